@@ -1,0 +1,174 @@
+//! The checks that generated validation calls, one small function per rule, so the generated code
+//! stays a list of calls and every message is written once.
+
+use crate::validate::{Path, RuleKind, Violations};
+use crate::wire::{Presence, WireStr};
+
+/// The two states of a required builder field that is not set yet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Unset;
+
+/// Whether a value counts as set (`None` and `""` do not).
+#[inline]
+pub fn present<T: Presence + ?Sized>(value: &T) -> bool {
+    value.is_present()
+}
+
+/// The wire text of a value, for value conditions.
+#[inline]
+pub fn text<T: WireStr + ?Sized>(value: &T) -> Option<&str> {
+    value.wire_str()
+}
+
+/// A list's length, `None` when the optional list is absent.
+pub trait ListLen {
+    /// The number of items, or `None` when absent.
+    fn list_len(&self) -> Option<usize>;
+}
+
+impl<T> ListLen for Vec<T> {
+    fn list_len(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T> ListLen for Option<Vec<T>> {
+    fn list_len(&self) -> Option<usize> {
+        self.as_ref().map(Vec::len)
+    }
+}
+
+/// The items of a list, empty when absent.
+pub fn items<T>(list: &impl AsItems<T>) -> &[T] {
+    list.as_items()
+}
+
+/// A list, optional or not, seen as a slice.
+pub trait AsItems<T> {
+    /// The items.
+    fn as_items(&self) -> &[T];
+}
+
+impl<T> AsItems<T> for Vec<T> {
+    fn as_items(&self) -> &[T] {
+        self
+    }
+}
+
+impl<T> AsItems<T> for Option<Vec<T>> {
+    fn as_items(&self) -> &[T] {
+        self.as_deref().unwrap_or(&[])
+    }
+}
+
+/// `required`: the field must be set and not empty.
+pub fn required(out: &mut Violations, path: &Path<'_>, is_present: bool) {
+    if !is_present {
+        out.push(path, RuleKind::Required, "required");
+    }
+}
+
+/// `required_if(other = "value")`.
+pub fn required_if(out: &mut Violations, path: &Path<'_>, is_present: bool, other: &str, other_value: Option<&str>, value: &str) {
+    if !is_present && other_value == Some(value) {
+        out.push(path, RuleKind::RequiredIf, format!("required when `{other}` is `{value}`"));
+    }
+}
+
+/// `required_unless(other = "value")`.
+pub fn required_unless(out: &mut Violations, path: &Path<'_>, is_present: bool, other: &str, other_value: Option<&str>, value: &str) {
+    if !is_present && other_value != Some(value) {
+        out.push(path, RuleKind::RequiredUnless, format!("required unless `{other}` is `{value}`"));
+    }
+}
+
+/// `requires(other)`: when the field at `set_path` is set, `other` must be set too. Reported at
+/// `other`'s path, which is the field to fix.
+pub fn requires(out: &mut Violations, other_path: &Path<'_>, is_set: bool, set_name: &str, other_present: bool) {
+    if is_set && !other_present {
+        out.push(other_path, RuleKind::Requires, format!("required when `{set_name}` is set"));
+    }
+}
+
+/// `at_least_one_of(a, b, ...)` over fields with `names` and their presence.
+pub fn at_least_one_of(out: &mut Violations, path: &Path<'_>, names: &[&str], present: &[bool]) {
+    if !present.iter().any(|p| *p) {
+        out.push(path, RuleKind::AtLeastOneOf, format!("set at least one of {}", list_names(names)));
+    }
+}
+
+/// `exactly_one_of(a, b, ...)`.
+pub fn exactly_one_of(out: &mut Violations, path: &Path<'_>, names: &[&str], present: &[bool]) {
+    let count = present.iter().filter(|p| **p).count();
+    if count != 1 {
+        let got = if count == 0 { "none is set".to_owned() } else { format!("{count} are set") };
+        out.push(path, RuleKind::ExactlyOneOf, format!("set exactly one of {} ({got})", list_names(names)));
+    }
+}
+
+/// `max_items = N`.
+pub fn max_items(out: &mut Violations, path: &Path<'_>, len: Option<usize>, max: usize) {
+    if let Some(len) = len.filter(|len| *len > max) {
+        out.push(path, RuleKind::MaxItems, format!("at most {max} items, got {len}: split the work into several requests"));
+    }
+}
+
+/// `non_empty`: a list that is present holds at least one item.
+pub fn non_empty(out: &mut Violations, path: &Path<'_>, len: Option<usize>) {
+    if len == Some(0) {
+        out.push(path, RuleKind::NonEmpty, "must hold at least one item when present");
+    }
+}
+
+/// `max_len = N`, in characters.
+pub fn max_len(out: &mut Violations, path: &Path<'_>, value: Option<&str>, max: usize) {
+    if let Some(len) = value.map(|v| v.chars().count()).filter(|len| *len > max) {
+        out.push(path, RuleKind::MaxLen, format!("at most {max} characters, got {len}"));
+    }
+}
+
+/// `uppercase`: no lower-case letter.
+pub fn uppercase(out: &mut Violations, path: &Path<'_>, value: Option<&str>) {
+    if let Some(v) = value.filter(|v| v.chars().any(char::is_lowercase)) {
+        out.push(path, RuleKind::Uppercase, format!("must be upper case (`{}`, not `{v}`)", v.to_uppercase()));
+    }
+}
+
+/// `no_mix(a, b, ...)` over a list's items: each item is identified by the first of `names` it
+/// sets (the earlier prevails, as Bitget's docs say of orderId over clientOid), and all items must
+/// be identified the same way. `keys` holds that index per item (`None`: the item sets none).
+pub fn no_mix(out: &mut Violations, path: &Path<'_>, names: &[&str], keys: impl IntoIterator<Item = Option<usize>>) {
+    let mut first: Option<(usize, usize)> = None;
+    for (i, key) in keys.into_iter().enumerate() {
+        let Some(key) = key else { continue };
+        match first {
+            None => first = Some((i, key)),
+            Some((at, k)) if k != key => {
+                let (a, b) = (names.get(k).copied().unwrap_or("?"), names.get(key).copied().unwrap_or("?"));
+                out.push(
+                    &path.index(i),
+                    RuleKind::NoMix,
+                    format!("identified by `{b}` while item {at} is identified by `{a}`: do not mix {} in one request", list_names(names)),
+                );
+                return;
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// The index of the first present field, for [`no_mix`].
+pub fn first_present(present: &[bool]) -> Option<usize> {
+    present.iter().position(|p| *p)
+}
+
+/// `check = function`: a rule written as a function returning the message when broken.
+pub fn custom(out: &mut Violations, path: &Path<'_>, name: &str, result: Result<(), String>) {
+    if let Err(message) = result {
+        out.push(path, RuleKind::Custom, format!("{message} (`{name}`)"));
+    }
+}
+
+fn list_names(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}

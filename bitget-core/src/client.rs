@@ -1,0 +1,380 @@
+//! The client: one connection pool, built once, cloned cheaply; it signs, sends and decodes.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use tracing::Instrument as _;
+
+use crate::clock::{Clock, SystemClock};
+use crate::credentials::{Credentials, masked_key};
+use crate::encode::{Encoded, encode};
+use crate::endpoint::{Endpoint, Method};
+use crate::envelope;
+use crate::error::Error;
+use crate::sign::prehash;
+
+/// Bitget's production base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.bitget.com";
+
+/// The product types that are their own demo environment: `paptrading` is never sent with them.
+const LEGACY_DEMO_PRODUCT_TYPES: [&str; 3] = ["SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES"];
+
+/// A Bitget v2 REST client. Cloning shares the connection pool, the credentials and the clock.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), bitget_core::Error> {
+/// let client = bitget_core::Client::from_env()?;
+/// let time = client.server_time().await?;
+/// println!("Bitget says it is {} ms", time.server_time);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base_url: String,
+    credentials: Option<Credentials>,
+    demo: bool,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("credentials", &self.inner.credentials)
+            .field("demo", &self.inner.demo)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`Client`].
+#[must_use]
+pub struct ClientBuilder {
+    base_url: String,
+    credentials: Option<Credentials>,
+    demo: bool,
+    timeout: Duration,
+    connect_timeout: Duration,
+    clock: Option<Arc<dyn Clock>>,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            credentials: None,
+            demo: false,
+            timeout: Duration::from_secs(10),
+            connect_timeout: Duration::from_secs(5),
+            clock: None,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// The base URL (default `https://api.bitget.com`); a simulator's URL in tests.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The credentials for signed endpoints. Public endpoints work without.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Demo trading: sends `paptrading: 1` on signed requests (needs a demo API key).
+    pub fn demo(mut self, demo: bool) -> Self {
+        self.demo = demo;
+        self
+    }
+
+    /// The time allowed for a whole request, answer included (default 10 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The time allowed to connect (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The source of request timestamps (default: the system clock).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = Some(clock);
+        self
+    }
+
+    /// Builds the client and its connection pool.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = self.base_url.trim_end_matches('/').to_owned();
+        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+            return Err(Error::config(format!(
+                "base URL `{base_url}` must start with https:// (or http:// for a local simulator)"
+            )));
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert("locale", HeaderValue::from_static("en-US"));
+        headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .tcp_nodelay(true)
+            .build()
+            .map_err(|e| Error::config(format!("the HTTP client could not be built: {e}")))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                credentials: self.credentials,
+                demo: self.demo,
+                clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock::default())),
+            }),
+        })
+    }
+}
+
+impl Client {
+    /// A builder with the defaults: production URL, no credentials, live trading, 10 s timeout.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from the environment: `BITGET_API_KEY`, `BITGET_SECRET_KEY`,
+    /// `BITGET_PASSPHRASE` (all three, or none for public endpoints only), and optionally
+    /// `BITGET_BASE_URL` and `BITGET_DEMO` (`1` or `true`).
+    pub fn from_env() -> Result<Client, Error> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`Client::from_env`] with the variables read through `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Client, Error> {
+        let mut builder = Client::builder();
+        let key = lookup("BITGET_API_KEY").filter(|v| !v.is_empty());
+        let secret = lookup("BITGET_SECRET_KEY").filter(|v| !v.is_empty());
+        let passphrase = lookup("BITGET_PASSPHRASE").filter(|v| !v.is_empty());
+        match (key, secret, passphrase) {
+            (Some(key), Some(secret), Some(passphrase)) => {
+                builder = builder.credentials(Credentials::new(key, secret, passphrase));
+            }
+            (None, None, None) => {}
+            (key, secret, passphrase) => {
+                let missing: Vec<&str> = [
+                    ("BITGET_API_KEY", key.is_none()),
+                    ("BITGET_SECRET_KEY", secret.is_none()),
+                    ("BITGET_PASSPHRASE", passphrase.is_none()),
+                ]
+                .into_iter()
+                .filter_map(|(name, missing)| missing.then_some(name))
+                .collect();
+                return Err(Error::config(format!(
+                    "{} not set: set all three credentials, or none for public endpoints only",
+                    missing.join(", ")
+                )));
+            }
+        }
+        if let Some(url) = lookup("BITGET_BASE_URL").filter(|v| !v.is_empty()) {
+            builder = builder.base_url(url);
+        }
+        if let Some(demo) = lookup("BITGET_DEMO") {
+            builder = builder.demo(match demo.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" => true,
+                "" | "0" | "false" | "no" => false,
+                other => return Err(Error::config(format!("BITGET_DEMO=`{other}`: use 1 or 0"))),
+            });
+        }
+        builder.build()
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Whether demo trading is on.
+    pub fn is_demo(&self) -> bool {
+        self.inner.demo
+    }
+
+    /// The clock request timestamps come from.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.inner.clock
+    }
+
+    /// Validates, encodes, signs, sends and decodes one request.
+    ///
+    /// An invalid request returns a validation error and never reaches the network. The body is
+    /// serialised once; the bytes signed are the bytes sent.
+    pub async fn send<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+        request.validate()?;
+        let encoded = encode(request)?;
+        let paptrading = self.inner.demo
+            && E::SIGNED
+            && !request.product_type().is_some_and(|p| LEGACY_DEMO_PRODUCT_TYPES.iter().any(|l| l.eq_ignore_ascii_case(p)));
+        let span = tracing::debug_span!(
+            "bitget.request",
+            endpoint = E::PATH,
+            method = E::METHOD.as_str(),
+            attempt = 1u32,
+            status = tracing::field::Empty,
+            code = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        async {
+            let started = Instant::now();
+            let result = self.send_encoded::<E>(&encoded, paptrading).await;
+            let span = tracing::Span::current();
+            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            match &result {
+                Ok((status, _)) => {
+                    span.record("status", *status);
+                }
+                Err(e) => {
+                    if let Some(status) = e.http_status() {
+                        span.record("status", status);
+                    }
+                }
+            }
+            let (status, body) = result?;
+            let decoded = envelope::decode::<E::Response>(E::PATH, status, &body);
+            match &decoded {
+                Ok(_) => span.record("code", envelope::SUCCESS),
+                Err(e) => span.record("code", e.api_code().map_or("-", |c| c.as_str())),
+            };
+            decoded
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// Signs (when the endpoint is signed) and sends already-encoded bytes; returns the status and
+    /// the raw answer.
+    async fn send_encoded<E: Endpoint>(&self, encoded: &Encoded, paptrading: bool) -> Result<(u16, bytes::Bytes), Error> {
+        let mut url = String::with_capacity(self.inner.base_url.len() + E::PATH.len() + 1 + encoded.query.len());
+        url.push_str(&self.inner.base_url);
+        url.push_str(E::PATH);
+        if !encoded.query.is_empty() {
+            url.push('?');
+            url.push_str(&encoded.query);
+        }
+        let method = match E::METHOD {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+        };
+        let mut request = self.inner.http.request(method, url);
+        if E::SIGNED {
+            // Timestamped and signed as late as possible, so no wait can expire the timestamp.
+            request = request.headers(self.auth_headers::<E>(encoded, paptrading)?);
+        }
+        if E::METHOD == Method::Post {
+            request = request.body(encoded.body.clone());
+        }
+        let response = request.send().await.map_err(|e| transport_error(E::PATH, e))?;
+        let status = response.status().as_u16();
+        let body = response.bytes().await.map_err(|e| transport_error(E::PATH, e))?;
+        Ok((status, body))
+    }
+
+    fn auth_headers<E: Endpoint>(&self, encoded: &Encoded, paptrading: bool) -> Result<HeaderMap, Error> {
+        let Some(credentials) = &self.inner.credentials else {
+            return Err(Error::config(format!(
+                "{} is a signed endpoint: give the client credentials (BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE)",
+                E::PATH
+            )));
+        };
+        let timestamp = self.inner.clock.now_ms().to_string();
+        let pre = prehash(&timestamp, E::METHOD, E::PATH, &encoded.query, &encoded.body);
+        let sign = credentials.signer().sign(&pre)?;
+        let mut headers = HeaderMap::with_capacity(5);
+        let header = |name: &'static str, value: &str, shown: &str| {
+            HeaderValue::from_str(value)
+                .map(|v| (HeaderName::from_static(name), v))
+                .map_err(|_| Error::config(format!("{name} `{shown}` has characters a header cannot carry")))
+        };
+        for (name, value) in [
+            header("access-key", credentials.api_key(), &masked_key(credentials.api_key()))?,
+            header("access-sign", &sign, "<signature>")?,
+            header("access-timestamp", &timestamp, &timestamp)?,
+            header("access-passphrase", credentials.passphrase().expose(), "<redacted>")?,
+        ] {
+            headers.insert(name, value);
+        }
+        if paptrading {
+            headers.insert("paptrading", HeaderValue::from_static("1"));
+        }
+        Ok(headers)
+    }
+
+    /// `GET /api/v2/public/time`: Bitget's clock, public.
+    pub async fn server_time(&self) -> Result<crate::public::ServerTime, Error> {
+        self.send(&crate::public::GetServerTime).await
+    }
+}
+
+fn transport_error(endpoint: &'static str, e: reqwest::Error) -> Error {
+    if e.is_timeout() {
+        Error::timeout(endpoint)
+    } else {
+        let connect = e.is_connect() || e.is_request();
+        // reqwest's error text holds the URL, never headers, so no secret travels with it.
+        Error::transport(endpoint, e, None, connect)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn from_env_reads_everything() {
+        let client = Client::from_lookup(env(&[
+            ("BITGET_API_KEY", "bg_key_0123456789"),
+            ("BITGET_SECRET_KEY", "topsecret"),
+            ("BITGET_PASSPHRASE", "pass-phrase"),
+            ("BITGET_BASE_URL", "http://127.0.0.1:9/"),
+            ("BITGET_DEMO", "1"),
+        ]))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(client.base_url(), "http://127.0.0.1:9");
+        assert!(client.is_demo());
+        let shown = format!("{client:?}");
+        assert!(!shown.contains("topsecret") && !shown.contains("pass-phrase"), "{shown}");
+    }
+
+    #[test]
+    fn from_env_without_credentials_is_public_only() {
+        let client = Client::from_lookup(env(&[])).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        assert!(!client.is_demo());
+    }
+
+    #[test]
+    fn from_env_names_the_missing_variable() {
+        let err = Client::from_lookup(env(&[("BITGET_API_KEY", "k"), ("BITGET_SECRET_KEY", "s")]))
+            .err()
+            .unwrap_or_else(|| panic!("expected an error"));
+        assert_eq!(err.kind(), ErrorKind::Config);
+        assert!(err.to_string().contains("BITGET_PASSPHRASE"), "{err}");
+        assert!(!err.to_string().contains("BITGET_SECRET_KEY"), "{err}");
+    }
+
+    #[test]
+    fn bad_base_url_is_a_config_error() {
+        let err = Client::builder().base_url("api.bitget.com").build().err().unwrap_or_else(|| panic!("error"));
+        assert_eq!(err.kind(), ErrorKind::Config);
+    }
+}

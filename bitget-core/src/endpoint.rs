@@ -1,0 +1,115 @@
+//! The description of one REST endpoint, which `#[bitget_endpoint]` implements for each request type.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::validate::ValidationError;
+
+/// An HTTP method Bitget uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`: parameters in the sorted query string.
+    Get,
+    /// `POST`: parameters in a JSON body.
+    Post,
+}
+
+impl Method {
+    /// The upper-case name, as signed and sent.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Method {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "GET" => Ok(Method::Get),
+            "POST" => Ok(Method::Post),
+            other => Err(format!("unsupported HTTP method `{other}`: Bitget v2 uses GET and POST")),
+        }
+    }
+}
+
+/// Where a request's parameters travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// A JSON object in the body, keys in declaration order.
+    JsonBody,
+    /// A query string with keys sorted ascending, the same string in the URL and the prehash.
+    Query,
+}
+
+/// Who a rate limit is counted against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RateScope {
+    /// Per account (UID): private trading endpoints.
+    Uid,
+    /// Per client IP address: public endpoints.
+    Ip,
+}
+
+/// An endpoint's documented rate limit: `per_second` requests each second, counted per `scope`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RateLimit {
+    /// Requests allowed per second.
+    pub per_second: u32,
+    /// What the limit is counted against.
+    pub scope: RateScope,
+}
+
+/// One Bitget REST endpoint: its request type implements this, and [`crate::Client::send`] takes it.
+///
+/// Implemented by `#[bitget_endpoint]`; implementing it by hand is possible but the macro also
+/// generates the builder, the validation and the docs.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Bitget endpoint",
+    label = "declare it with `#[bitget_endpoint(METHOD, \"/api/...\", rate = N)]`"
+)]
+pub trait Endpoint: Serialize {
+    /// What `data` of a successful answer decodes into.
+    type Response: DeserializeOwned;
+    /// The HTTP method.
+    const METHOD: Method;
+    /// The request path, starting with `/api/`.
+    const PATH: &'static str;
+    /// The documented rate limit (a default the client may override).
+    const RATE_LIMIT: RateLimit;
+    /// Whether the request carries `ACCESS-*` headers.
+    const SIGNED: bool;
+    /// How the parameters are encoded.
+    const ENCODING: Encoding;
+
+    /// Checks every rule the docs state; a request that fails never reaches the network.
+    fn validate(&self) -> Result<(), ValidationError>;
+
+    /// The `productType` of this request, if it has one (demo trading treats legacy `S*` types apart).
+    fn product_type(&self) -> Option<&str> {
+        None
+    }
+
+    /// Sends the request through `client` (validation first), so a built request is sent in the same
+    /// expression: `X::builder().….build()?.send(&client).await?`.
+    fn send<'a>(
+        &'a self,
+        client: &'a crate::Client,
+    ) -> impl Future<Output = Result<Self::Response, crate::Error>> + Send + 'a
+    where
+        Self: Sync + Sized,
+    {
+        client.send(self)
+    }
+}

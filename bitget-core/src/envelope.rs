@@ -1,0 +1,191 @@
+//! Decoding Bitget's response envelope: `{"code","msg","requestTime","data"}`.
+//!
+//! The decision is made on `code`, whatever the HTTP status: errors come with HTTP 400, 429 and
+//! sometimes 200. The HTTP status is used only when the body is not a JSON envelope.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use crate::error::{ApiCode, ApiError, DecodeError, Error};
+
+/// The success code.
+pub const SUCCESS: &str = "00000";
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(default)]
+    code: Option<Scalar>,
+    #[serde(default)]
+    msg: Option<String>,
+    // Some of Bitget's examples say `message` instead of `msg`.
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default, rename = "requestTime")]
+    request_time: Option<Scalar>,
+    #[serde(default, borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// A JSON string or number, as `code` and `requestTime` arrive either way.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Str(String),
+    Int(i64),
+}
+
+impl Scalar {
+    fn into_string(self) -> String {
+        match self {
+            Scalar::Str(s) => s,
+            Scalar::Int(i) => i.to_string(),
+        }
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        match self {
+            Scalar::Str(s) => s.trim().parse().ok(),
+            Scalar::Int(i) => Some(*i),
+        }
+    }
+}
+
+/// Decodes an answer: `data` into `T` on `code == "00000"`, otherwise the matching [`Error`].
+///
+/// `endpoint` (such as `POST /api/v2/...`) only labels transport errors.
+pub fn decode<T: DeserializeOwned>(endpoint: &'static str, status: u16, body: &[u8]) -> Result<T, Error> {
+    let envelope = match serde_json::from_slice::<Envelope<'_>>(body) {
+        Ok(env) if env.code.is_some() => env,
+        // Not a Bitget envelope: a proxy's HTML page, an empty 502, a bare 429.
+        _ => return Err(not_an_envelope(endpoint, status, body)),
+    };
+    let code = envelope.code.map(Scalar::into_string).unwrap_or_default();
+    if code != SUCCESS {
+        return Err(Error::api(ApiError {
+            code: ApiCode::from_code(&code),
+            message: envelope.msg.or(envelope.message).unwrap_or_default(),
+            http_status: status,
+            request_time: envelope.request_time.as_ref().and_then(Scalar::as_i64),
+        }));
+    }
+    let data = envelope.data.map_or("null", RawValue::get);
+    let mut de = serde_json::Deserializer::from_str(data);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = if inner == "." { "data".to_owned() } else { format!("data.{inner}") };
+        Error::decode(DecodeError {
+            path,
+            message: e.into_inner().to_string(),
+            body: String::from_utf8_lossy(body).into_owned(),
+        })
+    })
+}
+
+fn not_an_envelope(endpoint: &'static str, status: u16, body: &[u8]) -> Error {
+    if status == 429 {
+        return Error::rate_limited(None);
+    }
+    const SHOWN: usize = 200;
+    let text = String::from_utf8_lossy(body);
+    let mut shown: String = text.chars().take(SHOWN).collect();
+    if text.chars().count() > SHOWN {
+        shown.push('…');
+    }
+    let what = if body.is_empty() { "empty body".to_owned() } else { format!("body {shown:?}") };
+    Error::transport(endpoint, format!("not a Bitget envelope ({what})"), Some(status), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Time {
+        #[serde(rename = "serverTime")]
+        server_time: String,
+    }
+
+    const EP: &str = "GET /api/v2/public/time";
+
+    #[test]
+    fn success() {
+        let body = br#"{"code":"00000","msg":"success","requestTime":1695808949356,"data":{"serverTime":"1695808949356"}}"#;
+        let t: Time = decode(EP, 200, body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.server_time, "1695808949356");
+    }
+
+    #[test]
+    fn error_with_null_data_and_http_400() {
+        let body = br#"{"code":"40009","msg":"sign signature error","requestTime":1695808949356,"data":null}"#;
+        let err = decode::<Time>(EP, 400, body).err().unwrap_or_else(|| panic!("expected an error"));
+        assert_eq!(err.kind(), ErrorKind::Api);
+        let api = err.api_error().unwrap_or_else(|| panic!("api error"));
+        assert_eq!(api.code, ApiCode::SignatureMismatch);
+        assert_eq!(api.message, "sign signature error");
+        assert_eq!(api.http_status, 400);
+        assert_eq!(api.request_time, Some(1695808949356));
+    }
+
+    #[test]
+    fn error_code_wins_over_http_200() {
+        let body = br#"{"code":"40015","msg":"","requestTime":"1695808949356","data":null}"#;
+        let err = decode::<Time>(EP, 200, body).err().unwrap_or_else(|| panic!("expected an error"));
+        assert_eq!(err.api_code(), Some(&ApiCode::SystemError));
+        assert!(err.is_retryable());
+    }
+
+    #[test]
+    fn string_request_time_and_message_alias() {
+        let body = br#"{"code":"43001","message":"order does not exist","requestTime":"1627293504612","data":null}"#;
+        let err = decode::<Time>(EP, 400, body).err().unwrap_or_else(|| panic!("expected an error"));
+        let api = err.api_error().unwrap_or_else(|| panic!("api error"));
+        assert_eq!(api.message, "order does not exist");
+        assert_eq!(api.request_time, Some(1627293504612));
+        assert_eq!(api.code, ApiCode::SpotOrderNotFound);
+    }
+
+    #[test]
+    fn success_with_null_data_into_unit_and_option() {
+        let body = br#"{"code":"00000","msg":"success","requestTime":1,"data":null}"#;
+        decode::<()>(EP, 200, body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(decode::<Option<Time>>(EP, 200, body).ok(), Some(None));
+    }
+
+    #[test]
+    fn non_json_502_falls_back_to_http_status() {
+        let err = decode::<Time>(EP, 502, b"<html>Bad Gateway</html>").err().unwrap_or_else(|| panic!("error"));
+        assert_eq!(err.kind(), ErrorKind::Transport);
+        assert_eq!(err.http_status(), Some(502));
+        assert!(err.is_retryable());
+        assert!(err.to_string().contains("Bad Gateway"), "{err}");
+    }
+
+    #[test]
+    fn http_429_with_and_without_a_body() {
+        let body = br#"{"code":"429","msg":"Too Many Requests","requestTime":1695808949356,"data":null}"#;
+        let err = decode::<Time>(EP, 429, body).err().unwrap_or_else(|| panic!("error"));
+        assert!(err.is_rate_limited() && err.is_retryable());
+        assert_eq!(err.api_code(), Some(&ApiCode::TooManyRequests));
+        let err = decode::<Time>(EP, 429, b"").err().unwrap_or_else(|| panic!("error"));
+        assert!(err.is_rate_limited());
+    }
+
+    #[test]
+    fn decode_error_names_the_path_and_keeps_the_body() {
+        let body = br#"{"code":"00000","msg":"success","requestTime":1,"data":{"serverTime":12}}"#;
+        let err = decode::<Time>(EP, 200, body).err().unwrap_or_else(|| panic!("error"));
+        let d = err.decode_error().unwrap_or_else(|| panic!("decode error"));
+        assert_eq!(d.path, "data.serverTime");
+        assert_eq!(d.body.as_bytes(), body);
+        #[derive(Debug, Deserialize)]
+        struct Lists {
+            #[serde(rename = "successList")]
+            _success: Vec<Time>,
+        }
+        let body = br#"{"code":"00000","msg":"success","requestTime":1,"data":{"successList":[{"serverTime":"1"},{}]}}"#;
+        let err = decode::<Lists>(EP, 200, body).err().unwrap_or_else(|| panic!("error"));
+        assert_eq!(err.decode_error().map(|d| d.path.as_str()), Some("data.successList[1]"));
+    }
+}

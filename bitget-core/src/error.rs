@@ -1,0 +1,496 @@
+//! The one error type of the client, and the typed Bitget error codes.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::validate::ValidationError;
+
+/// A Bitget error code. Every code `bitget-protocol.md` names has a variant; any other code is kept
+/// raw in [`ApiCode::Other`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiCode {
+    /// 40001: the `ACCESS-KEY` header is missing.
+    AccessKeyMissing,
+    /// 40002: the `ACCESS-SIGN` header is missing.
+    AccessSignMissing,
+    /// 40003: the signature is missing.
+    SignatureMissing,
+    /// 40004: the request timestamp expired (clock skew).
+    TimestampExpired,
+    /// 40005: `ACCESS-TIMESTAMP` is not a valid timestamp.
+    InvalidTimestamp,
+    /// 40006: the API key is invalid.
+    InvalidApiKey,
+    /// 40007: the `Content-Type` is not `application/json`.
+    InvalidContentType,
+    /// 40008: the request timestamp is outside the accepted window (clock skew).
+    TimestampOutOfWindow,
+    /// 40009: the signature does not match.
+    SignatureMismatch,
+    /// 40011: the `ACCESS-PASSPHRASE` header is missing.
+    PassphraseMissing,
+    /// 40012: the API key or passphrase is incorrect.
+    KeyOrPassphraseIncorrect,
+    /// 40014: the key lacks the permission for this endpoint.
+    PermissionDenied,
+    /// 40015: system error, try again later.
+    SystemError,
+    /// 40017: parameter verification failed.
+    ParameterInvalid,
+    /// 40018: the caller's IP is not on the key's whitelist.
+    IpNotWhitelisted,
+    /// 40019: a required parameter is missing.
+    ParameterMissing,
+    /// 40034: a parameter does not exist.
+    ParameterUnknown,
+    /// 40037: the API key does not exist.
+    ApiKeyNotFound,
+    /// 40079: `receiveWindow` is over 60 s.
+    ReceiveWindowTooLarge,
+    /// 40084: a Classic account key called a Unified (v3) endpoint.
+    ClassicKeyOnUnifiedApi,
+    /// 40085: a Unified account key called a Classic (v2) endpoint.
+    UnifiedKeyOnClassicApi,
+    /// 40099: a demo key on live trading, or a live key on demo trading.
+    EnvironmentMismatch,
+    /// 40109: the futures order does not exist.
+    FuturesOrderNotFound40109,
+    /// 40200: server upgrade or maintenance, try again later.
+    Maintenance,
+    /// 40305: `clientOid` is over 50 characters or has illegal characters.
+    InvalidClientOid,
+    /// 40768: the futures order does not exist.
+    FuturesOrderNotFound,
+    /// 43001: the spot order does not exist.
+    SpotOrderNotFound,
+    /// 43025: the plan (trigger) order does not exist.
+    PlanOrderNotFound,
+    /// 429: too many requests.
+    TooManyRequests,
+    /// Any other code, kept as Bitget sent it.
+    Other(String),
+}
+
+macro_rules! codes {
+    ($($code:literal => $variant:ident),* $(,)?) => {
+        impl ApiCode {
+            /// Reads a code as Bitget sends it (a string such as `"40009"`).
+            pub fn from_code(code: &str) -> ApiCode {
+                match code {
+                    $($code => ApiCode::$variant,)*
+                    other => ApiCode::Other(other.to_owned()),
+                }
+            }
+
+            /// The code as Bitget sends it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(ApiCode::$variant => $code,)*
+                    ApiCode::Other(code) => code,
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    "40001" => AccessKeyMissing,
+    "40002" => AccessSignMissing,
+    "40003" => SignatureMissing,
+    "40004" => TimestampExpired,
+    "40005" => InvalidTimestamp,
+    "40006" => InvalidApiKey,
+    "40007" => InvalidContentType,
+    "40008" => TimestampOutOfWindow,
+    "40009" => SignatureMismatch,
+    "40011" => PassphraseMissing,
+    "40012" => KeyOrPassphraseIncorrect,
+    "40014" => PermissionDenied,
+    "40015" => SystemError,
+    "40017" => ParameterInvalid,
+    "40018" => IpNotWhitelisted,
+    "40019" => ParameterMissing,
+    "40034" => ParameterUnknown,
+    "40037" => ApiKeyNotFound,
+    "40079" => ReceiveWindowTooLarge,
+    "40084" => ClassicKeyOnUnifiedApi,
+    "40085" => UnifiedKeyOnClassicApi,
+    "40099" => EnvironmentMismatch,
+    "40109" => FuturesOrderNotFound40109,
+    "40200" => Maintenance,
+    "40305" => InvalidClientOid,
+    "40768" => FuturesOrderNotFound,
+    "43001" => SpotOrderNotFound,
+    "43025" => PlanOrderNotFound,
+    "429" => TooManyRequests,
+}
+
+impl ApiCode {
+    /// What a user should do about this code, when there is something to say.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self {
+            ApiCode::AccessKeyMissing
+            | ApiCode::AccessSignMissing
+            | ApiCode::SignatureMissing
+            | ApiCode::PassphraseMissing => "a signed request went out without its ACCESS-* headers: give the client credentials",
+            ApiCode::TimestampExpired | ApiCode::TimestampOutOfWindow => {
+                "the local clock is off from Bitget's: sync the clock (GET /api/v2/public/time) and retry"
+            }
+            ApiCode::InvalidTimestamp => "ACCESS-TIMESTAMP must be Unix milliseconds as a decimal string",
+            ApiCode::InvalidApiKey | ApiCode::ApiKeyNotFound => {
+                "check BITGET_API_KEY: the key is unknown to Bitget (a demo key only works with demo trading)"
+            }
+            ApiCode::InvalidContentType => "send Content-Type: application/json",
+            ApiCode::SignatureMismatch => {
+                "check the secret, and that the signed body and query are the bytes sent (same key order, no re-serialisation)"
+            }
+            ApiCode::KeyOrPassphraseIncorrect => "check BITGET_PASSPHRASE: it is the passphrase chosen when the key was made",
+            ApiCode::PermissionDenied => "give the API key the permission this endpoint needs (trade, read, ...)",
+            ApiCode::SystemError | ApiCode::Maintenance => "a temporary condition at Bitget: retry later",
+            ApiCode::ParameterInvalid | ApiCode::ParameterMissing | ApiCode::ParameterUnknown => {
+                "the exchange refused a parameter: compare the request with the endpoint's docs"
+            }
+            ApiCode::IpNotWhitelisted => "add this machine's IP address to the API key's whitelist",
+            ApiCode::ReceiveWindowTooLarge => "receiveWindow must be at most 60000 ms",
+            ApiCode::ClassicKeyOnUnifiedApi => "this is a Classic-account key, which the v3 (Unified) API does not accept: use the v2 endpoints",
+            ApiCode::UnifiedKeyOnClassicApi => "this is a Unified-account key, which v2 does not accept: use a Classic-account key or the v3 API",
+            ApiCode::EnvironmentMismatch => {
+                "demo keys need demo trading (BITGET_DEMO=1) and live keys need it off"
+            }
+            ApiCode::InvalidClientOid => "clientOid must be at most 50 characters, without illegal characters",
+            ApiCode::TooManyRequests => "slow down: the endpoint's rate limit was exceeded",
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for ApiCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An answer from Bitget whose `code` is not `00000`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// The typed code.
+    pub code: ApiCode,
+    /// The message Bitget sent (`msg` or `message`), possibly empty.
+    pub message: String,
+    /// The HTTP status of the answer.
+    pub http_status: u16,
+    /// `requestTime` from the envelope, when present.
+    pub request_time: Option<i64>,
+}
+
+/// What kind of failure an [`Error`] is, for matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The request broke a documented rule and was not sent.
+    Validation,
+    /// Bitget answered with an error code.
+    Api,
+    /// Bitget (HTTP 429 or code 429) or the client's limiter refused for the rate limit.
+    RateLimited,
+    /// No answer within the timeout.
+    Timeout,
+    /// The connection failed, or the answer was not a Bitget envelope.
+    Transport,
+    /// The answer's `data` did not match the response type.
+    Decode,
+    /// The client is misconfigured (missing credentials, bad URL, bad key).
+    Config,
+}
+
+/// The error of every client operation.
+///
+/// Its `Display` says what went wrong and, where there is something to do, what to do. It never
+/// contains the secret or the passphrase.
+#[derive(Debug)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+enum Inner {
+    Validation(ValidationError),
+    Api(ApiError),
+    RateLimited { api: Option<ApiError>, retry_after: Option<Duration> },
+    Timeout { endpoint: &'static str },
+    Transport { endpoint: &'static str, source: Box<dyn std::error::Error + Send + Sync>, status: Option<u16>, connect: bool },
+    Decode(DecodeError),
+    Config(String),
+}
+
+/// The answer did not decode into the response type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// The JSON path of the field that failed, such as `data.successList[0].orderId`.
+    pub path: String,
+    /// What serde said.
+    pub message: String,
+    /// The raw body, as received.
+    pub body: String,
+}
+
+impl Error {
+    fn new(inner: Inner) -> Self {
+        Error { inner: Box::new(inner) }
+    }
+
+    /// A configuration error with a message saying what to fix.
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::new(Inner::Config(message.into()))
+    }
+
+    pub(crate) fn api(api: ApiError) -> Self {
+        if api.code == ApiCode::TooManyRequests || api.http_status == 429 {
+            Error::new(Inner::RateLimited { api: Some(api), retry_after: None })
+        } else {
+            Error::new(Inner::Api(api))
+        }
+    }
+
+    pub(crate) fn rate_limited(retry_after: Option<Duration>) -> Self {
+        Error::new(Inner::RateLimited { api: None, retry_after })
+    }
+
+    pub(crate) fn timeout(endpoint: &'static str) -> Self {
+        Error::new(Inner::Timeout { endpoint })
+    }
+
+    pub(crate) fn transport(
+        endpoint: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+        status: Option<u16>,
+        connect: bool,
+    ) -> Self {
+        Error::new(Inner::Transport { endpoint, source: source.into(), status, connect })
+    }
+
+    pub(crate) fn decode(err: DecodeError) -> Self {
+        Error::new(Inner::Decode(err))
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        match &*self.inner {
+            Inner::Validation(_) => ErrorKind::Validation,
+            Inner::Api(_) => ErrorKind::Api,
+            Inner::RateLimited { .. } => ErrorKind::RateLimited,
+            Inner::Timeout { .. } => ErrorKind::Timeout,
+            Inner::Transport { .. } => ErrorKind::Transport,
+            Inner::Decode(_) => ErrorKind::Decode,
+            Inner::Config(_) => ErrorKind::Config,
+        }
+    }
+
+    /// The broken rules, when the request was rejected before sending.
+    pub fn validation(&self) -> Option<&ValidationError> {
+        match &*self.inner {
+            Inner::Validation(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Bitget's error answer, for API errors and for a 429 that came with a body.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match &*self.inner {
+            Inner::Api(api) | Inner::RateLimited { api: Some(api), .. } => Some(api),
+            _ => None,
+        }
+    }
+
+    /// Bitget's error code, when Bitget answered with one.
+    pub fn api_code(&self) -> Option<&ApiCode> {
+        self.api_error().map(|a| &a.code)
+    }
+
+    /// The decode failure, with the JSON path and the raw body.
+    pub fn decode_error(&self) -> Option<&DecodeError> {
+        match &*self.inner {
+            Inner::Decode(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of the answer, when there was one.
+    pub fn http_status(&self) -> Option<u16> {
+        match &*self.inner {
+            Inner::Api(api) | Inner::RateLimited { api: Some(api), .. } => Some(api.http_status),
+            Inner::Transport { status, .. } => *status,
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again may succeed: rate limits, 40015, 40200, HTTP 5xx,
+    /// timeouts and connection failures.
+    pub fn is_retryable(&self) -> bool {
+        match &*self.inner {
+            Inner::RateLimited { .. } | Inner::Timeout { .. } => true,
+            Inner::Api(api) => {
+                matches!(api.code, ApiCode::SystemError | ApiCode::Maintenance) || api.http_status >= 500
+            }
+            Inner::Transport { status, connect, .. } => *connect || status.is_none_or(|s| s >= 500),
+            Inner::Validation(_) | Inner::Decode(_) | Inner::Config(_) => false,
+        }
+    }
+
+    /// Whether the local clock is off from Bitget's (40004, 40008): re-sync, re-sign and retry.
+    pub fn is_clock_skew(&self) -> bool {
+        matches!(self.api_code(), Some(ApiCode::TimestampExpired | ApiCode::TimestampOutOfWindow))
+    }
+
+    /// Whether the credentials were refused (missing headers, unknown key, bad passphrase or
+    /// signature, environment mismatch, account mode mismatch).
+    pub fn is_auth(&self) -> bool {
+        matches!(
+            self.api_code(),
+            Some(
+                ApiCode::AccessKeyMissing
+                    | ApiCode::AccessSignMissing
+                    | ApiCode::SignatureMissing
+                    | ApiCode::PassphraseMissing
+                    | ApiCode::InvalidApiKey
+                    | ApiCode::ApiKeyNotFound
+                    | ApiCode::SignatureMismatch
+                    | ApiCode::KeyOrPassphraseIncorrect
+                    | ApiCode::PermissionDenied
+                    | ApiCode::IpNotWhitelisted
+                    | ApiCode::EnvironmentMismatch
+                    | ApiCode::ClassicKeyOnUnifiedApi
+                    | ApiCode::UnifiedKeyOnClassicApi
+            )
+        )
+    }
+
+    /// Whether the request was rejected by validation and never sent.
+    pub fn is_validation(&self) -> bool {
+        self.kind() == ErrorKind::Validation
+    }
+
+    /// Whether this is a rate-limit refusal.
+    pub fn is_rate_limited(&self) -> bool {
+        self.kind() == ErrorKind::RateLimited
+    }
+
+    /// Whether no answer came within the timeout.
+    pub fn is_timeout(&self) -> bool {
+        self.kind() == ErrorKind::Timeout
+    }
+}
+
+impl From<ValidationError> for Error {
+    fn from(v: ValidationError) -> Self {
+        Error::new(Inner::Validation(v))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &*self.inner {
+            Inner::Validation(v) => write!(f, "{v} (nothing was sent)"),
+            Inner::Api(api) => {
+                write!(f, "Bitget error {} (HTTP {})", api.code, api.http_status)?;
+                if !api.message.is_empty() {
+                    write!(f, ": {}", api.message)?;
+                }
+                if let Some(hint) = api.code.hint() {
+                    write!(f, "; {hint}")?;
+                }
+                Ok(())
+            }
+            Inner::RateLimited { api, retry_after } => {
+                f.write_str("rate limited")?;
+                if let Some(api) = api {
+                    write!(f, " by Bitget (code {}, HTTP {})", api.code, api.http_status)?;
+                }
+                if let Some(after) = retry_after {
+                    write!(f, ", retry after {after:?}")?;
+                }
+                f.write_str("; slow down or lower the endpoint's rate")
+            }
+            Inner::Timeout { endpoint } => {
+                write!(f, "{endpoint}: no answer within the timeout; the request may or may not have been executed")
+            }
+            Inner::Transport { endpoint, source, status, .. } => {
+                write!(f, "{endpoint}: ")?;
+                if let Some(status) = status {
+                    write!(f, "HTTP {status} without a Bitget envelope: ")?;
+                } else {
+                    f.write_str("connection failed: ")?;
+                }
+                write!(f, "{source}")
+            }
+            Inner::Decode(d) => write!(
+                f,
+                "the answer did not match the response type at `{}`: {} (the raw body is kept in the error)",
+                d.path, d.message
+            ),
+            Inner::Config(msg) => write!(f, "client configuration: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &*self.inner {
+            Inner::Validation(v) => Some(v),
+            Inner::Transport { source, .. } => Some(&**source),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(code: &str, status: u16) -> Error {
+        Error::api(ApiError {
+            code: ApiCode::from_code(code),
+            message: "m".into(),
+            http_status: status,
+            request_time: Some(1),
+        })
+    }
+
+    #[test]
+    fn codes_round_trip_and_unknown_is_kept() {
+        for code in ["40001", "40009", "40085", "43025", "429"] {
+            assert_eq!(ApiCode::from_code(code).as_str(), code);
+            assert!(!matches!(ApiCode::from_code(code), ApiCode::Other(_)), "{code} has a name");
+        }
+        assert_eq!(ApiCode::from_code("49999"), ApiCode::Other("49999".into()));
+        assert_eq!(ApiCode::from_code("49999").as_str(), "49999");
+    }
+
+    #[test]
+    fn classification() {
+        assert!(api("40015", 200).is_retryable());
+        assert!(api("40200", 400).is_retryable());
+        assert!(api("49999", 502).is_retryable());
+        assert!(!api("40009", 400).is_retryable());
+        assert!(api("40009", 400).is_auth());
+        assert!(api("40008", 400).is_clock_skew());
+        assert!(api("40004", 400).is_clock_skew());
+        assert!(!api("40005", 400).is_clock_skew());
+        let limited = api("429", 429);
+        assert!(limited.is_rate_limited() && limited.is_retryable());
+        assert_eq!(limited.api_code(), Some(&ApiCode::TooManyRequests));
+        assert!(Error::timeout("POST /x").is_retryable());
+        assert!(!Error::config("x").is_retryable());
+    }
+
+    #[test]
+    fn display_says_what_to_do() {
+        let s = api("40009", 400).to_string();
+        assert!(s.contains("40009") && s.contains("signed body"), "{s}");
+        let s = api("40085", 400).to_string();
+        assert!(s.contains("Unified-account key"), "{s}");
+        let s = api("40099", 400).to_string();
+        assert!(s.contains("demo"), "{s}");
+    }
+}

@@ -1,0 +1,312 @@
+//! How values look on the wire: enums that survive unknown values, and lenient readers for the
+//! shapes Bitget's answers take (numbers as strings, `null` lists).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{Deserializer, Error as _, Visitor};
+use serde::Deserialize;
+
+/// A value with a text form on the wire, which rules such as `required_if(x = "tpsl")` compare.
+pub trait WireStr {
+    /// The wire text, or `None` when the value is unset.
+    fn wire_str(&self) -> Option<&str>;
+}
+
+impl WireStr for String {
+    fn wire_str(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl WireStr for &str {
+    fn wire_str(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: WireStr> WireStr for Option<T> {
+    fn wire_str(&self) -> Option<&str> {
+        self.as_ref().and_then(WireStr::wire_str)
+    }
+}
+
+/// Whether a field counts as set for the rules: `None` and the empty string do not (Bitget treats
+/// `"orderId": ""` as absent, as the cancel-plan-order example shows).
+#[diagnostic::on_unimplemented(
+    message = "a rule cannot tell whether `{Self}` is set",
+    label = "rules that test presence work on texts, numbers, enums, lists and `Option`s of them"
+)]
+pub trait Presence {
+    /// Whether the value is set.
+    fn is_present(&self) -> bool;
+}
+
+impl Presence for String {
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+impl<T: Presence> Presence for Option<T> {
+    fn is_present(&self) -> bool {
+        self.as_ref().is_some_and(Presence::is_present)
+    }
+}
+
+impl<T> Presence for Vec<T> {
+    fn is_present(&self) -> bool {
+        // A present list is set; an empty one is the `non_empty` rule's business.
+        true
+    }
+}
+
+macro_rules! always_present {
+    ($($t:ty),*) => {$(impl Presence for $t { fn is_present(&self) -> bool { true } })*};
+}
+always_present!(bool, u8, u16, u32, u64, u128, i8, i16, i32, i64, i128, Decimal);
+
+/// Declares a wire enum: known values as variants, anything else kept in `Unknown(String)`.
+///
+/// Reading ignores ASCII case (Bitget's examples write `usdt-futures` where tables write
+/// `USDT-FUTURES`); writing always sends the declared form.
+///
+/// ```
+/// bitget_core::wire_enum! {
+///     /// Order side.
+///     pub enum Side {
+///         /// Buy.
+///         Buy = "buy",
+///         /// Sell.
+///         Sell = "sell",
+///     }
+/// }
+/// assert_eq!("BUY".parse::<Side>().unwrap(), Side::Buy);
+/// assert_eq!(Side::Sell.as_str(), "sell");
+/// assert_eq!("hold".parse::<Side>().unwrap(), Side::Unknown("hold".into()));
+/// ```
+#[macro_export]
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version does not know, kept as received.
+            Unknown(::std::string::String),
+        }
+
+        impl $name {
+            /// Every known value.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire form.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                    $name::Unknown(s) => s,
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                $( if s.eq_ignore_ascii_case($wire) { return ::std::result::Result::Ok($name::$variant); } )+
+                ::std::result::Result::Ok($name::Unknown(::std::borrow::ToOwned::to_owned(s)))
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(s: &str) -> Self {
+                match s.parse() {
+                    ::std::result::Result::Ok(v) => v,
+                    ::std::result::Result::Err(never) => match never {},
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                let s = $crate::__private::wire::deserialize_str(d)?;
+                ::std::result::Result::Ok(<$name as ::std::convert::From<&str>>::from(&*s))
+            }
+        }
+
+        impl $crate::wire::WireStr for $name {
+            fn wire_str(&self) -> ::std::option::Option<&str> {
+                ::std::option::Option::Some(self.as_str())
+            }
+        }
+
+        impl $crate::wire::Presence for $name {
+            fn is_present(&self) -> bool {
+                !self.as_str().is_empty()
+            }
+        }
+
+        impl $crate::validate::Validate for $name {
+            fn validate_at(&self, _: &$crate::validate::Path<'_>, _: &mut $crate::validate::Violations) {}
+        }
+    };
+}
+
+/// Reads a string, borrowed when the input allows it (used by [`wire_enum!`]).
+#[doc(hidden)]
+pub fn deserialize_str<'de, D: Deserializer<'de>>(d: D) -> Result<std::borrow::Cow<'de, str>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = std::borrow::Cow<'de, str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Borrowed(v))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(v.to_owned()))
+        }
+    }
+    d.deserialize_str(V)
+}
+
+/// A JSON number or a string holding one; `null` and `""` read as absent.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum NumberLike {
+    Owned(String),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+}
+
+fn number_text(n: &NumberLike) -> Option<String> {
+    match n {
+        NumberLike::Owned(s) => Some(s.clone()),
+        NumberLike::Int(i) => Some(i.to_string()),
+        NumberLike::Uint(u) => Some(u.to_string()),
+        // A float is formatted by its shortest round-trip form, which Decimal parses exactly.
+        NumberLike::Float(f) => Some(f.to_string()),
+    }
+    .filter(|s| !s.trim().is_empty())
+}
+
+/// Lenient readers for response fields, used by `#[bitget_response]` (and usable by hand with
+/// `#[serde(deserialize_with = ...)]`).
+pub mod de {
+    use super::*;
+
+    /// A list that may be `null` or absent (with `#[serde(default)]`): both read as empty.
+    pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+    }
+
+    /// A value that may be `null`: reads as `T::default()`.
+    pub fn or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+        Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+    }
+
+    /// A number sent as a string or a number, into any `FromStr` type (`Decimal`, integers).
+    pub fn number<'de, D: Deserializer<'de>, T: std::str::FromStr>(d: D) -> Result<T, D::Error>
+    where
+        T::Err: fmt::Display,
+    {
+        match opt_number(d)? {
+            Some(v) => Ok(v),
+            None => Err(D::Error::custom("expected a number, got null or an empty string")),
+        }
+    }
+
+    /// Like [`number`], with `null`, `""` and absence (with `#[serde(default)]`) as `None`.
+    pub fn opt_number<'de, D: Deserializer<'de>, T: std::str::FromStr>(d: D) -> Result<Option<T>, D::Error>
+    where
+        T::Err: fmt::Display,
+    {
+        let Some(n) = Option::<NumberLike>::deserialize(d)? else {
+            return Ok(None);
+        };
+        match number_text(&n) {
+            None => Ok(None),
+            Some(text) => text
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|e| D::Error::custom(format!("`{text}` is not a valid number: {e}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(unreachable_pub, dead_code)]
+mod tests {
+    use super::*;
+
+    crate::wire_enum! {
+        /// test
+        pub enum Kind {
+            /// a
+            UsdtFutures = "USDT-FUTURES",
+            /// b
+            Normal = "normal",
+        }
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct R {
+        #[serde(default, deserialize_with = "de::list")]
+        list: Vec<u8>,
+        #[serde(default, deserialize_with = "de::opt_number")]
+        price: Option<Decimal>,
+        #[serde(deserialize_with = "de::number")]
+        size: u64,
+    }
+
+    #[test]
+    fn enums_read_any_case_and_keep_unknowns() {
+        let k: Kind = serde_json::from_str("\"usdt-futures\"").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k, Kind::UsdtFutures);
+        assert_eq!(serde_json::to_string(&k).ok().as_deref(), Some("\"USDT-FUTURES\""));
+        let k: Kind = serde_json::from_str("\"brand_new\"").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k, Kind::Unknown("brand_new".into()));
+        assert_eq!(serde_json::to_string(&k).ok().as_deref(), Some("\"brand_new\""));
+    }
+
+    #[test]
+    fn lenient_numbers_and_lists() {
+        let r: R = serde_json::from_str(r#"{"list":null,"price":"1.50","size":"7"}"#).unwrap_or_else(|e| panic!("{e}"));
+        assert!(r.list.is_empty());
+        assert_eq!(r.price, Some(Decimal::new(150, 2)));
+        assert_eq!(r.size, 7);
+        let r: R = serde_json::from_str(r#"{"price":"","size":7}"#).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.price, None);
+        let r: R = serde_json::from_str(r#"{"price":0.1,"size":7}"#).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.price, Some(Decimal::new(1, 1)));
+        assert!(serde_json::from_str::<R>(r#"{"size":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn presence_treats_empty_text_as_unset() {
+        assert!(!Some(String::new()).is_present());
+        assert!(!None::<String>.is_present());
+        assert!(Some("1".to_owned()).is_present());
+        assert!(Some(Vec::<u8>::new()).is_present());
+    }
+}
