@@ -32,7 +32,10 @@ impl Endpoint for BatchCancel {
     type Response = ();
     const METHOD: Method = Method::Post;
     const PATH: &'static str = "/api/v2/mix/order/batch-cancel-orders";
-    const RATE_LIMIT: RateLimit = RateLimit { per_second: 10, scope: RateScope::Uid };
+    const RATE_LIMIT: RateLimit = RateLimit {
+        per_second: 10,
+        scope: RateScope::Uid,
+    };
     const SIGNED: bool = true;
     const ENCODING: Encoding = Encoding::JsonBody;
     fn validate(&self) -> Result<(), ValidationError> {
@@ -45,7 +48,11 @@ fn request() -> BatchCancel {
         symbol: "BTCUSDT".into(),
         product_type: "USDT-FUTURES".into(),
         margin_coin: "USDT".into(),
-        order_id_list: (0..50).map(|i| Item { order_id: format!("11{i:017}") }).collect(),
+        order_id_list: (0..50)
+            .map(|i| Item {
+                order_id: format!("11{i:017}"),
+            })
+            .collect(),
     }
 }
 
@@ -56,7 +63,15 @@ fn bench(c: &mut Criterion) {
     // Both paths must produce the same signature, or the comparison means nothing.
     let ours = {
         let enc = bitget_core::encode::encode(&req).unwrap_or_default();
-        signer.sign(&prehash(ts, Method::Post, BatchCancel::PATH, &enc.query, &enc.body)).unwrap_or_default()
+        signer
+            .sign(&prehash(
+                ts,
+                Method::Post,
+                BatchCancel::PATH,
+                &enc.query,
+                &enc.body,
+            ))
+            .unwrap_or_default()
     };
     let bare = baseline(&req, ts);
     assert_eq!(ours, bare, "the crate and the baseline disagree");
@@ -65,18 +80,27 @@ fn bench(c: &mut Criterion) {
     group.bench_function("client_path", |b| {
         b.iter(|| {
             let enc = bitget_core::encode::encode(black_box(&req)).unwrap_or_default();
-            let pre = prehash(black_box(ts), Method::Post, BatchCancel::PATH, &enc.query, &enc.body);
+            let pre = prehash(
+                black_box(ts),
+                Method::Post,
+                BatchCancel::PATH,
+                &enc.query,
+                &enc.body,
+            );
             black_box(signer.sign(&pre).unwrap_or_default())
         })
     });
-    group.bench_function("baseline", |b| b.iter(|| black_box(baseline(black_box(&req), black_box(ts)))));
+    group.bench_function("baseline", |b| {
+        b.iter(|| black_box(baseline(black_box(&req), black_box(ts))))
+    });
     group.finish();
 }
 
 /// The bare minimum: serialise, concatenate, HMAC keyed from scratch, base64.
 fn baseline(req: &BatchCancel, ts: &str) -> String {
     let body = serde_json::to_vec(req).unwrap_or_default();
-    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET.as_bytes()).unwrap_or_else(|_| unreachable!());
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET.as_bytes())
+        .unwrap_or_else(|_| unreachable!());
     mac.update(ts.as_bytes());
     mac.update(b"POST");
     mac.update(BatchCancel::PATH.as_bytes());

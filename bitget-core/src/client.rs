@@ -123,7 +123,10 @@ impl ClientBuilder {
         }
         let mut headers = HeaderMap::new();
         headers.insert("locale", HeaderValue::from_static("en-US"));
-        headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(
+            reqwest::header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
         let http = reqwest::Client::builder()
             .default_headers(headers)
             .timeout(self.timeout)
@@ -137,7 +140,9 @@ impl ClientBuilder {
                 base_url,
                 credentials: self.credentials,
                 demo: self.demo,
-                clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock::default())),
+                clock: self
+                    .clock
+                    .unwrap_or_else(|| Arc::new(SystemClock::default())),
             }),
         })
     }
@@ -219,7 +224,11 @@ impl Client {
         let encoded = encode(request)?;
         let paptrading = self.inner.demo
             && E::SIGNED
-            && !request.product_type().is_some_and(|p| LEGACY_DEMO_PRODUCT_TYPES.iter().any(|l| l.eq_ignore_ascii_case(p)));
+            && !request.product_type().is_some_and(|p| {
+                LEGACY_DEMO_PRODUCT_TYPES
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(p))
+            });
         let span = tracing::debug_span!(
             "bitget.request",
             endpoint = E::PATH,
@@ -258,8 +267,14 @@ impl Client {
 
     /// Signs (when the endpoint is signed) and sends already-encoded bytes; returns the status and
     /// the raw answer.
-    async fn send_encoded<E: Endpoint>(&self, encoded: &Encoded, paptrading: bool) -> Result<(u16, bytes::Bytes), Error> {
-        let mut url = String::with_capacity(self.inner.base_url.len() + E::PATH.len() + 1 + encoded.query.len());
+    async fn send_encoded<E: Endpoint>(
+        &self,
+        encoded: &Encoded,
+        paptrading: bool,
+    ) -> Result<(u16, bytes::Bytes), Error> {
+        let mut url = String::with_capacity(
+            self.inner.base_url.len() + E::PATH.len() + 1 + encoded.query.len(),
+        );
         url.push_str(&self.inner.base_url);
         url.push_str(E::PATH);
         if !encoded.query.is_empty() {
@@ -278,13 +293,23 @@ impl Client {
         if E::METHOD == Method::Post {
             request = request.body(encoded.body.clone());
         }
-        let response = request.send().await.map_err(|e| transport_error(E::PATH, e))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| transport_error(E::PATH, e))?;
         let status = response.status().as_u16();
-        let body = response.bytes().await.map_err(|e| transport_error(E::PATH, e))?;
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| transport_error(E::PATH, e))?;
         Ok((status, body))
     }
 
-    fn auth_headers<E: Endpoint>(&self, encoded: &Encoded, paptrading: bool) -> Result<HeaderMap, Error> {
+    fn auth_headers<E: Endpoint>(
+        &self,
+        encoded: &Encoded,
+        paptrading: bool,
+    ) -> Result<HeaderMap, Error> {
         let Some(credentials) = &self.inner.credentials else {
             return Err(Error::config(format!(
                 "{} is a signed endpoint: give the client credentials (BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE)",
@@ -292,19 +317,37 @@ impl Client {
             )));
         };
         let timestamp = self.inner.clock.now_ms().to_string();
-        let pre = prehash(&timestamp, E::METHOD, E::PATH, &encoded.query, &encoded.body);
+        let pre = prehash(
+            &timestamp,
+            E::METHOD,
+            E::PATH,
+            &encoded.query,
+            &encoded.body,
+        );
         let sign = credentials.signer().sign(&pre)?;
         let mut headers = HeaderMap::with_capacity(5);
         let header = |name: &'static str, value: &str, shown: &str| {
             HeaderValue::from_str(value)
                 .map(|v| (HeaderName::from_static(name), v))
-                .map_err(|_| Error::config(format!("{name} `{shown}` has characters a header cannot carry")))
+                .map_err(|_| {
+                    Error::config(format!(
+                        "{name} `{shown}` has characters a header cannot carry"
+                    ))
+                })
         };
         for (name, value) in [
-            header("access-key", credentials.api_key(), &masked_key(credentials.api_key()))?,
+            header(
+                "access-key",
+                credentials.api_key(),
+                &masked_key(credentials.api_key()),
+            )?,
             header("access-sign", &sign, "<signature>")?,
             header("access-timestamp", &timestamp, &timestamp)?,
-            header("access-passphrase", credentials.passphrase().expose(), "<redacted>")?,
+            header(
+                "access-passphrase",
+                credentials.passphrase().expose(),
+                "<redacted>",
+            )?,
         ] {
             headers.insert(name, value);
         }
@@ -336,7 +379,11 @@ mod tests {
     use crate::error::ErrorKind;
 
     fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
     }
 
     #[test]
@@ -352,7 +399,10 @@ mod tests {
         assert_eq!(client.base_url(), "http://127.0.0.1:9");
         assert!(client.is_demo());
         let shown = format!("{client:?}");
-        assert!(!shown.contains("topsecret") && !shown.contains("pass-phrase"), "{shown}");
+        assert!(
+            !shown.contains("topsecret") && !shown.contains("pass-phrase"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -374,7 +424,11 @@ mod tests {
 
     #[test]
     fn bad_base_url_is_a_config_error() {
-        let err = Client::builder().base_url("api.bitget.com").build().err().unwrap_or_else(|| panic!("error"));
+        let err = Client::builder()
+            .base_url("api.bitget.com")
+            .build()
+            .err()
+            .unwrap_or_else(|| panic!("error"));
         assert_eq!(err.kind(), ErrorKind::Config);
     }
 }

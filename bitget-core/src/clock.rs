@@ -18,7 +18,9 @@ pub struct SystemClock {
 impl SystemClock {
     /// The local clock's Unix milliseconds, uncorrected.
     pub fn local_ms() -> i64 {
-        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
     }
 
     /// Sets the correction added to the local clock.

@@ -43,7 +43,11 @@ pub struct Credentials {
 
 impl Credentials {
     /// HMAC-SHA256 credentials: the API key, its secret and the passphrase chosen when it was made.
-    pub fn new(api_key: impl Into<String>, secret: impl AsRef<str>, passphrase: impl Into<String>) -> Self {
+    pub fn new(
+        api_key: impl Into<String>,
+        secret: impl AsRef<str>,
+        passphrase: impl Into<String>,
+    ) -> Self {
         Credentials {
             api_key: api_key.into(),
             passphrase: Secret::new(passphrase),
@@ -53,13 +57,29 @@ impl Credentials {
 
     /// RSA credentials: the API key, its PKCS#8 PEM private key and the passphrase.
     #[cfg(feature = "rsa")]
-    pub fn rsa(api_key: impl Into<String>, private_key_pem: &str, passphrase: impl Into<String>) -> Result<Self, crate::Error> {
-        Ok(Credentials::with_signer(api_key, crate::sign::RsaSigner::from_pkcs8_pem(private_key_pem)?, passphrase))
+    pub fn rsa(
+        api_key: impl Into<String>,
+        private_key_pem: &str,
+        passphrase: impl Into<String>,
+    ) -> Result<Self, crate::Error> {
+        Ok(Credentials::with_signer(
+            api_key,
+            crate::sign::RsaSigner::from_pkcs8_pem(private_key_pem)?,
+            passphrase,
+        ))
     }
 
     /// Credentials with any [`Signer`] (a hardware module, a remote signer, ...).
-    pub fn with_signer(api_key: impl Into<String>, signer: impl Signer + 'static, passphrase: impl Into<String>) -> Self {
-        Credentials { api_key: api_key.into(), passphrase: Secret::new(passphrase), signer: Arc::new(signer) }
+    pub fn with_signer(
+        api_key: impl Into<String>,
+        signer: impl Signer + 'static,
+        passphrase: impl Into<String>,
+    ) -> Self {
+        Credentials {
+            api_key: api_key.into(),
+            passphrase: Secret::new(passphrase),
+            signer: Arc::new(signer),
+        }
     }
 
     /// The API key (sent as `ACCESS-KEY`; not a secret, but shown masked in `Debug`).

@@ -20,11 +20,18 @@ pub struct Encoded {
 pub fn encode<E: Endpoint>(request: &E) -> Result<Encoded, Error> {
     match E::ENCODING {
         Encoding::JsonBody => {
-            let body = serde_json::to_vec(request)
-                .map_err(|e| Error::config(format!("{}: the request did not serialise: {e}", E::PATH)))?;
-            Ok(Encoded { query: String::new(), body: Bytes::from(body) })
+            let body = serde_json::to_vec(request).map_err(|e| {
+                Error::config(format!("{}: the request did not serialise: {e}", E::PATH))
+            })?;
+            Ok(Encoded {
+                query: String::new(),
+                body: Bytes::from(body),
+            })
         }
-        Encoding::Query => Ok(Encoded { query: sorted_query(request, E::PATH)?, body: Bytes::new() }),
+        Encoding::Query => Ok(Encoded {
+            query: sorted_query(request, E::PATH)?,
+            body: Bytes::new(),
+        }),
     }
 }
 
@@ -38,7 +45,11 @@ pub fn sorted_query<T: Serialize>(request: &T, path: &str) -> Result<String, Err
         serde_json::Value::Object(map) => map,
         // A request without parameters (a unit struct).
         serde_json::Value::Null => return Ok(String::new()),
-        _ => return Err(Error::config(format!("{path}: a query request must serialise to an object"))),
+        _ => {
+            return Err(Error::config(format!(
+                "{path}: a query request must serialise to an object"
+            )));
+        }
     };
     // serde_json's map is a BTreeMap (no `preserve_order`), so iteration is already sorted by key.
     let mut out = String::new();
@@ -93,7 +104,12 @@ mod tests {
 
     #[test]
     fn query_is_sorted_and_skips_unset() {
-        let q = Q { symbol: "BTCUSDT".into(), product_type: "USDT-FUTURES".into(), plan_type: Some("normal_plan".into()), limit: None };
+        let q = Q {
+            symbol: "BTCUSDT".into(),
+            product_type: "USDT-FUTURES".into(),
+            plan_type: Some("normal_plan".into()),
+            limit: None,
+        };
         // Matches TV2 of the signing vectors.
         assert_eq!(
             sorted_query(&q, "/x").ok().as_deref(),
@@ -103,7 +119,15 @@ mod tests {
 
     #[test]
     fn values_stay_raw_except_syntax() {
-        let q = Q { symbol: "龙虾$USDT".into(), product_type: "a&b".into(), plan_type: None, limit: Some(5) };
-        assert_eq!(sorted_query(&q, "/x").ok().as_deref(), Some("limit=5&productType=a%26b&symbol=龙虾$USDT"));
+        let q = Q {
+            symbol: "龙虾$USDT".into(),
+            product_type: "a&b".into(),
+            plan_type: None,
+            limit: Some(5),
+        };
+        assert_eq!(
+            sorted_query(&q, "/x").ok().as_deref(),
+            Some("limit=5&productType=a%26b&symbol=龙虾$USDT")
+        );
     }
 }

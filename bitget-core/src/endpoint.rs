@@ -39,7 +39,9 @@ impl FromStr for Method {
         match s {
             "GET" => Ok(Method::Get),
             "POST" => Ok(Method::Post),
-            other => Err(format!("unsupported HTTP method `{other}`: Bitget v2 uses GET and POST")),
+            other => Err(format!(
+                "unsupported HTTP method `{other}`: Bitget v2 uses GET and POST"
+            )),
         }
     }
 }

@@ -54,7 +54,11 @@ impl Scalar {
 /// Decodes an answer: `data` into `T` on `code == "00000"`, otherwise the matching [`Error`].
 ///
 /// `endpoint` (such as `POST /api/v2/...`) only labels transport errors.
-pub fn decode<T: DeserializeOwned>(endpoint: &'static str, status: u16, body: &[u8]) -> Result<T, Error> {
+pub fn decode<T: DeserializeOwned>(
+    endpoint: &'static str,
+    status: u16,
+    body: &[u8],
+) -> Result<T, Error> {
     let envelope = match serde_json::from_slice::<Envelope<'_>>(body) {
         Ok(env) if env.code.is_some() => env,
         // Not a Bitget envelope: a proxy's HTML page, an empty 502, a bare 429.
@@ -73,7 +77,11 @@ pub fn decode<T: DeserializeOwned>(endpoint: &'static str, status: u16, body: &[
     let mut de = serde_json::Deserializer::from_str(data);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.path().to_string();
-        let path = if inner == "." { "data".to_owned() } else { format!("data.{inner}") };
+        let path = if inner == "." {
+            "data".to_owned()
+        } else {
+            format!("data.{inner}")
+        };
         Error::decode(DecodeError {
             path,
             message: e.into_inner().to_string(),
@@ -92,8 +100,17 @@ fn not_an_envelope(endpoint: &'static str, status: u16, body: &[u8]) -> Error {
     if text.chars().count() > SHOWN {
         shown.push('…');
     }
-    let what = if body.is_empty() { "empty body".to_owned() } else { format!("body {shown:?}") };
-    Error::transport(endpoint, format!("not a Bitget envelope ({what})"), Some(status), false)
+    let what = if body.is_empty() {
+        "empty body".to_owned()
+    } else {
+        format!("body {shown:?}")
+    };
+    Error::transport(
+        endpoint,
+        format!("not a Bitget envelope ({what})"),
+        Some(status),
+        false,
+    )
 }
 
 #[cfg(test)]
@@ -119,7 +136,9 @@ mod tests {
     #[test]
     fn error_with_null_data_and_http_400() {
         let body = br#"{"code":"40009","msg":"sign signature error","requestTime":1695808949356,"data":null}"#;
-        let err = decode::<Time>(EP, 400, body).err().unwrap_or_else(|| panic!("expected an error"));
+        let err = decode::<Time>(EP, 400, body)
+            .err()
+            .unwrap_or_else(|| panic!("expected an error"));
         assert_eq!(err.kind(), ErrorKind::Api);
         let api = err.api_error().unwrap_or_else(|| panic!("api error"));
         assert_eq!(api.code, ApiCode::SignatureMismatch);
@@ -131,7 +150,9 @@ mod tests {
     #[test]
     fn error_code_wins_over_http_200() {
         let body = br#"{"code":"40015","msg":"","requestTime":"1695808949356","data":null}"#;
-        let err = decode::<Time>(EP, 200, body).err().unwrap_or_else(|| panic!("expected an error"));
+        let err = decode::<Time>(EP, 200, body)
+            .err()
+            .unwrap_or_else(|| panic!("expected an error"));
         assert_eq!(err.api_code(), Some(&ApiCode::SystemError));
         assert!(err.is_retryable());
     }
@@ -139,7 +160,9 @@ mod tests {
     #[test]
     fn string_request_time_and_message_alias() {
         let body = br#"{"code":"43001","message":"order does not exist","requestTime":"1627293504612","data":null}"#;
-        let err = decode::<Time>(EP, 400, body).err().unwrap_or_else(|| panic!("expected an error"));
+        let err = decode::<Time>(EP, 400, body)
+            .err()
+            .unwrap_or_else(|| panic!("expected an error"));
         let api = err.api_error().unwrap_or_else(|| panic!("api error"));
         assert_eq!(api.message, "order does not exist");
         assert_eq!(api.request_time, Some(1627293504612));
@@ -155,7 +178,9 @@ mod tests {
 
     #[test]
     fn non_json_502_falls_back_to_http_status() {
-        let err = decode::<Time>(EP, 502, b"<html>Bad Gateway</html>").err().unwrap_or_else(|| panic!("error"));
+        let err = decode::<Time>(EP, 502, b"<html>Bad Gateway</html>")
+            .err()
+            .unwrap_or_else(|| panic!("error"));
         assert_eq!(err.kind(), ErrorKind::Transport);
         assert_eq!(err.http_status(), Some(502));
         assert!(err.is_retryable());
@@ -164,18 +189,25 @@ mod tests {
 
     #[test]
     fn http_429_with_and_without_a_body() {
-        let body = br#"{"code":"429","msg":"Too Many Requests","requestTime":1695808949356,"data":null}"#;
-        let err = decode::<Time>(EP, 429, body).err().unwrap_or_else(|| panic!("error"));
+        let body =
+            br#"{"code":"429","msg":"Too Many Requests","requestTime":1695808949356,"data":null}"#;
+        let err = decode::<Time>(EP, 429, body)
+            .err()
+            .unwrap_or_else(|| panic!("error"));
         assert!(err.is_rate_limited() && err.is_retryable());
         assert_eq!(err.api_code(), Some(&ApiCode::TooManyRequests));
-        let err = decode::<Time>(EP, 429, b"").err().unwrap_or_else(|| panic!("error"));
+        let err = decode::<Time>(EP, 429, b"")
+            .err()
+            .unwrap_or_else(|| panic!("error"));
         assert!(err.is_rate_limited());
     }
 
     #[test]
     fn decode_error_names_the_path_and_keeps_the_body() {
         let body = br#"{"code":"00000","msg":"success","requestTime":1,"data":{"serverTime":12}}"#;
-        let err = decode::<Time>(EP, 200, body).err().unwrap_or_else(|| panic!("error"));
+        let err = decode::<Time>(EP, 200, body)
+            .err()
+            .unwrap_or_else(|| panic!("error"));
         let d = err.decode_error().unwrap_or_else(|| panic!("decode error"));
         assert_eq!(d.path, "data.serverTime");
         assert_eq!(d.body.as_bytes(), body);
@@ -185,7 +217,12 @@ mod tests {
             _success: Vec<Time>,
         }
         let body = br#"{"code":"00000","msg":"success","requestTime":1,"data":{"successList":[{"serverTime":"1"},{}]}}"#;
-        let err = decode::<Lists>(EP, 200, body).err().unwrap_or_else(|| panic!("error"));
-        assert_eq!(err.decode_error().map(|d| d.path.as_str()), Some("data.successList[1]"));
+        let err = decode::<Lists>(EP, 200, body)
+            .err()
+            .unwrap_or_else(|| panic!("error"));
+        assert_eq!(
+            err.decode_error().map(|d| d.path.as_str()),
+            Some("data.successList[1]")
+        );
     }
 }

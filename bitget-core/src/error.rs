@@ -133,11 +133,15 @@ impl ApiCode {
             ApiCode::AccessKeyMissing
             | ApiCode::AccessSignMissing
             | ApiCode::SignatureMissing
-            | ApiCode::PassphraseMissing => "a signed request went out without its ACCESS-* headers: give the client credentials",
+            | ApiCode::PassphraseMissing => {
+                "a signed request went out without its ACCESS-* headers: give the client credentials"
+            }
             ApiCode::TimestampExpired | ApiCode::TimestampOutOfWindow => {
                 "the local clock is off from Bitget's: sync the clock (GET /api/v2/public/time) and retry"
             }
-            ApiCode::InvalidTimestamp => "ACCESS-TIMESTAMP must be Unix milliseconds as a decimal string",
+            ApiCode::InvalidTimestamp => {
+                "ACCESS-TIMESTAMP must be Unix milliseconds as a decimal string"
+            }
             ApiCode::InvalidApiKey | ApiCode::ApiKeyNotFound => {
                 "check BITGET_API_KEY: the key is unknown to Bitget (a demo key only works with demo trading)"
             }
@@ -145,20 +149,32 @@ impl ApiCode {
             ApiCode::SignatureMismatch => {
                 "check the secret, and that the signed body and query are the bytes sent (same key order, no re-serialisation)"
             }
-            ApiCode::KeyOrPassphraseIncorrect => "check BITGET_PASSPHRASE: it is the passphrase chosen when the key was made",
-            ApiCode::PermissionDenied => "give the API key the permission this endpoint needs (trade, read, ...)",
-            ApiCode::SystemError | ApiCode::Maintenance => "a temporary condition at Bitget: retry later",
+            ApiCode::KeyOrPassphraseIncorrect => {
+                "check BITGET_PASSPHRASE: it is the passphrase chosen when the key was made"
+            }
+            ApiCode::PermissionDenied => {
+                "give the API key the permission this endpoint needs (trade, read, ...)"
+            }
+            ApiCode::SystemError | ApiCode::Maintenance => {
+                "a temporary condition at Bitget: retry later"
+            }
             ApiCode::ParameterInvalid | ApiCode::ParameterMissing | ApiCode::ParameterUnknown => {
                 "the exchange refused a parameter: compare the request with the endpoint's docs"
             }
             ApiCode::IpNotWhitelisted => "add this machine's IP address to the API key's whitelist",
             ApiCode::ReceiveWindowTooLarge => "receiveWindow must be at most 60000 ms",
-            ApiCode::ClassicKeyOnUnifiedApi => "this is a Classic-account key, which the v3 (Unified) API does not accept: use the v2 endpoints",
-            ApiCode::UnifiedKeyOnClassicApi => "this is a Unified-account key, which v2 does not accept: use a Classic-account key or the v3 API",
+            ApiCode::ClassicKeyOnUnifiedApi => {
+                "this is a Classic-account key, which the v3 (Unified) API does not accept: use the v2 endpoints"
+            }
+            ApiCode::UnifiedKeyOnClassicApi => {
+                "this is a Unified-account key, which v2 does not accept: use a Classic-account key or the v3 API"
+            }
             ApiCode::EnvironmentMismatch => {
                 "demo keys need demo trading (BITGET_DEMO=1) and live keys need it off"
             }
-            ApiCode::InvalidClientOid => "clientOid must be at most 50 characters, without illegal characters",
+            ApiCode::InvalidClientOid => {
+                "clientOid must be at most 50 characters, without illegal characters"
+            }
             ApiCode::TooManyRequests => "slow down: the endpoint's rate limit was exceeded",
             _ => return None,
         })
@@ -217,9 +233,19 @@ pub struct Error {
 enum Inner {
     Validation(ValidationError),
     Api(ApiError),
-    RateLimited { api: Option<ApiError>, retry_after: Option<Duration> },
-    Timeout { endpoint: &'static str },
-    Transport { endpoint: &'static str, source: Box<dyn std::error::Error + Send + Sync>, status: Option<u16>, connect: bool },
+    RateLimited {
+        api: Option<ApiError>,
+        retry_after: Option<Duration>,
+    },
+    Timeout {
+        endpoint: &'static str,
+    },
+    Transport {
+        endpoint: &'static str,
+        source: Box<dyn std::error::Error + Send + Sync>,
+        status: Option<u16>,
+        connect: bool,
+    },
     Decode(DecodeError),
     Config(String),
 }
@@ -237,7 +263,9 @@ pub struct DecodeError {
 
 impl Error {
     fn new(inner: Inner) -> Self {
-        Error { inner: Box::new(inner) }
+        Error {
+            inner: Box::new(inner),
+        }
     }
 
     /// A configuration error with a message saying what to fix.
@@ -247,14 +275,20 @@ impl Error {
 
     pub(crate) fn api(api: ApiError) -> Self {
         if api.code == ApiCode::TooManyRequests || api.http_status == 429 {
-            Error::new(Inner::RateLimited { api: Some(api), retry_after: None })
+            Error::new(Inner::RateLimited {
+                api: Some(api),
+                retry_after: None,
+            })
         } else {
             Error::new(Inner::Api(api))
         }
     }
 
     pub(crate) fn rate_limited(retry_after: Option<Duration>) -> Self {
-        Error::new(Inner::RateLimited { api: None, retry_after })
+        Error::new(Inner::RateLimited {
+            api: None,
+            retry_after,
+        })
     }
 
     pub(crate) fn timeout(endpoint: &'static str) -> Self {
@@ -267,7 +301,12 @@ impl Error {
         status: Option<u16>,
         connect: bool,
     ) -> Self {
-        Error::new(Inner::Transport { endpoint, source: source.into(), status, connect })
+        Error::new(Inner::Transport {
+            endpoint,
+            source: source.into(),
+            status,
+            connect,
+        })
     }
 
     pub(crate) fn decode(err: DecodeError) -> Self {
@@ -331,16 +370,22 @@ impl Error {
         match &*self.inner {
             Inner::RateLimited { .. } | Inner::Timeout { .. } => true,
             Inner::Api(api) => {
-                matches!(api.code, ApiCode::SystemError | ApiCode::Maintenance) || api.http_status >= 500
+                matches!(api.code, ApiCode::SystemError | ApiCode::Maintenance)
+                    || api.http_status >= 500
             }
-            Inner::Transport { status, connect, .. } => *connect || status.is_none_or(|s| s >= 500),
+            Inner::Transport {
+                status, connect, ..
+            } => *connect || status.is_none_or(|s| s >= 500),
             Inner::Validation(_) | Inner::Decode(_) | Inner::Config(_) => false,
         }
     }
 
     /// Whether the local clock is off from Bitget's (40004, 40008): re-sync, re-sign and retry.
     pub fn is_clock_skew(&self) -> bool {
-        matches!(self.api_code(), Some(ApiCode::TimestampExpired | ApiCode::TimestampOutOfWindow))
+        matches!(
+            self.api_code(),
+            Some(ApiCode::TimestampExpired | ApiCode::TimestampOutOfWindow)
+        )
     }
 
     /// Whether the credentials were refused (missing headers, unknown key, bad passphrase or
@@ -405,7 +450,11 @@ impl fmt::Display for Error {
             Inner::RateLimited { api, retry_after } => {
                 f.write_str("rate limited")?;
                 if let Some(api) = api {
-                    write!(f, " by Bitget (code {}, HTTP {})", api.code, api.http_status)?;
+                    write!(
+                        f,
+                        " by Bitget (code {}, HTTP {})",
+                        api.code, api.http_status
+                    )?;
                 }
                 if let Some(after) = retry_after {
                     write!(f, ", retry after {after:?}")?;
@@ -413,9 +462,17 @@ impl fmt::Display for Error {
                 f.write_str("; slow down or lower the endpoint's rate")
             }
             Inner::Timeout { endpoint } => {
-                write!(f, "{endpoint}: no answer within the timeout; the request may or may not have been executed")
+                write!(
+                    f,
+                    "{endpoint}: no answer within the timeout; the request may or may not have been executed"
+                )
             }
-            Inner::Transport { endpoint, source, status, .. } => {
+            Inner::Transport {
+                endpoint,
+                source,
+                status,
+                ..
+            } => {
                 write!(f, "{endpoint}: ")?;
                 if let Some(status) = status {
                     write!(f, "HTTP {status} without a Bitget envelope: ")?;
@@ -461,7 +518,10 @@ mod tests {
     fn codes_round_trip_and_unknown_is_kept() {
         for code in ["40001", "40009", "40085", "43025", "429"] {
             assert_eq!(ApiCode::from_code(code).as_str(), code);
-            assert!(!matches!(ApiCode::from_code(code), ApiCode::Other(_)), "{code} has a name");
+            assert!(
+                !matches!(ApiCode::from_code(code), ApiCode::Other(_)),
+                "{code} has a name"
+            );
         }
         assert_eq!(ApiCode::from_code("49999"), ApiCode::Other("49999".into()));
         assert_eq!(ApiCode::from_code("49999").as_str(), "49999");

@@ -37,6 +37,7 @@ pub mod __private {
     pub use crate::endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
     pub use crate::validate::{Path, RuleKind, Validate, ValidationError, Violations};
     pub use crate::wire;
+    pub use crate::{Client, Error};
     pub use rust_decimal::Decimal;
     pub use serde;
 

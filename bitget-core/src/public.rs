@@ -21,7 +21,10 @@ impl Endpoint for GetServerTime {
     type Response = ServerTime;
     const METHOD: Method = Method::Get;
     const PATH: &'static str = "/api/v2/public/time";
-    const RATE_LIMIT: RateLimit = RateLimit { per_second: 20, scope: RateScope::Ip };
+    const RATE_LIMIT: RateLimit = RateLimit {
+        per_second: 20,
+        scope: RateScope::Ip,
+    };
     const SIGNED: bool = false;
     const ENCODING: Encoding = Encoding::Query;
 

@@ -16,8 +16,9 @@ use crate::endpoint::Method;
 /// exact bytes sent (empty for GET).
 pub fn prehash(timestamp: &str, method: Method, path: &str, query: &str, body: &[u8]) -> Vec<u8> {
     let method = method.as_str();
-    let mut out =
-        Vec::with_capacity(timestamp.len() + method.len() + path.len() + query.len() + 1 + body.len());
+    let mut out = Vec::with_capacity(
+        timestamp.len() + method.len() + path.len() + query.len() + 1 + body.len(),
+    );
     out.extend_from_slice(timestamp.as_bytes());
     out.extend_from_slice(method.as_bytes());
     out.extend_from_slice(path.as_bytes());
@@ -154,10 +155,17 @@ mod tests {
     }
 
     fn vectors() -> Vec<Vector> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/test-vectors/signing.json");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/test-vectors/signing.json"
+        );
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
         let parsed: Vectors = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-        assert!(parsed.vectors.len() >= 9, "expected every vector, got {}", parsed.vectors.len());
+        assert!(
+            parsed.vectors.len() >= 9,
+            "expected every vector, got {}",
+            parsed.vectors.len()
+        );
         parsed.vectors
     }
 
@@ -165,11 +173,27 @@ mod tests {
     fn every_vector_prehash_and_signature() {
         for v in vectors() {
             let method: Method = v.method.parse().unwrap_or_else(|e| panic!("{}: {e}", v.id));
-            let pre = prehash(&v.timestamp, method, &v.request_path, &v.query_string, v.body.as_bytes());
-            assert_eq!(String::from_utf8_lossy(&pre), v.prehash, "prehash of {}", v.id);
+            let pre = prehash(
+                &v.timestamp,
+                method,
+                &v.request_path,
+                &v.query_string,
+                v.body.as_bytes(),
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&pre),
+                v.prehash,
+                "prehash of {}",
+                v.id
+            );
             assert_eq!(sign_hmac(&v.secret, &pre), v.sign, "sign_hmac of {}", v.id);
             let signer = HmacSigner::new(&v.secret);
-            assert_eq!(signer.sign(&pre).ok(), Some(v.sign.clone()), "HmacSigner of {}", v.id);
+            assert_eq!(
+                signer.sign(&pre).ok(),
+                Some(v.sign.clone()),
+                "HmacSigner of {}",
+                v.id
+            );
         }
     }
 
@@ -201,7 +225,13 @@ mod tests {
     fn rsa_signer_matches_openssl() {
         let pem = include_str!("../tests/fixtures/rsa-test-key.pem");
         let signer = RsaSigner::from_pkcs8_pem(pem).unwrap_or_else(|e| panic!("{e}"));
-        let pre = prehash("1700000000000", Method::Post, "/api/v2/spot/trade/cancel-order", "", br#"{"symbol":"BTCUSDT","orderId":"121211212122"}"#);
+        let pre = prehash(
+            "1700000000000",
+            Method::Post,
+            "/api/v2/spot/trade/cancel-order",
+            "",
+            br#"{"symbol":"BTCUSDT","orderId":"121211212122"}"#,
+        );
         let expected = "fFwAZC3wq1Qmf1d8zgABpRgXip7GYWeSdme0uLPrEBWI4aiOimMMTDZtTXrK1szlX702Ohv9DMZl/PKve0AfPx3KDoAvavLdESSCF79DsIGVnB58N5wDls7IgTQCdu5Ht1mUHCjfg0ogzc3pinE1EFV37c6pewkOo9AyI8e/V6x0LdxFcMeAY5/scM71dncv1fOnkigzAp6zxGpomniPntaYZ1OF7Axk/q82q319mlAHgE4F3eoyzTpzG8R9O3BwtNeR9lMRWhO+mX1A+BjmXivWvxHZ+/T166bBz/bOVBxDAFTJciSdqRktz5mTZstsH4gxnhRnJDanWCtW6s4z/A==";
         assert_eq!(signer.sign(&pre).ok().as_deref(), Some(expected));
         assert!(!format!("{signer:?}").contains("BEGIN"));

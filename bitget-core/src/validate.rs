@@ -69,7 +69,13 @@ pub struct Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`: {} ({})", self.path, self.message, self.rule.name())
+        write!(
+            f,
+            "`{}`: {} ({})",
+            self.path,
+            self.message,
+            self.rule.name()
+        )
     }
 }
 
@@ -125,16 +131,25 @@ enum Seg {
 
 impl<'a> Path<'a> {
     /// The request itself.
-    pub const ROOT: Path<'static> = Path { parent: None, seg: Seg::Root };
+    pub const ROOT: Path<'static> = Path {
+        parent: None,
+        seg: Seg::Root,
+    };
 
     /// The field `wire_name` under this path.
     pub fn field(&'a self, wire_name: &'static str) -> Path<'a> {
-        Path { parent: Some(self), seg: Seg::Field(wire_name) }
+        Path {
+            parent: Some(self),
+            seg: Seg::Field(wire_name),
+        }
     }
 
     /// The item `index` of the list at this path.
     pub fn index(&'a self, index: usize) -> Path<'a> {
-        Path { parent: Some(self), seg: Seg::Index(index) }
+        Path {
+            parent: Some(self),
+            seg: Seg::Index(index),
+        }
     }
 
     fn write_into(&self, out: &mut String) {
@@ -162,7 +177,11 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = String::new();
         self.write_into(&mut s);
-        if s.is_empty() { f.write_str("(request)") } else { f.write_str(&s) }
+        if s.is_empty() {
+            f.write_str("(request)")
+        } else {
+            f.write_str(&s)
+        }
     }
 }
 
@@ -175,7 +194,11 @@ pub struct Violations {
 impl Violations {
     /// Records that `rule` is broken at `path`.
     pub fn push(&mut self, path: &Path<'_>, rule: RuleKind, message: impl Into<String>) {
-        self.list.push(Violation { path: path.to_string(), rule, message: message.into() });
+        self.list.push(Violation {
+            path: path.to_string(),
+            rule,
+            message: message.into(),
+        });
     }
 
     /// `Ok` when nothing was recorded, otherwise the error for `target`.
@@ -183,7 +206,10 @@ impl Violations {
         if self.list.is_empty() {
             Ok(())
         } else {
-            Err(ValidationError { target, violations: self.list })
+            Err(ValidationError {
+                target,
+                violations: self.list,
+            })
         }
     }
 }
@@ -207,7 +233,21 @@ macro_rules! no_rules {
         }
     )*};
 }
-no_rules!(String, bool, u8, u16, u32, u64, u128, i8, i16, i32, i64, i128, rust_decimal::Decimal);
+no_rules!(
+    String,
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    rust_decimal::Decimal
+);
 
 impl<T: Validate> Validate for Option<T> {
     fn validate_at(&self, path: &Path<'_>, out: &mut Violations) {
@@ -244,12 +284,22 @@ mod tests {
         let mut v = Violations::default();
         assert!(Violations::default().finish("POST /x").is_ok());
         v.push(&Path::ROOT.field("a"), RuleKind::Required, "required");
-        v.push(&Path::ROOT.field("b"), RuleKind::MaxLen, "at most 50 characters");
-        let err = v.finish("POST /x").err().unwrap_or_else(|| panic!("expected an error"));
+        v.push(
+            &Path::ROOT.field("b"),
+            RuleKind::MaxLen,
+            "at most 50 characters",
+        );
+        let err = v
+            .finish("POST /x")
+            .err()
+            .unwrap_or_else(|| panic!("expected an error"));
         assert_eq!(err.violations.len(), 2);
         assert!(err.has("b", RuleKind::MaxLen));
         let text = err.to_string();
         assert!(text.contains("`a`: required (required)"), "{text}");
-        assert!(text.contains("`b`: at most 50 characters (max_len)"), "{text}");
+        assert!(
+            text.contains("`b`: at most 50 characters (max_len)"),
+            "{text}"
+        );
     }
 }

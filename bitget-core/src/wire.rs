@@ -4,8 +4,8 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{Deserializer, Error as _, Visitor};
 use serde::Deserialize;
+use serde::de::{Deserializer, Error as _, Visitor};
 
 /// A value with a text form on the wire, which rules such as `required_if(x = "tpsl")` compare.
 pub trait WireStr {
@@ -64,7 +64,9 @@ impl<T> Presence for Vec<T> {
 macro_rules! always_present {
     ($($t:ty),*) => {$(impl Presence for $t { fn is_present(&self) -> bool { true } })*};
 }
-always_present!(bool, u8, u16, u32, u64, u128, i8, i16, i32, i64, i128, Decimal);
+always_present!(
+    bool, u8, u16, u32, u64, u128, i8, i16, i32, i64, i128, Decimal
+);
 
 /// Declares a wire enum: known values as variants, anything else kept in `Unknown(String)`.
 ///
@@ -171,7 +173,9 @@ macro_rules! wire_enum {
 
 /// Reads a string, borrowed when the input allows it (used by [`wire_enum!`]).
 #[doc(hidden)]
-pub fn deserialize_str<'de, D: Deserializer<'de>>(d: D) -> Result<std::borrow::Cow<'de, str>, D::Error> {
+pub fn deserialize_str<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<std::borrow::Cow<'de, str>, D::Error> {
     struct V;
     impl<'de> Visitor<'de> for V {
         type Value = std::borrow::Cow<'de, str>;
@@ -220,7 +224,9 @@ pub mod de {
     }
 
     /// A value that may be `null`: reads as `T::default()`.
-    pub fn or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+    pub fn or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+        d: D,
+    ) -> Result<T, D::Error> {
         Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
     }
 
@@ -231,12 +237,16 @@ pub mod de {
     {
         match opt_number(d)? {
             Some(v) => Ok(v),
-            None => Err(D::Error::custom("expected a number, got null or an empty string")),
+            None => Err(D::Error::custom(
+                "expected a number, got null or an empty string",
+            )),
         }
     }
 
     /// Like [`number`], with `null`, `""` and absence (with `#[serde(default)]`) as `None`.
-    pub fn opt_number<'de, D: Deserializer<'de>, T: std::str::FromStr>(d: D) -> Result<Option<T>, D::Error>
+    pub fn opt_number<'de, D: Deserializer<'de>, T: std::str::FromStr>(
+        d: D,
+    ) -> Result<Option<T>, D::Error>
     where
         T::Err: fmt::Display,
     {
@@ -283,21 +293,30 @@ mod tests {
     fn enums_read_any_case_and_keep_unknowns() {
         let k: Kind = serde_json::from_str("\"usdt-futures\"").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k, Kind::UsdtFutures);
-        assert_eq!(serde_json::to_string(&k).ok().as_deref(), Some("\"USDT-FUTURES\""));
+        assert_eq!(
+            serde_json::to_string(&k).ok().as_deref(),
+            Some("\"USDT-FUTURES\"")
+        );
         let k: Kind = serde_json::from_str("\"brand_new\"").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k, Kind::Unknown("brand_new".into()));
-        assert_eq!(serde_json::to_string(&k).ok().as_deref(), Some("\"brand_new\""));
+        assert_eq!(
+            serde_json::to_string(&k).ok().as_deref(),
+            Some("\"brand_new\"")
+        );
     }
 
     #[test]
     fn lenient_numbers_and_lists() {
-        let r: R = serde_json::from_str(r#"{"list":null,"price":"1.50","size":"7"}"#).unwrap_or_else(|e| panic!("{e}"));
+        let r: R = serde_json::from_str(r#"{"list":null,"price":"1.50","size":"7"}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert!(r.list.is_empty());
         assert_eq!(r.price, Some(Decimal::new(150, 2)));
         assert_eq!(r.size, 7);
-        let r: R = serde_json::from_str(r#"{"price":"","size":7}"#).unwrap_or_else(|e| panic!("{e}"));
+        let r: R =
+            serde_json::from_str(r#"{"price":"","size":7}"#).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.price, None);
-        let r: R = serde_json::from_str(r#"{"price":0.1,"size":7}"#).unwrap_or_else(|e| panic!("{e}"));
+        let r: R =
+            serde_json::from_str(r#"{"price":0.1,"size":7}"#).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.price, Some(Decimal::new(1, 1)));
         assert!(serde_json::from_str::<R>(r#"{"size":"x"}"#).is_err());
     }

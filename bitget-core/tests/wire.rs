@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 
 use bitget_core::clock::FixedClock;
 use bitget_core::sign::{prehash, sign_hmac};
-use bitget_core::{Client, Credentials, Encoding, Endpoint, Method, RateLimit, RateScope, ValidationError};
+use bitget_core::{
+    Client, Credentials, Encoding, Endpoint, Method, RateLimit, RateScope, ValidationError,
+};
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpListener;
@@ -36,14 +38,21 @@ impl Endpoint for CancelOrder {
     type Response = Cancelled;
     const METHOD: Method = Method::Post;
     const PATH: &'static str = "/api/v2/spot/trade/cancel-order";
-    const RATE_LIMIT: RateLimit = RateLimit { per_second: 10, scope: RateScope::Uid };
+    const RATE_LIMIT: RateLimit = RateLimit {
+        per_second: 10,
+        scope: RateScope::Uid,
+    };
     const SIGNED: bool = true;
     const ENCODING: Encoding = Encoding::JsonBody;
 
     fn validate(&self) -> Result<(), ValidationError> {
         let mut out = bitget_core::__private::Violations::default();
         let root = bitget_core::__private::Path::ROOT;
-        bitget_core::__private::rules::required(&mut out, &root.field("symbol"), !self.symbol.is_empty());
+        bitget_core::__private::rules::required(
+            &mut out,
+            &root.field("symbol"),
+            !self.symbol.is_empty(),
+        );
         out.finish("POST /api/v2/spot/trade/cancel-order")
     }
 
@@ -67,17 +76,30 @@ impl Captured {
 }
 
 /// Serves `answers` one connection at a time and returns what each request carried.
-async fn serve(answers: Vec<(u16, &'static str)>) -> (String, tokio::task::JoinHandle<Vec<Captured>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("bind: {e}"));
-    let url = format!("http://{}", listener.local_addr().unwrap_or_else(|e| panic!("{e}")));
+async fn serve(
+    answers: Vec<(u16, &'static str)>,
+) -> (String, tokio::task::JoinHandle<Vec<Captured>>) {
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| panic!("bind: {e}"));
+    let url = format!(
+        "http://{}",
+        listener.local_addr().unwrap_or_else(|e| panic!("{e}"))
+    );
     let handle = tokio::spawn(async move {
         let mut seen = Vec::new();
         for (status, reply) in answers {
-            let (mut sock, _) = listener.accept().await.unwrap_or_else(|e| panic!("accept: {e}"));
+            let (mut sock, _) = listener
+                .accept()
+                .await
+                .unwrap_or_else(|e| panic!("accept: {e}"));
             let mut buf = Vec::new();
             let mut chunk = [0u8; 4096];
             let head_end = loop {
-                let n = sock.read(&mut chunk).await.unwrap_or_else(|e| panic!("read: {e}"));
+                let n = sock
+                    .read(&mut chunk)
+                    .await
+                    .unwrap_or_else(|e| panic!("read: {e}"));
                 assert!(n > 0, "connection closed before the request head ended");
                 buf.extend_from_slice(&chunk[..n]);
                 if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -85,11 +107,19 @@ async fn serve(answers: Vec<(u16, &'static str)>) -> (String, tokio::task::JoinH
                 }
             };
             let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-            let mut captured = Captured { head, body: Vec::new() };
-            let len: usize = captured.header("content-length").map_or(0, |v| v.parse().unwrap_or(0));
+            let mut captured = Captured {
+                head,
+                body: Vec::new(),
+            };
+            let len: usize = captured
+                .header("content-length")
+                .map_or(0, |v| v.parse().unwrap_or(0));
             let mut body = buf[head_end..].to_vec();
             while body.len() < len {
-                let n = sock.read(&mut chunk).await.unwrap_or_else(|e| panic!("read: {e}"));
+                let n = sock
+                    .read(&mut chunk)
+                    .await
+                    .unwrap_or_else(|e| panic!("read: {e}"));
                 assert!(n > 0, "connection closed inside the body");
                 body.extend_from_slice(&chunk[..n]);
             }
@@ -100,7 +130,9 @@ async fn serve(answers: Vec<(u16, &'static str)>) -> (String, tokio::task::JoinH
                 "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{reply}",
                 reply.len()
             );
-            sock.write_all(&answer).await.unwrap_or_else(|e| panic!("write: {e}"));
+            sock.write_all(&answer)
+                .await
+                .unwrap_or_else(|e| panic!("write: {e}"));
             let _ = sock.shutdown().await;
             seen.push(captured);
         }
@@ -124,15 +156,36 @@ const OK: &str = r#"{"code":"00000","msg":"success","requestTime":1700000000001,
 #[tokio::test]
 async fn signed_post_sends_the_signed_bytes() {
     let (url, server) = serve(vec![(200, OK)]).await;
-    let request = CancelOrder { symbol: "BTCUSDT".into(), product_type: None, order_id: "121211212122".into() };
-    let answer = client(&url, false).send(&request).await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(answer, Cancelled { order_id: "121211212122".into(), client_oid: "xx001".into() });
+    let request = CancelOrder {
+        symbol: "BTCUSDT".into(),
+        product_type: None,
+        order_id: "121211212122".into(),
+    };
+    let answer = client(&url, false)
+        .send(&request)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        answer,
+        Cancelled {
+            order_id: "121211212122".into(),
+            client_oid: "xx001".into()
+        }
+    );
 
     let seen = server.await.unwrap_or_else(|e| panic!("{e}"));
     let req = &seen[0];
-    assert!(req.head.starts_with("POST /api/v2/spot/trade/cancel-order HTTP/1.1\r\n"), "{}", req.head);
+    assert!(
+        req.head
+            .starts_with("POST /api/v2/spot/trade/cancel-order HTTP/1.1\r\n"),
+        "{}",
+        req.head
+    );
     // Byte for byte the body of signing vector TV6.
-    assert_eq!(req.body, br#"{"symbol":"BTCUSDT","orderId":"121211212122"}"#);
+    assert_eq!(
+        req.body,
+        br#"{"symbol":"BTCUSDT","orderId":"121211212122"}"#
+    );
     assert_eq!(req.header("access-key"), Some(KEY));
     assert_eq!(req.header("access-passphrase"), Some(PASSPHRASE));
     assert_eq!(req.header("access-timestamp"), Some("1700000000000"));
@@ -141,18 +194,38 @@ async fn signed_post_sends_the_signed_bytes() {
     assert_eq!(req.header("paptrading"), None);
     // The server's own check: the signature over the bytes it received.
     let ts = req.header("access-timestamp").unwrap_or_default();
-    let expected = sign_hmac(SECRET, &prehash(ts, Method::Post, "/api/v2/spot/trade/cancel-order", "", &req.body));
+    let expected = sign_hmac(
+        SECRET,
+        &prehash(
+            ts,
+            Method::Post,
+            "/api/v2/spot/trade/cancel-order",
+            "",
+            &req.body,
+        ),
+    );
     assert_eq!(req.header("access-sign"), Some(expected.as_str()));
     // And the vector's published signature.
-    assert_eq!(req.header("access-sign"), Some("NDsT9ZC1oKAuJmzUcJlyE0FglwJUqqzPxZdHoYrVhJ0="));
+    assert_eq!(
+        req.header("access-sign"),
+        Some("NDsT9ZC1oKAuJmzUcJlyE0FglwJUqqzPxZdHoYrVhJ0=")
+    );
 }
 
 #[tokio::test]
 async fn demo_sends_paptrading_except_with_legacy_product_types() {
     let (url, server) = serve(vec![(200, OK), (200, OK)]).await;
     let c = client(&url, true);
-    let modern = CancelOrder { symbol: "BTCUSDT".into(), product_type: Some("USDT-FUTURES".into()), order_id: "1".into() };
-    let legacy = CancelOrder { symbol: "BTCUSDT".into(), product_type: Some("SUSDT-FUTURES".into()), order_id: "1".into() };
+    let modern = CancelOrder {
+        symbol: "BTCUSDT".into(),
+        product_type: Some("USDT-FUTURES".into()),
+        order_id: "1".into(),
+    };
+    let legacy = CancelOrder {
+        symbol: "BTCUSDT".into(),
+        product_type: Some("SUSDT-FUTURES".into()),
+        order_id: "1".into(),
+    };
     c.send(&modern).await.unwrap_or_else(|e| panic!("{e}"));
     c.send(&legacy).await.unwrap_or_else(|e| panic!("{e}"));
     let seen = server.await.unwrap_or_else(|e| panic!("{e}"));
@@ -162,13 +235,33 @@ async fn demo_sends_paptrading_except_with_legacy_product_types() {
 
 #[tokio::test]
 async fn public_get_is_unsigned_and_works_without_credentials() {
-    let (url, server) = serve(vec![(200, r#"{"code":"00000","msg":"success","requestTime":1,"data":{"serverTime":"1700000000123"}}"#)]).await;
-    let c = Client::builder().base_url(&url).demo(true).build().unwrap_or_else(|e| panic!("{e}"));
+    let (url, server) = serve(vec![(
+        200,
+        r#"{"code":"00000","msg":"success","requestTime":1,"data":{"serverTime":"1700000000123"}}"#,
+    )])
+    .await;
+    let c = Client::builder()
+        .base_url(&url)
+        .demo(true)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
     let time = c.server_time().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(time.server_time, 1_700_000_000_123);
     let seen = server.await.unwrap_or_else(|e| panic!("{e}"));
-    assert!(seen[0].head.starts_with("GET /api/v2/public/time HTTP/1.1\r\n"), "{}", seen[0].head);
-    for h in ["access-key", "access-sign", "access-timestamp", "access-passphrase", "paptrading"] {
+    assert!(
+        seen[0]
+            .head
+            .starts_with("GET /api/v2/public/time HTTP/1.1\r\n"),
+        "{}",
+        seen[0].head
+    );
+    for h in [
+        "access-key",
+        "access-sign",
+        "access-timestamp",
+        "access-passphrase",
+        "paptrading",
+    ] {
         assert_eq!(seen[0].header(h), None, "{h} on a public request");
     }
     assert!(seen[0].body.is_empty());
@@ -179,20 +272,42 @@ async fn invalid_request_never_reaches_the_network() {
     // Nothing listens here; a request that got as far as the network would fail with a transport error.
     let (url, server) = serve(vec![]).await;
     server.await.unwrap_or_else(|e| panic!("{e}"));
-    let request = CancelOrder { symbol: String::new(), product_type: None, order_id: "1".into() };
-    let err = client(&url, false).send(&request).await.err().unwrap_or_else(|| panic!("expected an error"));
+    let request = CancelOrder {
+        symbol: String::new(),
+        product_type: None,
+        order_id: "1".into(),
+    };
+    let err = client(&url, false)
+        .send(&request)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("expected an error"));
     assert!(err.is_validation(), "{err}");
-    assert!(err.validation().is_some_and(|v| v.has("symbol", bitget_core::RuleKind::Required)));
+    assert!(
+        err.validation()
+            .is_some_and(|v| v.has("symbol", bitget_core::RuleKind::Required))
+    );
 }
 
 #[tokio::test]
 async fn api_error_keeps_code_message_status_and_time() {
     let (url, server) = serve(vec![(400, r#"{"code":"40009","msg":"sign signature error","requestTime":"1700000000002","data":null}"#)]).await;
-    let request = CancelOrder { symbol: "BTCUSDT".into(), product_type: None, order_id: "1".into() };
-    let err = client(&url, false).send(&request).await.err().unwrap_or_else(|| panic!("expected an error"));
+    let request = CancelOrder {
+        symbol: "BTCUSDT".into(),
+        product_type: None,
+        order_id: "1".into(),
+    };
+    let err = client(&url, false)
+        .send(&request)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("expected an error"));
     server.await.unwrap_or_else(|e| panic!("{e}"));
     let api = err.api_error().unwrap_or_else(|| panic!("{err}"));
-    assert_eq!((api.code.as_str(), api.http_status, api.request_time), ("40009", 400, Some(1_700_000_000_002)));
+    assert_eq!(
+        (api.code.as_str(), api.http_status, api.request_time),
+        ("40009", 400, Some(1_700_000_000_002))
+    );
     assert!(!err.to_string().contains(PASSPHRASE));
 }
 
@@ -202,7 +317,10 @@ struct Sink(Arc<Mutex<Vec<u8>>>);
 
 impl std::io::Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(buf);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -221,15 +339,34 @@ async fn logs_and_errors_never_show_the_secret_or_passphrase() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
 
-    let (url, server) = serve(vec![(200, OK), (400, r#"{"code":"40012","msg":"apikey/password is incorrect","requestTime":1,"data":null}"#)]).await;
+    let (url, server) = serve(vec![
+        (200, OK),
+        (
+            400,
+            r#"{"code":"40012","msg":"apikey/password is incorrect","requestTime":1,"data":null}"#,
+        ),
+    ])
+    .await;
     let c = client(&url, false);
-    let request = CancelOrder { symbol: "BTCUSDT".into(), product_type: None, order_id: "1".into() };
+    let request = CancelOrder {
+        symbol: "BTCUSDT".into(),
+        product_type: None,
+        order_id: "1".into(),
+    };
     c.send(&request).await.unwrap_or_else(|e| panic!("{e}"));
-    let err = c.send(&request).await.err().unwrap_or_else(|| panic!("expected an error"));
+    let err = c
+        .send(&request)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("expected an error"));
     server.await.unwrap_or_else(|e| panic!("{e}"));
 
-    let logs = String::from_utf8_lossy(&sink.0.lock().unwrap_or_else(|e| e.into_inner())).into_owned();
-    assert!(logs.contains("bitget.request"), "the request span was logged: {logs}");
+    let logs =
+        String::from_utf8_lossy(&sink.0.lock().unwrap_or_else(|e| e.into_inner())).into_owned();
+    assert!(
+        logs.contains("bitget.request"),
+        "the request span was logged: {logs}"
+    );
     assert!(logs.contains("/api/v2/spot/trade/cancel-order"), "{logs}");
     let shown = format!("{logs}\n{err}\n{err:?}\n{c:?}");
     for secret in [SECRET, PASSPHRASE] {

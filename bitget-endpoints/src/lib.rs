@@ -1,1 +1,39 @@
-//! stub
+//! Bitget v2 REST endpoints, declared with `#[bitget_endpoint]`: typed, validated before anything
+//! is sent, documented. Module paths mirror REST paths: `/api/v2/spot/trade/cancel-order` is
+//! [`spot::trade::CancelOrder`], `/api/v2/mix/order/batch-cancel-orders` is
+//! [`mix::order::BatchCancelOrders`].
+//!
+//! ```no_run
+//! use bitget_endpoints::{Client, mix::{order::BatchCancelOrders, OrderIdItem, ProductType}};
+//! # async fn run() -> Result<(), bitget_endpoints::Error> {
+//! let client = Client::from_env()?;
+//! let result = BatchCancelOrders::builder()
+//!     .order_id_list([OrderIdItem::by_order_id("121211212122")])
+//!     .symbol("BTCUSDT")
+//!     .product_type(ProductType::UsdtFutures)
+//!     .build()?
+//!     .send(&client)
+//!     .await?;
+//! for failed in result.failures() {
+//!     eprintln!("not cancelled: {:?} ({:?})", failed.order_id, failed.error_msg);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! # The rule vocabulary
+//! On a field, `#[bitget(...)]`: `required`, `required_or(method)` (an `Option` the builder still
+//! demands, left out only through the named method), `required_if(field = "value")`,
+//! `required_unless(field = "value")`, `requires(field, ...)`, `max_items = N`, `non_empty`,
+//! `max_len = N`, `uppercase`, `no_mix(item_field, ...)`, `item_required_if(item_field, field =
+//! "value")`, `check = path::to::fn`, `rename = "wireName"`. On the struct: `at_least_one_of(a, b)`,
+//! `exactly_one_of(a, b)`, `check = path::to::fn`.
+
+mod checks;
+pub mod common;
+pub mod mix;
+pub mod spot;
+
+pub use bitget_core::{
+    ApiCode, ApiError, Client, ClientBuilder, Credentials, Decimal, Endpoint, Error, ErrorKind,
+    RuleKind, ValidationError, Violation,
+};

@@ -69,31 +69,67 @@ pub fn required(out: &mut Violations, path: &Path<'_>, is_present: bool) {
 }
 
 /// `required_if(other = "value")`.
-pub fn required_if(out: &mut Violations, path: &Path<'_>, is_present: bool, other: &str, other_value: Option<&str>, value: &str) {
+pub fn required_if(
+    out: &mut Violations,
+    path: &Path<'_>,
+    is_present: bool,
+    other: &str,
+    other_value: Option<&str>,
+    value: &str,
+) {
     if !is_present && other_value == Some(value) {
-        out.push(path, RuleKind::RequiredIf, format!("required when `{other}` is `{value}`"));
+        out.push(
+            path,
+            RuleKind::RequiredIf,
+            format!("required when `{other}` is `{value}`"),
+        );
     }
 }
 
 /// `required_unless(other = "value")`.
-pub fn required_unless(out: &mut Violations, path: &Path<'_>, is_present: bool, other: &str, other_value: Option<&str>, value: &str) {
+pub fn required_unless(
+    out: &mut Violations,
+    path: &Path<'_>,
+    is_present: bool,
+    other: &str,
+    other_value: Option<&str>,
+    value: &str,
+) {
     if !is_present && other_value != Some(value) {
-        out.push(path, RuleKind::RequiredUnless, format!("required unless `{other}` is `{value}`"));
+        out.push(
+            path,
+            RuleKind::RequiredUnless,
+            format!("required unless `{other}` is `{value}`"),
+        );
     }
 }
 
 /// `requires(other)`: when the field at `set_path` is set, `other` must be set too. Reported at
 /// `other`'s path, which is the field to fix.
-pub fn requires(out: &mut Violations, other_path: &Path<'_>, is_set: bool, set_name: &str, other_present: bool) {
+pub fn requires(
+    out: &mut Violations,
+    other_path: &Path<'_>,
+    is_set: bool,
+    set_name: &str,
+    other_present: bool,
+) {
     if is_set && !other_present {
-        out.push(other_path, RuleKind::Requires, format!("required when `{set_name}` is set"));
+        out.push(
+            other_path,
+            RuleKind::Requires,
+            format!("required when `{set_name}` is set"),
+        );
     }
 }
 
 /// `at_least_one_of(a, b, ...)` over fields with `names` and their presence.
 pub fn at_least_one_of(out: &mut Violations, path: &Path<'_>, names: &[&str], present: &[bool]) {
     if !present.iter().any(|p| *p) {
-        out.push(path, RuleKind::AtLeastOneOf, format!("set at least one of {}", list_names(names)));
+        out.push(
+            path,
+            RuleKind::AtLeastOneOf,
+            format!("set at least one of {}", list_names(names)),
+        );
     }
 }
 
@@ -101,50 +137,82 @@ pub fn at_least_one_of(out: &mut Violations, path: &Path<'_>, names: &[&str], pr
 pub fn exactly_one_of(out: &mut Violations, path: &Path<'_>, names: &[&str], present: &[bool]) {
     let count = present.iter().filter(|p| **p).count();
     if count != 1 {
-        let got = if count == 0 { "none is set".to_owned() } else { format!("{count} are set") };
-        out.push(path, RuleKind::ExactlyOneOf, format!("set exactly one of {} ({got})", list_names(names)));
+        let got = if count == 0 {
+            "none is set".to_owned()
+        } else {
+            format!("{count} are set")
+        };
+        out.push(
+            path,
+            RuleKind::ExactlyOneOf,
+            format!("set exactly one of {} ({got})", list_names(names)),
+        );
     }
 }
 
 /// `max_items = N`.
 pub fn max_items(out: &mut Violations, path: &Path<'_>, len: Option<usize>, max: usize) {
     if let Some(len) = len.filter(|len| *len > max) {
-        out.push(path, RuleKind::MaxItems, format!("at most {max} items, got {len}: split the work into several requests"));
+        out.push(
+            path,
+            RuleKind::MaxItems,
+            format!("at most {max} items, got {len}: split the work into several requests"),
+        );
     }
 }
 
 /// `non_empty`: a list that is present holds at least one item.
 pub fn non_empty(out: &mut Violations, path: &Path<'_>, len: Option<usize>) {
     if len == Some(0) {
-        out.push(path, RuleKind::NonEmpty, "must hold at least one item when present");
+        out.push(
+            path,
+            RuleKind::NonEmpty,
+            "must hold at least one item when present",
+        );
     }
 }
 
 /// `max_len = N`, in characters.
 pub fn max_len(out: &mut Violations, path: &Path<'_>, value: Option<&str>, max: usize) {
     if let Some(len) = value.map(|v| v.chars().count()).filter(|len| *len > max) {
-        out.push(path, RuleKind::MaxLen, format!("at most {max} characters, got {len}"));
+        out.push(
+            path,
+            RuleKind::MaxLen,
+            format!("at most {max} characters, got {len}"),
+        );
     }
 }
 
 /// `uppercase`: no lower-case letter.
 pub fn uppercase(out: &mut Violations, path: &Path<'_>, value: Option<&str>) {
     if let Some(v) = value.filter(|v| v.chars().any(char::is_lowercase)) {
-        out.push(path, RuleKind::Uppercase, format!("must be upper case (`{}`, not `{v}`)", v.to_uppercase()));
+        out.push(
+            path,
+            RuleKind::Uppercase,
+            format!("must be upper case (`{}`, not `{v}`)", v.to_uppercase()),
+        );
     }
 }
 
 /// `no_mix(a, b, ...)` over a list's items: each item is identified by the first of `names` it
 /// sets (the earlier prevails, as Bitget's docs say of orderId over clientOid), and all items must
 /// be identified the same way. `keys` holds that index per item (`None`: the item sets none).
-pub fn no_mix(out: &mut Violations, path: &Path<'_>, names: &[&str], keys: impl IntoIterator<Item = Option<usize>>) {
+pub fn no_mix(
+    out: &mut Violations,
+    path: &Path<'_>,
+    names: &[&str],
+    keys: impl IntoIterator<Item = Option<usize>>,
+) {
     let mut first: Option<(usize, usize)> = None;
     for (i, key) in keys.into_iter().enumerate() {
         let Some(key) = key else { continue };
         match first {
             None => first = Some((i, key)),
             Some((at, k)) if k != key => {
-                let (a, b) = (names.get(k).copied().unwrap_or("?"), names.get(key).copied().unwrap_or("?"));
+                let (a, b) = (
+                    names.get(k).copied().unwrap_or("?"),
+                    names.get(key).copied().unwrap_or("?"),
+                );
                 out.push(
                     &path.index(i),
                     RuleKind::NoMix,
@@ -170,5 +238,9 @@ pub fn custom(out: &mut Violations, path: &Path<'_>, name: &str, result: Result<
 }
 
 fn list_names(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,0 +1,104 @@
+//! `/api/v2/mix/order/...`: futures orders.
+
+use bitget_macros::bitget_endpoint;
+
+use super::{OrderIdItem, PlanType, ProductType};
+use crate::common::BatchCancelResult;
+
+/// Cancel trigger orders, by id list, or all of them under `productType` (and `symbol`).
+///
+/// **Danger**: without `orderIdList`, Bitget cancels every trigger order under the product type
+/// (and symbol). The builder therefore needs either `.order_id_list(...)` with 1 to 50 items or an
+/// explicit `.cancel_all_plan_orders()`; an empty or forgotten list is never sent.
+///
+/// ```
+/// use bitget_endpoints::mix::{order::CancelPlanOrder, OrderIdItem, ProductType};
+/// let request = CancelPlanOrder::builder()
+///     .order_id_list([OrderIdItem::by_order_id("1234567890123456789")])
+///     .symbol("BTCUSDT")
+///     .product_type(ProductType::UsdtFutures)
+///     .margin_coin("USDT")
+///     .build()?;
+/// # Ok::<(), bitget_endpoints::ValidationError>(())
+/// ```
+#[bitget_endpoint(POST, "/api/v2/mix/order/cancel-plan-order", rate = 10, response = BatchCancelResult)]
+pub struct CancelPlanOrder {
+    /// Trigger order id list. If it is passed, `symbol` must be set and aligned with
+    /// symbol/productType/planType.
+    #[bitget(
+        required_or(cancel_all_plan_orders),
+        non_empty,
+        max_items = 50,
+        requires(symbol)
+    )]
+    pub order_id_list: Option<Vec<OrderIdItem>>,
+    /// Trading pair, e.g. ETHUSDT.
+    pub symbol: Option<String>,
+    /// Product type.
+    #[bitget(required)]
+    pub product_type: ProductType,
+    /// Margin coin, in capitals.
+    #[bitget(uppercase)]
+    pub margin_coin: Option<String>,
+    /// Trigger order type (`normal_plan` when absent).
+    pub plan_type: Option<PlanType>,
+}
+
+/// Cancel futures orders by id list, or all of them under `productType` (and `symbol`).
+///
+/// **Danger**: without `orderIdList`, Bitget cancels every order under the product type (and
+/// symbol). The builder therefore needs either `.order_id_list(...)` with 1 to 50 items or an
+/// explicit `.cancel_all_orders()`; an empty or forgotten list is never sent.
+///
+/// ```
+/// use bitget_endpoints::mix::{order::BatchCancelOrders, OrderIdItem, ProductType};
+/// let request = BatchCancelOrders::builder()
+///     .order_id_list([OrderIdItem::by_order_id("121211212122"), OrderIdItem::by_client_oid("my-oid-1")])
+///     .symbol("BTCUSDT")
+///     .product_type(ProductType::UsdtFutures)
+///     .margin_coin("USDT")
+///     .build()?;
+/// # Ok::<(), bitget_endpoints::ValidationError>(())
+/// ```
+#[bitget_endpoint(POST, "/api/v2/mix/order/batch-cancel-orders", rate = 10, response = BatchCancelResult)]
+pub struct BatchCancelOrders {
+    /// Order id list, at most 50. If set, `symbol` must be set and aligned with symbol/productType.
+    #[bitget(
+        required_or(cancel_all_orders),
+        non_empty,
+        max_items = 50,
+        requires(symbol)
+    )]
+    pub order_id_list: Option<Vec<OrderIdItem>>,
+    /// Trading pair, e.g. ETHUSDT; required when `orderIdList` is set.
+    pub symbol: Option<String>,
+    /// Product type.
+    #[bitget(required)]
+    pub product_type: ProductType,
+    /// Margin coin, in capitals.
+    #[bitget(uppercase)]
+    pub margin_coin: Option<String>,
+}
+
+/// Cancel every futures order of the account under `productType` (and `marginCoin`).
+///
+/// ```
+/// use bitget_endpoints::mix::{order::CancelAllOrders, ProductType};
+/// let request = CancelAllOrders::builder().product_type(ProductType::UsdtFutures).margin_coin("USDT").build()?;
+/// # Ok::<(), bitget_endpoints::ValidationError>(())
+/// ```
+#[bitget_endpoint(POST, "/api/v2/mix/order/cancel-all-orders", rate = 10, response = BatchCancelResult)]
+pub struct CancelAllOrders {
+    /// Product type.
+    #[bitget(required)]
+    pub product_type: ProductType,
+    /// Margin coin, in capitals.
+    #[bitget(uppercase)]
+    pub margin_coin: Option<String>,
+    /// Request time, Unix milliseconds.
+    #[bitget(check = crate::checks::unix_millis)]
+    pub request_time: Option<String>,
+    /// Valid window in milliseconds (Bitget refuses more than 60000 with 40079).
+    #[bitget(check = crate::checks::receive_window)]
+    pub receive_window: Option<String>,
+}

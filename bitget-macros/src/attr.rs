@@ -1,0 +1,513 @@
+//! Parsing: the attribute's arguments and the `#[bitget(...)]` rules into the model of `ast.rs`.
+//! Every problem is recorded in the context at its token, and parsing goes on, so one run reports
+//! all of them.
+
+use std::collections::HashSet;
+
+use proc_macro2::TokenStream;
+use syn::ext::IdentExt as _;
+use syn::meta::ParseNestedMeta;
+use syn::parse::{ParseStream, Parser as _};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned as _;
+use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, Token, Type};
+
+use crate::ast::{
+    Condition, Container, EndpointArgs, Field, FieldRules, Kind, Method, Shape, StructRule,
+};
+use crate::ctxt::Ctxt;
+use crate::symbol::*;
+
+/// Parses `METHOD, "/api/...", rate = N, response = T, ...`.
+pub(crate) fn endpoint_args(cx: &Ctxt, args: TokenStream) -> Option<EndpointArgs> {
+    let parser = |input: ParseStream<'_>| Ok(parse_endpoint_args(cx, input));
+    match parser.parse2(args) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            cx.syn_error(err);
+            None
+        }
+    }
+}
+
+fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs> {
+    const USAGE: &str =
+        "expected `#[bitget_endpoint(POST, \"/api/v2/...\", rate = 10, response = Type)]`";
+    let method = if input.peek(Ident) {
+        let ident = Ident::parse_any(input).ok()?;
+        match ident.to_string().as_str() {
+            "GET" => Some(Method::Get),
+            "POST" => Some(Method::Post),
+            other if other.eq_ignore_ascii_case("get") || other.eq_ignore_ascii_case("post") => {
+                cx.error_spanned_by(
+                    &ident,
+                    format!(
+                        "write the HTTP method in upper case: `{}`",
+                        other.to_uppercase()
+                    ),
+                );
+                None
+            }
+            other => {
+                cx.error_spanned_by(
+                    &ident,
+                    format!("unknown HTTP method `{other}`: Bitget v2 uses `GET` and `POST`"),
+                );
+                None
+            }
+        }
+    } else {
+        cx.error_at(
+            input.span(),
+            format!("the HTTP method comes first: {USAGE}"),
+        );
+        return None;
+    };
+    if input.parse::<Token![,]>().is_err() || !input.peek(LitStr) {
+        cx.error_at(
+            input.span(),
+            format!("the path comes second, as a string: {USAGE}"),
+        );
+        return None;
+    }
+    let path: LitStr = input.parse().ok()?;
+    let value = path.value();
+    if !value.starts_with("/api/") {
+        cx.error_spanned_by(
+            &path,
+            "the path must start with `/api/`, such as \"/api/v2/spot/trade/cancel-order\"",
+        );
+    } else if value.contains('?') || value.contains(char::is_whitespace) || value.ends_with('/') {
+        cx.error_spanned_by(
+            &path,
+            "the path is only the path: no query, no spaces, no trailing `/`",
+        );
+    }
+
+    let mut seen: HashSet<String> = HashSet::new();
+    let (mut rate, mut response, mut public, mut scope_ip) = (None, None, false, None);
+    while !input.is_empty() {
+        if input.parse::<Token![,]>().is_err() {
+            cx.error_at(
+                input.span(),
+                "expected `,` between the attribute's arguments",
+            );
+            return None;
+        }
+        if input.is_empty() {
+            break;
+        }
+        let key = match Ident::parse_any(input) {
+            Ok(key) => key,
+            Err(_) => {
+                cx.error_at(input.span(), format!("expected a key: {ENDPOINT_KEYS}"));
+                return None;
+            }
+        };
+        let name = key.to_string();
+        if !seen.insert(name.clone()) && [RATE, RESPONSE, PUBLIC, SCOPE].contains(&name.as_str()) {
+            cx.error_spanned_by(&key, format!("duplicate key `{name}`: give it once"));
+        }
+        match name.as_str() {
+            RATE => {
+                let lit: Option<LitInt> =
+                    input.parse::<Token![=]>().and_then(|_| input.parse()).ok();
+                match lit {
+                    Some(lit) => match lit.base10_parse::<u32>() {
+                        Ok(0) => cx.error_spanned_by(
+                            &lit,
+                            "`rate = 0` would never send: give the documented requests per second",
+                        ),
+                        Ok(n) => rate = Some(n),
+                        Err(_) => cx.error_spanned_by(
+                            &lit,
+                            "`rate` is a whole number of requests per second",
+                        ),
+                    },
+                    None => {
+                        cx.error_spanned_by(
+                            &key,
+                            "expected `rate = N`, N the documented requests per second",
+                        );
+                        skip_value(input);
+                    }
+                }
+            }
+            RESPONSE => match input
+                .parse::<Token![=]>()
+                .and_then(|_| input.parse::<Type>())
+            {
+                Ok(ty) => response = Some(ty),
+                Err(_) => {
+                    cx.error_spanned_by(
+                        &key,
+                        "expected `response = Type`, the type `data` decodes into",
+                    );
+                    skip_value(input);
+                }
+            },
+            PUBLIC => public = true,
+            SCOPE => match input
+                .parse::<Token![=]>()
+                .and_then(|_| Ident::parse_any(input))
+            {
+                Ok(v) if v == "uid" => scope_ip = Some(false),
+                Ok(v) if v == "ip" => scope_ip = Some(true),
+                Ok(v) => {
+                    cx.error_spanned_by(&v, "`scope` is `uid` (per account) or `ip` (per address)")
+                }
+                Err(_) => {
+                    cx.error_spanned_by(&key, "expected `scope = uid` or `scope = ip`");
+                    skip_value(input);
+                }
+            },
+            _ => {
+                cx.error_spanned_by(
+                    &key,
+                    format!(
+                        "unknown key `{name}` in `#[bitget_endpoint]`; accepted: {ENDPOINT_KEYS}"
+                    ),
+                );
+                skip_value(input);
+            }
+        }
+    }
+    if rate.is_none() && !seen.contains(RATE) {
+        cx.error_spanned_by(
+            &path,
+            "missing `rate = N` after the path: the documented requests per second",
+        );
+    }
+    if response.is_none() && !seen.contains(RESPONSE) {
+        cx.error_spanned_by(
+            &path,
+            "missing `response = Type`: the type `data` decodes into (`()` for none)",
+        );
+    }
+    Some(EndpointArgs {
+        method: method?,
+        path,
+        rate: rate?,
+        response: response?,
+        signed: !public,
+        scope_ip: scope_ip.unwrap_or(public),
+    })
+}
+
+/// Skips an unknown key's value (`= expr` or `(...)`) up to the next top-level comma.
+fn skip_value(input: ParseStream<'_>) {
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if let proc_macro2::TokenTree::Punct(p) = &tt {
+                if p.as_char() == ',' {
+                    return Ok(((), rest));
+                }
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    });
+}
+
+/// Parses the struct and its rules, and strips `#[bitget(...)]` from `input` so that the struct can
+/// be emitted as it is even when the declaration has errors.
+pub(crate) fn container(cx: &Ctxt, kind: Kind, input: &mut DeriveInput) -> Option<Container> {
+    let rules = struct_rules(cx, &mut input.attrs);
+    let shape_ok = match &input.data {
+        Data::Struct(s) => {
+            match &s.fields {
+                Fields::Named(_) => true,
+                Fields::Unnamed(f) => {
+                    cx.error_spanned_by(f, "a request is a struct with named fields, one per parameter; not a tuple struct");
+                    false
+                }
+                Fields::Unit => {
+                    cx.error_spanned_by(&input.ident, "a request is a struct with named fields, one per parameter; not a unit struct");
+                    false
+                }
+            }
+        }
+        Data::Enum(e) => {
+            cx.error_spanned_by(e.enum_token, "the attribute goes on a struct whose fields are the parameters, not on an enum (declare enums with `bitget_core::wire_enum!`)");
+            false
+        }
+        Data::Union(u) => {
+            cx.error_spanned_by(
+                u.union_token,
+                "the attribute goes on a struct, not on a union",
+            );
+            false
+        }
+    };
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+        cx.error_spanned_by(
+            &input.generics,
+            "a request cannot be generic: its parameters have fixed wire types",
+        );
+    }
+    let mut fields = Vec::new();
+    if let Data::Struct(s) = &mut input.data {
+        for field in s.fields.iter_mut() {
+            let rules = field_rules(cx, &mut field.attrs);
+            let Some(ident) = field.ident.clone() else {
+                continue;
+            };
+            let wire = match &rules.1 {
+                Some(rename) => rename.value(),
+                None => camel_case(&ident.unraw().to_string()),
+            };
+            fields.push(Field {
+                shape: shape(&field.ty),
+                ty: field.ty.clone(),
+                wire,
+                rules: rules.0,
+                docs: field
+                    .attrs
+                    .iter()
+                    .filter(|a| a.path().is_ident("doc"))
+                    .cloned()
+                    .collect(),
+                ident,
+            });
+        }
+    }
+    shape_ok.then(|| Container {
+        kind,
+        ident: input.ident.clone(),
+        fields,
+        rules,
+    })
+}
+
+fn struct_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Vec<StructRule> {
+    let mut rules = Vec::new();
+    for attr in take_ours(attrs) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(Ident::to_string)
+                .unwrap_or_default();
+            match key.as_str() {
+                AT_LEAST_ONE_OF => rules.push(StructRule::AtLeastOneOf(ident_list(&meta)?)),
+                EXACTLY_ONE_OF => rules.push(StructRule::ExactlyOneOf(ident_list(&meta)?)),
+                CHECK => rules.push(StructRule::Check(meta.value()?.parse()?)),
+                _ => {
+                    let hint = if FIELD_KEYS.contains(&format!("`{key}")) {
+                        " (this one goes on a field)"
+                    } else {
+                        ""
+                    };
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format!(
+                            "unknown rule `{key}` on the struct{hint}; accepted: {STRUCT_KEYS}"
+                        ),
+                    );
+                    skip_meta(&meta)?;
+                }
+            }
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+    }
+    rules
+}
+
+fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> (FieldRules, Option<LitStr>) {
+    let mut rules = FieldRules::default();
+    let mut rename = None;
+    let mut seen: HashSet<String> = HashSet::new();
+    for attr in take_ours(attrs) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(Ident::to_string)
+                .unwrap_or_default();
+            let span = meta.path.span();
+            let repeatable = [
+                REQUIRED_IF,
+                REQUIRED_UNLESS,
+                REQUIRES,
+                ITEM_REQUIRED_IF,
+                CHECK,
+            ]
+            .contains(&key.as_str());
+            if !seen.insert(key.clone()) && !repeatable {
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!("duplicate rule `{key}` on this field: give it once"),
+                );
+            }
+            match key.as_str() {
+                REQUIRED => rules.required = Some(span),
+                REQUIRED_OR => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    rules.required_or = Some(content.parse()?);
+                }
+                REQUIRED_IF => rules.required_if.push(condition(&meta)?),
+                REQUIRED_UNLESS => rules.required_unless.push(condition(&meta)?),
+                REQUIRES => rules.requires.extend(ident_list(&meta)?),
+                MAX_ITEMS => rules.max_items = Some((positive(cx, &meta, MAX_ITEMS)?, span)),
+                NON_EMPTY => rules.non_empty = Some(span),
+                MAX_LEN => rules.max_len = Some((positive(cx, &meta, MAX_LEN)?, span)),
+                UPPERCASE => rules.uppercase = Some(span),
+                NO_MIX => rules.no_mix = Some((ident_list(&meta)?, span)),
+                ITEM_REQUIRED_IF => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    let item_field: Ident = content.parse()?;
+                    content.parse::<Token![,]>()?;
+                    let field: Ident = content.parse()?;
+                    content.parse::<Token![=]>()?;
+                    let value: LitStr = content.parse()?;
+                    rules
+                        .item_required_if
+                        .push((item_field, Condition { field, value }, span));
+                }
+                CHECK => rules.checks.push(meta.value()?.parse()?),
+                RENAME => {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    if lit.value().is_empty() {
+                        cx.error_spanned_by(
+                            &lit,
+                            "`rename` needs the wire name, such as \"orderIdList\"",
+                        );
+                    }
+                    rename = Some(lit);
+                }
+                _ => {
+                    let hint = if STRUCT_KEYS.contains(&format!("`{key}")) {
+                        " (this one goes on the struct)"
+                    } else {
+                        ""
+                    };
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format!("unknown rule `{key}`{hint}; accepted: {FIELD_KEYS}"),
+                    );
+                    skip_meta(&meta)?;
+                }
+            }
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+    }
+    (rules, rename)
+}
+
+/// Removes the `#[bitget(...)]` attributes from `attrs` and returns them.
+fn take_ours(attrs: &mut Vec<syn::Attribute>) -> Vec<syn::Attribute> {
+    let (ours, rest): (Vec<_>, Vec<_>) = std::mem::take(attrs)
+        .into_iter()
+        .partition(|a| a.path().is_ident(BITGET));
+    *attrs = rest;
+    ours
+}
+
+fn skip_meta(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<syn::Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let _content;
+        syn::parenthesized!(_content in meta.input);
+    }
+    Ok(())
+}
+
+fn ident_list(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    Ok(Punctuated::<Ident, Token![,]>::parse_terminated(&content)?
+        .into_iter()
+        .collect())
+}
+
+fn condition(meta: &ParseNestedMeta<'_>) -> syn::Result<Condition> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let field: Ident = content.parse()?;
+    content.parse::<Token![=]>()?;
+    let value: LitStr = content.parse()?;
+    Ok(Condition { field, value })
+}
+
+fn positive(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<usize> {
+    let lit: LitInt = meta.value()?.parse()?;
+    let n: usize = lit.base10_parse()?;
+    if n == 0 {
+        cx.error_spanned_by(
+            &lit,
+            format!("`{key} = 0` allows nothing: give the documented limit"),
+        );
+    }
+    Ok(n)
+}
+
+/// `order_id_list` → `orderIdList`.
+pub(crate) fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn generic_arg<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
+    let Type::Path(p) = ty else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    if last.ident != name {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(t)) if args.args.len() == 1 => Some(t),
+        _ => None,
+    }
+}
+
+fn shape(ty: &Type) -> Shape {
+    match generic_arg(ty, "Option") {
+        Some(inner) => Shape {
+            optional: true,
+            list_item: generic_arg(inner, "Vec").cloned(),
+            value: inner.clone(),
+        },
+        None => Shape {
+            optional: false,
+            list_item: generic_arg(ty, "Vec").cloned(),
+            value: ty.clone(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn camel_case_follows_bitget() {
+        assert_eq!(super::camel_case("order_id_list"), "orderIdList");
+        assert_eq!(super::camel_case("symbol"), "symbol");
+        assert_eq!(super::camel_case("type"), "type");
+        assert_eq!(super::camel_case("client_oid"), "clientOid");
+    }
+}

@@ -1,0 +1,254 @@
+//! Cross-field checks of a declaration, one small named function per concern. Each records its
+//! errors at the offending token and lets the others run.
+
+use std::collections::HashMap;
+
+use syn::Ident;
+
+use crate::ast::{Container, EndpointArgs, Field, Kind, Method, StructRule};
+use crate::ctxt::Ctxt;
+use crate::symbol::*;
+
+/// Runs every check.
+pub(crate) fn check(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
+    for field in &cont.fields {
+        check_required(cx, cont, field);
+        check_references(cx, cont, field);
+        check_list_rules(cx, field);
+        check_text_rules(cx, field);
+        check_names(cx, cont, field);
+        if let Some(args) = args {
+            check_query_shape(cx, args, field);
+        }
+    }
+    check_wire_names(cx, cont);
+    check_struct_rules(cx, cont);
+}
+
+fn check_required(cx: &Ctxt, cont: &Container, field: &Field) {
+    let name = &field.ident;
+    let rules = &field.rules;
+    match (rules.required, &rules.required_or, field.shape.optional) {
+        (None, None, false) => cx.error_spanned_by(
+            name,
+            format!(
+                "`{name}` is not an `Option`, so it can never be left out: mark it `#[bitget(required)]` as the docs' \
+                 \"Required: Yes\", or make it `Option<...>` if it is optional"
+            ),
+        ),
+        (Some(span), _, true) => cx.error_at(
+            span,
+            format!(
+                "`required` on `{name}`, an `Option` that could be left unset: declare it without `Option`, or use \
+                 `required_or(method)` to allow leaving it out only through an explicit builder call"
+            ),
+        ),
+        (Some(span), Some(_), false) => cx.error_at(span, "`required` and `required_or` conflict: keep one"),
+        (None, Some(method), false) => cx.error_spanned_by(
+            method,
+            format!("`required_or` on `{name}`, which cannot be unset (it is not an `Option`): use `required`"),
+        ),
+        _ => {}
+    }
+    if field.is_builder_required() {
+        for cond in field
+            .rules
+            .required_if
+            .iter()
+            .chain(&field.rules.required_unless)
+        {
+            cx.error_spanned_by(
+                &cond.field,
+                format!("`{name}` is always required, so this condition adds nothing: remove it"),
+            );
+        }
+    }
+    if cont.kind == Kind::Item && field.rules.required_or.is_some() {
+        if let Some(method) = &field.rules.required_or {
+            cx.error_spanned_by(
+                method,
+                "`required_or` belongs on a request's field, not on an item's",
+            );
+        }
+    }
+}
+
+fn check_references(cx: &Ctxt, cont: &Container, field: &Field) {
+    let conds = field
+        .rules
+        .required_if
+        .iter()
+        .chain(&field.rules.required_unless);
+    for cond in conds {
+        check_field_ref(cx, cont, field, &cond.field);
+        if cond.value.value().is_empty() {
+            cx.error_spanned_by(
+                &cond.value,
+                "compare with the wire value, such as \"tpsl\"; it cannot be empty",
+            );
+        }
+    }
+    for other in &field.rules.requires {
+        check_field_ref(cx, cont, field, other);
+    }
+    for (_, cond, _) in &field.rules.item_required_if {
+        check_field_ref(cx, cont, field, &cond.field);
+    }
+    if let Some((idents, span)) = &field.rules.no_mix {
+        if idents.len() < 2 {
+            cx.error_at(
+                *span,
+                "`no_mix` names at least two item fields, such as `no_mix(order_id, client_oid)`",
+            );
+        }
+    }
+}
+
+fn check_field_ref(cx: &Ctxt, cont: &Container, field: &Field, other: &Ident) {
+    if other == &field.ident {
+        cx.error_spanned_by(
+            other,
+            format!("`{other}` refers to the field it is declared on"),
+        );
+    } else if cont.field(other).is_none() {
+        cx.error_spanned_by(
+            other,
+            format!(
+                "no field `{other}` in `{}`; the fields are {}",
+                cont.ident,
+                field_list(cont)
+            ),
+        );
+    }
+}
+
+fn check_list_rules(cx: &Ctxt, field: &Field) {
+    if field.shape.list_item.is_some() {
+        return;
+    }
+    let name = &field.ident;
+    let spans = [
+        (MAX_ITEMS, field.rules.max_items.map(|(_, s)| s)),
+        (NON_EMPTY, field.rules.non_empty),
+        (NO_MIX, field.rules.no_mix.as_ref().map(|(_, s)| *s)),
+        (
+            ITEM_REQUIRED_IF,
+            field.rules.item_required_if.first().map(|(_, _, s)| *s),
+        ),
+    ];
+    for (key, span) in spans {
+        if let Some(span) = span {
+            cx.error_at(span, format!("`{key}` applies to a list (`Vec<T>` or `Option<Vec<T>>`), and `{name}` is not one"));
+        }
+    }
+}
+
+fn check_text_rules(cx: &Ctxt, field: &Field) {
+    if field.shape.list_item.is_none() {
+        return;
+    }
+    let name = &field.ident;
+    for (key, span) in [
+        (MAX_LEN, field.rules.max_len.map(|(_, s)| s)),
+        (UPPERCASE, field.rules.uppercase),
+    ] {
+        if let Some(span) = span {
+            cx.error_at(span, format!("`{key}` applies to a text, and `{name}` is a list: put it on the item type's field"));
+        }
+    }
+}
+
+fn check_names(cx: &Ctxt, cont: &Container, field: &Field) {
+    let name = field.ident.to_string();
+    if RESERVED_METHODS.contains(&name.as_str()) {
+        cx.error_spanned_by(
+            &field.ident,
+            format!("a field named `{name}` would clash with the builder's `{name}()`: rename the field and keep the wire name with `#[bitget(rename = \"{name}\")]`"),
+        );
+    }
+    if let Some(method) = &field.rules.required_or {
+        let m = method.to_string();
+        if RESERVED_METHODS.contains(&m.as_str()) || cont.fields.iter().any(|f| f.ident == m) {
+            cx.error_spanned_by(method, format!("`{m}` is already a builder method: choose a name that says what leaving the field out does"));
+        }
+    }
+}
+
+fn check_query_shape(cx: &Ctxt, args: &EndpointArgs, field: &Field) {
+    if args.method == Method::Get && field.shape.list_item.is_some() {
+        cx.error_spanned_by(
+            &field.ident,
+            "a GET request's parameters travel in the query string, which cannot carry a list",
+        );
+    }
+}
+
+fn check_wire_names(cx: &Ctxt, cont: &Container) {
+    let mut seen: HashMap<&str, &Ident> = HashMap::new();
+    for field in &cont.fields {
+        if let Some(first) = seen.insert(&field.wire, &field.ident) {
+            cx.error_spanned_by(
+                &field.ident,
+                format!(
+                    "`{}` goes on the wire as `{}`, like `{first}`: rename one",
+                    field.ident, field.wire
+                ),
+            );
+        }
+    }
+}
+
+fn check_struct_rules(cx: &Ctxt, cont: &Container) {
+    for rule in &cont.rules {
+        let (key, idents) = match rule {
+            StructRule::AtLeastOneOf(ids) => (AT_LEAST_ONE_OF, ids),
+            StructRule::ExactlyOneOf(ids) => (EXACTLY_ONE_OF, ids),
+            StructRule::Check(_) => continue,
+        };
+        if idents.len() < 2 {
+            let at = idents
+                .first()
+                .map_or_else(|| cont.ident.span(), Ident::span);
+            cx.error_at(at, format!("`{key}` names at least two fields"));
+        }
+        for (i, ident) in idents.iter().enumerate() {
+            match cont.field(ident) {
+                None => cx.error_spanned_by(ident, format!("no field `{ident}` in `{}`; the fields are {}", cont.ident, field_list(cont))),
+                Some(f) if f.is_builder_required() => cx.error_spanned_by(
+                    ident,
+                    format!("`{ident}` is required, so `{key}` always holds: drop `required` or the rule"),
+                ),
+                Some(_) => {}
+            }
+            if idents[..i].contains(ident) {
+                cx.error_spanned_by(ident, format!("`{ident}` is named twice"));
+            }
+        }
+    }
+    // The same set under both rules is a contradiction in waiting: one says 1, the other 1 or more.
+    for (i, a) in cont.rules.iter().enumerate() {
+        for b in &cont.rules[i + 1..] {
+            if let (StructRule::AtLeastOneOf(x), StructRule::ExactlyOneOf(y))
+            | (StructRule::ExactlyOneOf(y), StructRule::AtLeastOneOf(x)) = (a, b)
+            {
+                if x.iter().any(|id| y.contains(id)) {
+                    let at = y.first().map_or_else(|| cont.ident.span(), Ident::span);
+                    cx.error_at(at, "`at_least_one_of` and `exactly_one_of` over the same fields conflict: keep one");
+                }
+            }
+        }
+    }
+}
+
+fn field_list(cont: &Container) -> String {
+    let names: Vec<String> = cont
+        .fields
+        .iter()
+        .map(|f| format!("`{}`", f.ident))
+        .collect();
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
+}

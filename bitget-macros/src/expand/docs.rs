@@ -1,0 +1,200 @@
+//! Generated rustdoc: the method, path, rate limit and every rule, on the struct and the builder,
+//! so `cargo doc` is the reference.
+
+use syn::{DeriveInput, parse_quote};
+
+use crate::ast::{Container, EndpointArgs, Field, StructRule};
+
+fn code(s: &str) -> String {
+    format!("`{s}`")
+}
+
+/// The endpoint line: `POST /api/...` · signed · 10 requests/s per UID.
+fn endpoint_line(args: &EndpointArgs) -> String {
+    let signing = if args.signed {
+        "signed"
+    } else {
+        "public (unsigned)"
+    };
+    let scope = if args.scope_ip { "IP" } else { "UID" };
+    format!(
+        "**`{} {}`** · {signing} · rate limit {} requests/s per {scope} (a default the client can override)",
+        args.method.as_str(),
+        args.path.value(),
+        args.rate
+    )
+}
+
+/// One line per rule of `field`, in words close to the docs'.
+pub(super) fn field_rules(field: &Field, cont: Option<&Container>) -> Vec<String> {
+    let r = &field.rules;
+    let wire_of = |i: &syn::Ident| cont.map_or_else(|| i.to_string(), |c| c.wire_of(i));
+    let mut out = Vec::new();
+    if r.required.is_some() {
+        out.push("required".to_owned());
+    }
+    if let Some(m) = &r.required_or {
+        out.push(format!(
+            "required by the builder: set it, or call `{m}()` to leave it out on purpose"
+        ));
+    }
+    for c in &r.required_if {
+        out.push(format!(
+            "required when {} is `{}`",
+            code(&wire_of(&c.field)),
+            c.value.value()
+        ));
+    }
+    for c in &r.required_unless {
+        out.push(format!(
+            "required unless {} is `{}`",
+            code(&wire_of(&c.field)),
+            c.value.value()
+        ));
+    }
+    for o in &r.requires {
+        out.push(format!("when set, {} is required too", code(&wire_of(o))));
+    }
+    if let Some((n, _)) = r.max_items {
+        out.push(format!("at most {n} items"));
+    }
+    if r.non_empty.is_some() {
+        out.push("at least one item when present (an empty list is never sent)".to_owned());
+    }
+    if let Some((n, _)) = r.max_len {
+        out.push(format!("at most {n} characters"));
+    }
+    if r.uppercase.is_some() {
+        out.push("upper case".to_owned());
+    }
+    if let Some((ids, _)) = &r.no_mix {
+        let names: Vec<String> = ids
+            .iter()
+            .map(|i| code(&crate::attr::camel_case(&i.to_string())))
+            .collect();
+        out.push(format!(
+            "items must not mix {}: every item identified the same way",
+            names.join(" and ")
+        ));
+    }
+    for (item, c, _) in &r.item_required_if {
+        out.push(format!(
+            "each item's {} is required when {} is `{}`",
+            code(&crate::attr::camel_case(&item.to_string())),
+            code(&wire_of(&c.field)),
+            c.value.value()
+        ));
+    }
+    for p in &r.checks {
+        out.push(format!(
+            "checked by `{}`",
+            quote::quote!(#p).to_string().replace(' ', "")
+        ));
+    }
+    out
+}
+
+/// The rules of a field as one line for its setter, if it has any.
+pub(super) fn field_rules_doc(field: &Field) -> Option<String> {
+    let rules = field_rules(field, None);
+    (!rules.is_empty()).then(|| format!("Rules: {}.", rules.join("; ")))
+}
+
+/// What leaving a `required_or` field out does, for the explicit method's docs.
+pub(super) fn leave_out_warning(field: &Field) -> String {
+    let docs: String = field
+        .docs
+        .iter()
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value().trim().to_owned()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if docs.is_empty() {
+        String::new()
+    } else {
+        format!("About this field: {docs}")
+    }
+}
+
+fn struct_rules(cont: &Container) -> Vec<String> {
+    let mut lines = Vec::new();
+    for field in &cont.fields {
+        for rule in field_rules(field, Some(cont)) {
+            lines.push(format!("- {}: {rule}", code(&field.wire)));
+        }
+    }
+    for rule in &cont.rules {
+        let names = |ids: &Vec<syn::Ident>| {
+            ids.iter()
+                .map(|i| code(&cont.wire_of(i)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        lines.push(match rule {
+            StructRule::AtLeastOneOf(ids) => format!("- at least one of {}", names(ids)),
+            StructRule::ExactlyOneOf(ids) => format!("- exactly one of {}", names(ids)),
+            StructRule::Check(p) => format!(
+                "- checked by `{}`",
+                quote::quote!(#p).to_string().replace(' ', "")
+            ),
+        });
+    }
+    lines
+}
+
+fn summary(cont: &Container, args: Option<&EndpointArgs>) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    if let Some(args) = args {
+        lines.push("# Endpoint".to_owned());
+        lines.push(String::new());
+        lines.push(endpoint_line(args));
+        lines.push(String::new());
+        let ty = &args.response;
+        lines.push(format!(
+            "Answers with `{}` in `data`.",
+            quote::quote!(#ty).to_string().replace(' ', "")
+        ));
+        lines.push(String::new());
+    }
+    let rules = struct_rules(cont);
+    lines.push("# Rules".to_owned());
+    lines.push(String::new());
+    if rules.is_empty() {
+        lines.push("None beyond the types.".to_owned());
+    } else {
+        lines.push(format!(
+            "Checked by `{}::builder().build()`, by `validate()` and before every send; a request that breaks one never reaches the network.",
+            cont.ident
+        ));
+        lines.push(String::new());
+        lines.extend(rules);
+    }
+    lines
+}
+
+pub(super) fn add_struct_docs(
+    item: &mut DeriveInput,
+    cont: &Container,
+    args: Option<&EndpointArgs>,
+) {
+    for line in summary(cont, args) {
+        item.attrs.push(parse_quote!(#[doc = #line]));
+    }
+}
+
+pub(super) fn builder_docs(cont: &Container, args: Option<&EndpointArgs>) -> Vec<String> {
+    let mut lines = vec![format!(
+        "Builder of [`{}`]: required fields must be set before `build()` compiles, and `build()` checks every rule.",
+        cont.ident
+    )];
+    lines.extend(summary(cont, args));
+    lines
+}

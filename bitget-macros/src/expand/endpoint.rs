@@ -1,0 +1,63 @@
+//! The `Endpoint` implementation and the inherent `send`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned as _;
+
+use super::rt;
+use crate::ast::{Container, EndpointArgs, Method};
+
+pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
+    let rt = rt();
+    let ident = &cont.ident;
+    let response = &args.response;
+    let response_decl = quote_spanned!(response.span()=> type Response = #response;);
+    let path = &args.path;
+    let rate = args.rate;
+    let signed = args.signed;
+    let (method, encoding) = match args.method {
+        Method::Get => (quote!(#rt::Method::Get), quote!(#rt::Encoding::Query)),
+        Method::Post => (quote!(#rt::Method::Post), quote!(#rt::Encoding::JsonBody)),
+    };
+    let scope = if args.scope_ip {
+        quote!(#rt::RateScope::Ip)
+    } else {
+        quote!(#rt::RateScope::Uid)
+    };
+    // Demo trading must know the productType (legacy S*-FUTURES types take no `paptrading`).
+    let product_type = cont
+        .fields
+        .iter()
+        .find(|f| f.wire == "productType")
+        .map(|f| {
+            let name = &f.ident;
+            quote! {
+                fn product_type(&self) -> ::core::option::Option<&str> {
+                    #rt::rules::text(&self.#name)
+                }
+            }
+        });
+    quote! {
+        impl #rt::Endpoint for #ident {
+            #response_decl
+            const METHOD: #rt::Method = #method;
+            const PATH: &'static str = #path;
+            const RATE_LIMIT: #rt::RateLimit = #rt::RateLimit { per_second: #rate, scope: #scope };
+            const SIGNED: bool = #signed;
+            const ENCODING: #rt::Encoding = #encoding;
+
+            fn validate(&self) -> ::core::result::Result<(), #rt::ValidationError> {
+                #ident::validate(self)
+            }
+
+            #product_type
+        }
+
+        impl #ident {
+            /// Validates, signs, sends and decodes this request through `client`.
+            pub async fn send(&self, client: &#rt::Client) -> ::core::result::Result<#response, #rt::Error> {
+                client.send(self).await
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! `#[bitget_response]`: response types read leniently, as Bitget's answers need: wire names, absent
+//! or `null` lists as empty, numbers sent as strings parsed into `Decimal` or integers, unknown
+//! fields ignored (enums declared with `wire_enum!` keep unknown values).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt as _;
+use syn::{Data, DeriveInput, Fields, Type, parse_quote};
+
+use crate::attr::camel_case;
+use crate::ctxt::Ctxt;
+use crate::expand::rt;
+use crate::symbol::{BITGET, RENAME};
+
+const INTEGERS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+];
+
+pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
+    let rt = rt();
+    let serde_path = format!("{rt}::serde").replace(' ', "");
+    match &input.data {
+        Data::Struct(s) if matches!(s.fields, Fields::Named(_)) => {}
+        Data::Struct(s) => {
+            cx.error_spanned_by(&s.fields, "a response is a struct with named fields")
+        }
+        Data::Enum(e) => cx.error_spanned_by(
+            e.enum_token,
+            "declare response enums with `bitget_core::wire_enum!`, which keeps unknown values",
+        ),
+        Data::Union(u) => {
+            cx.error_spanned_by(u.union_token, "a response is a struct with named fields")
+        }
+    }
+    if !input.generics.params.is_empty() {
+        cx.error_spanned_by(&input.generics, "a response type cannot be generic");
+    }
+    if let Data::Struct(data) = &mut input.data {
+        for field in data.fields.iter_mut() {
+            let mut rename = None;
+            let ours: Vec<syn::Attribute> = field
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident(BITGET))
+                .cloned()
+                .collect();
+            field.attrs.retain(|a| !a.path().is_ident(BITGET));
+            for attr in ours {
+                let result = attr.parse_nested_meta(|meta| {
+                    if meta.path.is_ident(RENAME) {
+                        rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+                    } else {
+                        cx.error_spanned_by(
+                            &meta.path,
+                            "a response field accepts only `rename = \"wireName\"`",
+                        );
+                    }
+                    Ok(())
+                });
+                if let Err(e) = result {
+                    cx.syn_error(e);
+                }
+            }
+            let Some(ident) = &field.ident else { continue };
+            let wire = rename.unwrap_or_else(|| camel_case(&ident.unraw().to_string()));
+            let lenient = lenient(&field.ty, &rt);
+            field
+                .attrs
+                .push(parse_quote!(#[serde(rename = #wire #lenient)]));
+        }
+    }
+    input.attrs.push(parse_quote! {
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Deserialize)]
+    });
+    input
+        .attrs
+        .push(parse_quote!(#[serde(crate = #serde_path)]));
+    quote!(#input)
+}
+
+fn last_ident(ty: &Type) -> Option<(String, Option<&Type>)> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    let arg = match &last.arguments {
+        syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        }),
+        _ => None,
+    };
+    Some((last.ident.to_string(), arg))
+}
+
+fn is_number(ty: &Type) -> bool {
+    last_ident(ty).is_some_and(|(name, _)| name == "Decimal" || INTEGERS.contains(&name.as_str()))
+}
+
+/// The serde attributes that make a field lenient, by its type.
+fn lenient(ty: &Type, rt: &TokenStream) -> TokenStream {
+    let de = format!("{rt}::wire::de").replace(' ', "");
+    match last_ident(ty) {
+        Some((name, _)) if name == "Vec" => {
+            let f = format!("{de}::list");
+            quote!(, default, deserialize_with = #f)
+        }
+        Some((name, Some(inner))) if name == "Option" && is_number(inner) => {
+            let f = format!("{de}::opt_number");
+            quote!(, default, deserialize_with = #f)
+        }
+        Some((name, _)) if name == "Option" => quote!(, default),
+        _ if is_number(ty) => {
+            let f = format!("{de}::number");
+            quote!(, deserialize_with = #f)
+        }
+        _ => quote!(),
+    }
+}

@@ -1,0 +1,38 @@
+//! Every key the declarations accept, one constant each, so the parser and the messages agree.
+
+pub(crate) const BITGET: &str = "bitget";
+
+// `#[bitget_endpoint(...)]`
+pub(crate) const RATE: &str = "rate";
+pub(crate) const RESPONSE: &str = "response";
+pub(crate) const PUBLIC: &str = "public";
+pub(crate) const SCOPE: &str = "scope";
+pub(crate) const ENDPOINT_KEYS: &str = "`rate = N`, `response = Type`, `public`, `scope = uid|ip`";
+
+// `#[bitget(...)]` on the struct
+pub(crate) const AT_LEAST_ONE_OF: &str = "at_least_one_of";
+pub(crate) const EXACTLY_ONE_OF: &str = "exactly_one_of";
+pub(crate) const CHECK: &str = "check";
+pub(crate) const STRUCT_KEYS: &str =
+    "`at_least_one_of(a, b)`, `exactly_one_of(a, b)`, `check = path::to::fn`";
+
+// `#[bitget(...)]` on a field
+pub(crate) const REQUIRED: &str = "required";
+pub(crate) const REQUIRED_OR: &str = "required_or";
+pub(crate) const REQUIRED_IF: &str = "required_if";
+pub(crate) const REQUIRED_UNLESS: &str = "required_unless";
+pub(crate) const REQUIRES: &str = "requires";
+pub(crate) const MAX_ITEMS: &str = "max_items";
+pub(crate) const NON_EMPTY: &str = "non_empty";
+pub(crate) const MAX_LEN: &str = "max_len";
+pub(crate) const UPPERCASE: &str = "uppercase";
+pub(crate) const NO_MIX: &str = "no_mix";
+pub(crate) const ITEM_REQUIRED_IF: &str = "item_required_if";
+pub(crate) const RENAME: &str = "rename";
+pub(crate) const FIELD_KEYS: &str = "`required`, `required_or(method)`, `required_if(field = \"value\")`, \
+`required_unless(field = \"value\")`, `requires(field, ...)`, `max_items = N`, `non_empty`, `max_len = N`, \
+`uppercase`, `no_mix(item_field, ...)`, `item_required_if(item_field, field = \"value\")`, `check = path::to::fn`, \
+`rename = \"wireName\"`";
+
+/// Builder methods a field or a `required_or` method must not shadow.
+pub(crate) const RESERVED_METHODS: &[&str] = &["build", "builder", "validate", "send"];
