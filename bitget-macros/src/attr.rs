@@ -20,7 +20,12 @@ use crate::symbol::*;
 
 /// Parses `METHOD, "/api/...", rate = N, response = T, ...`.
 pub(crate) fn endpoint_args(cx: &Ctxt, args: TokenStream) -> Option<EndpointArgs> {
-    let parser = |input: ParseStream<'_>| Ok(parse_endpoint_args(cx, input));
+    let parser = |input: ParseStream<'_>| {
+        let parsed = parse_endpoint_args(cx, input);
+        // After a reported error the rest is skipped, so it does not add a generic parse error.
+        input.parse::<TokenStream>()?;
+        Ok(parsed)
+    };
     match parser.parse2(args) {
         Ok(parsed) => parsed,
         Err(err) => {
@@ -412,12 +417,14 @@ fn take_ours(attrs: &mut Vec<syn::Attribute>) -> Vec<syn::Attribute> {
     ours
 }
 
-fn skip_meta(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+/// Skips an unknown key's value (`= expr` or `(...)`) so the keys after it are still read.
+pub(crate) fn skip_meta(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         meta.value()?.parse::<syn::Expr>()?;
     } else if meta.input.peek(syn::token::Paren) {
-        let _content;
-        syn::parenthesized!(_content in meta.input);
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<TokenStream>()?;
     }
     Ok(())
 }

@@ -54,6 +54,7 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                             &meta.path,
                             "a response field accepts only `rename = \"wireName\"`",
                         );
+                        crate::attr::skip_meta(&meta)?;
                     }
                     Ok(())
                 });

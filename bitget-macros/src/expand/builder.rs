@@ -165,7 +165,7 @@ fn input(field: &Field) -> (TokenStream, TokenStream) {
 fn setter(builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>) -> TokenStream {
     let field = slot.field;
     let name = &field.ident;
-    let setter_name = format_ident!("{}", name.to_string().trim_start_matches("r#"));
+    let setter_name = name;
     let (input_ty, convert) = input(field);
     let docs = field.docs.iter();
     let rules_doc = docs::field_rules_doc(field).map(|d| quote!(#[doc = ""] #[doc = #d]));
@@ -231,7 +231,7 @@ fn stored_type(field: &Field) -> TokenStream {
 fn is_set_trait(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
     let is_set = slot.is_set.as_ref()?;
     let field = slot.field;
-    let setter = field.ident.to_string().trim_start_matches("r#").to_owned();
+    let setter = field.ident.to_string();
     let message = format!(
         "the required field `{}` is not set on `{builder}`",
         field.wire

@@ -1,0 +1,11 @@
+#[allow(unused_imports)]
+use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
+
+#[bitget_endpoint(POST, "/api/v2/mix/order/x", rate = 10, response = ())]
+pub struct Req {
+    pub tpsl_type: Option<String>,
+    #[bitget(required_if(tpsl_type = ""))]
+    pub order_id: Option<String>,
+}
+
+fn main() {}

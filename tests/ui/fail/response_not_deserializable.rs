@@ -1,0 +1,13 @@
+#[allow(unused_imports)]
+use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
+
+pub struct Answer;
+
+#[bitget_endpoint(POST, "/api/v2/mix/order/x", rate = 10, response = Answer)]
+pub struct Req {
+    #[bitget(required)]
+    pub product_type: String,
+    pub symbol: Option<String>,
+}
+
+fn main() {}
