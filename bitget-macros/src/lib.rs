@@ -93,3 +93,80 @@ pub(crate) fn item(args: TokenStream2, input: TokenStream2) -> TokenStream2 {
         (errors, _) => fallback::emit(&input, errors.unwrap_or_default()),
     }
 }
+
+#[cfg(test)]
+mod snapshot_tests {
+    //! The expansion of a representative declaration, kept in `tests/expand/`, so that every change
+    //! to the generated code shows up in review. `BITGET_BLESS=1 cargo test -p bitget-macros`
+    //! rewrites the snapshot; read its diff before committing.
+
+    use quote::quote;
+
+    fn check(name: &str, expanded: proc_macro2::TokenStream) {
+        let file = match syn::parse2::<syn::File>(expanded.clone()) {
+            Ok(file) => file,
+            Err(e) => panic!("the expansion of {name} does not parse as a file: {e}\n{expanded}"),
+        };
+        let pretty = prettyplease::unparse(&file);
+        let path = format!("{}/tests/expand/{name}.expanded.rs", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("BITGET_BLESS").is_some() {
+            std::fs::write(&path, &pretty).unwrap_or_else(|e| panic!("writing {path}: {e}"));
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (run with BITGET_BLESS=1)"));
+        assert!(expected == pretty, "the expansion of {name} changed; rerun with BITGET_BLESS=1 and review the diff of {path}");
+    }
+
+    #[test]
+    fn cancel_plan_order() {
+        let args = quote!(POST, "/api/v2/mix/order/cancel-plan-order", rate = 10, response = BatchCancelResult);
+        let input = quote! {
+            /// Cancel trigger orders.
+            pub struct CancelPlanOrder {
+                /// Trigger order id list.
+                #[bitget(required_or(cancel_all_plan_orders), non_empty, max_items = 50, requires(symbol))]
+                pub order_id_list: Option<Vec<OrderIdItem>>,
+                /// Trading pair.
+                pub symbol: Option<String>,
+                /// Product type.
+                #[bitget(required)]
+                pub product_type: ProductType,
+                /// Margin coin.
+                #[bitget(uppercase)]
+                pub margin_coin: Option<String>,
+                /// Trigger order type.
+                pub plan_type: Option<PlanType>,
+            }
+        };
+        check("cancel_plan_order", crate::endpoint(args, input));
+    }
+
+    #[test]
+    fn spot_order_item() {
+        let input = quote! {
+            /// One order.
+            #[bitget(at_least_one_of(order_id, client_oid))]
+            pub struct SpotOrderItem {
+                /// Symbol.
+                pub symbol: Option<String>,
+                /// Order ID.
+                pub order_id: Option<String>,
+                /// Client order ID.
+                #[bitget(max_len = 50)]
+                pub client_oid: Option<String>,
+            }
+        };
+        check("spot_order_item", crate::item(quote!(), input));
+    }
+
+    #[test]
+    fn a_mistake_keeps_the_struct_and_reports_every_error() {
+        let out = crate::endpoint(
+            quote!(PUT, "/v2/x", rate = 0, response = ()),
+            quote!(pub struct Req { #[bitget(required)] pub a: Option<String>, #[bitget(colour)] pub b: Option<String> }),
+        )
+        .to_string();
+        assert!(out.contains("pub struct Req"), "{out}");
+        assert!(!out.contains("bitget ("), "our attributes are stripped: {out}");
+        assert_eq!(out.matches("compile_error").count(), 5, "{out}");
+    }
+}

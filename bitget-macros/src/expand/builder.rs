@@ -117,9 +117,9 @@ pub(super) fn expand(
             where
                 #(#build_bounds,)*
             {
-                let request = #ident { #(#take,)* };
-                request.validate()?;
-                ::core::result::Result::Ok(request)
+                let __request = #ident { #(#take,)* };
+                __request.validate()?;
+                ::core::result::Result::Ok(__request)
             }
         }
 

@@ -1,0 +1,343 @@
+/// Cancel trigger orders.
+///
+///# Endpoint
+///
+///**`POST /api/v2/mix/order/cancel-plan-order`** · signed · rate limit 10 requests/s per UID (a default the client can override)
+///
+///Answers with `BatchCancelResult` in `data`.
+///
+///# Rules
+///
+///Checked by `CancelPlanOrder::builder().build()`, by `validate()` and before every send; a request that breaks one never reaches the network.
+///
+///- `orderIdList`: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose
+///- `orderIdList`: when set, `symbol` is required too
+///- `orderIdList`: at most 50 items
+///- `orderIdList`: at least one item when present (an empty list is never sent)
+///- `productType`: required
+///- `marginCoin`: upper case
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::bitget_core::__private::serde::Serialize,
+    ::bitget_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::bitget_core::__private::serde", deny_unknown_fields)]
+pub struct CancelPlanOrder {
+    /// Trigger order id list.
+    #[serde(
+        rename = "orderIdList",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub order_id_list: Option<Vec<OrderIdItem>>,
+    /// Trading pair.
+    #[serde(
+        rename = "symbol",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub symbol: Option<String>,
+    /// Product type.
+    #[serde(rename = "productType")]
+    pub product_type: ProductType,
+    /// Margin coin.
+    #[serde(
+        rename = "marginCoin",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub margin_coin: Option<String>,
+    /// Trigger order type.
+    #[serde(
+        rename = "planType",
+        default,
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub plan_type: Option<PlanType>,
+}
+impl ::bitget_core::__private::Validate for CancelPlanOrder {
+    fn validate_at(
+        &self,
+        __path: &::bitget_core::__private::Path<'_>,
+        __out: &mut ::bitget_core::__private::Violations,
+    ) {
+        #[allow(unused_imports)]
+        use ::bitget_core::__private::rules as __r;
+        {
+            let __p = __path.field("orderIdList");
+            __r::requires(
+                __out,
+                &__path.field("symbol"),
+                __r::present(&self.order_id_list),
+                "orderIdList",
+                __r::present(&self.symbol),
+            );
+            __r::max_items(
+                __out,
+                &__p,
+                __r::ListLen::list_len(&self.order_id_list),
+                50usize,
+            );
+            __r::non_empty(__out, &__p, __r::ListLen::list_len(&self.order_id_list));
+            <Option<
+                Vec<OrderIdItem>,
+            > as ::bitget_core::__private::Validate>::validate_at(
+                &self.order_id_list,
+                &__p,
+                __out,
+            );
+        }
+        {
+            let __p = __path.field("symbol");
+            <Option<
+                String,
+            > as ::bitget_core::__private::Validate>::validate_at(
+                &self.symbol,
+                &__p,
+                __out,
+            );
+        }
+        {
+            let __p = __path.field("productType");
+            __r::required(__out, &__p, __r::present(&self.product_type));
+            <ProductType as ::bitget_core::__private::Validate>::validate_at(
+                &self.product_type,
+                &__p,
+                __out,
+            );
+        }
+        {
+            let __p = __path.field("marginCoin");
+            __r::uppercase(__out, &__p, __r::text(&self.margin_coin));
+            <Option<
+                String,
+            > as ::bitget_core::__private::Validate>::validate_at(
+                &self.margin_coin,
+                &__p,
+                __out,
+            );
+        }
+        {
+            let __p = __path.field("planType");
+            <Option<
+                PlanType,
+            > as ::bitget_core::__private::Validate>::validate_at(
+                &self.plan_type,
+                &__p,
+                __out,
+            );
+        }
+    }
+}
+impl CancelPlanOrder {
+    /// Checks every rule of the docs; the error lists each broken one with its wire path.
+    pub fn validate(
+        &self,
+    ) -> ::core::result::Result<(), ::bitget_core::__private::ValidationError> {
+        let mut __out = ::bitget_core::__private::Violations::default();
+        ::bitget_core::__private::Validate::validate_at(
+            self,
+            &::bitget_core::__private::Path::ROOT,
+            &mut __out,
+        );
+        __out.finish("POST /api/v2/mix/order/cancel-plan-order")
+    }
+}
+///Builder of [`CancelPlanOrder`]: required fields must be set before `build()` compiles, and `build()` checks every rule.
+///
+///# Endpoint
+///
+///**`POST /api/v2/mix/order/cancel-plan-order`** · signed · rate limit 10 requests/s per UID (a default the client can override)
+///
+///Answers with `BatchCancelResult` in `data`.
+///
+///# Rules
+///
+///Checked by `CancelPlanOrder::builder().build()`, by `validate()` and before every send; a request that breaks one never reaches the network.
+///
+///- `orderIdList`: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose
+///- `orderIdList`: when set, `symbol` is required too
+///- `orderIdList`: at most 50 items
+///- `orderIdList`: at least one item when present (an empty list is never sent)
+///- `productType`: required
+///- `marginCoin`: upper case
+#[must_use = "a builder does nothing until `build()`"]
+pub struct CancelPlanOrderBuilder<
+    __S0 = ::bitget_core::__private::rules::Unset,
+    __S1 = ::bitget_core::__private::rules::Unset,
+> {
+    order_id_list: __S0,
+    symbol: Option<String>,
+    product_type: __S1,
+    margin_coin: Option<String>,
+    plan_type: Option<PlanType>,
+}
+impl CancelPlanOrder {
+    ///Starts a [`CancelPlanOrderBuilder`]: set the parameters, then `build()` checks every rule.
+    pub fn builder() -> CancelPlanOrderBuilder {
+        CancelPlanOrderBuilder {
+            order_id_list: ::bitget_core::__private::rules::Unset,
+            symbol: ::core::option::Option::None,
+            product_type: ::bitget_core::__private::rules::Unset,
+            margin_coin: ::core::option::Option::None,
+            plan_type: ::core::option::Option::None,
+        }
+    }
+}
+#[allow(non_camel_case_types, private_bounds)]
+impl<__S0, __S1> CancelPlanOrderBuilder<__S0, __S1> {
+    /// Trigger order id list.
+    ///
+    ///Rules: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose; when set, `symbol` is required too; at most 50 items; at least one item when present (an empty list is never sent).
+    pub fn order_id_list(
+        self,
+        value: impl ::core::iter::IntoIterator<Item = OrderIdItem>,
+    ) -> CancelPlanOrderBuilder<Option<Vec<OrderIdItem>>, __S1> {
+        CancelPlanOrderBuilder {
+            order_id_list: ::core::option::Option::Some(
+                ::core::iter::Iterator::collect::<
+                    ::std::vec::Vec<OrderIdItem>,
+                >(::core::iter::IntoIterator::into_iter(value)),
+            ),
+            symbol: self.symbol,
+            product_type: self.product_type,
+            margin_coin: self.margin_coin,
+            plan_type: self.plan_type,
+        }
+    }
+    ///Leaves `orderIdList` out on purpose. About this field: Trigger order id list.
+    pub fn cancel_all_plan_orders(
+        self,
+    ) -> CancelPlanOrderBuilder<Option<Vec<OrderIdItem>>, __S1> {
+        CancelPlanOrderBuilder {
+            order_id_list: ::core::option::Option::None,
+            symbol: self.symbol,
+            product_type: self.product_type,
+            margin_coin: self.margin_coin,
+            plan_type: self.plan_type,
+        }
+    }
+    /// Trading pair.
+    pub fn symbol(mut self, value: impl ::core::convert::Into<String>) -> Self {
+        self.symbol = ::core::option::Option::Some(
+            ::core::convert::Into::<String>::into(value),
+        );
+        self
+    }
+    /// Product type.
+    ///
+    ///Rules: required.
+    pub fn product_type(
+        self,
+        value: impl ::core::convert::Into<ProductType>,
+    ) -> CancelPlanOrderBuilder<__S0, ProductType> {
+        CancelPlanOrderBuilder {
+            order_id_list: self.order_id_list,
+            symbol: self.symbol,
+            product_type: ::core::convert::Into::<ProductType>::into(value),
+            margin_coin: self.margin_coin,
+            plan_type: self.plan_type,
+        }
+    }
+    /// Margin coin.
+    ///
+    ///Rules: upper case.
+    pub fn margin_coin(mut self, value: impl ::core::convert::Into<String>) -> Self {
+        self.margin_coin = ::core::option::Option::Some(
+            ::core::convert::Into::<String>::into(value),
+        );
+        self
+    }
+    /// Trigger order type.
+    pub fn plan_type(mut self, value: impl ::core::convert::Into<PlanType>) -> Self {
+        self.plan_type = ::core::option::Option::Some(
+            ::core::convert::Into::<PlanType>::into(value),
+        );
+        self
+    }
+    /// Checks every rule and returns the request, or every broken rule with its wire path.
+    pub fn build(
+        self,
+    ) -> ::core::result::Result<
+        CancelPlanOrder,
+        ::bitget_core::__private::ValidationError,
+    >
+    where
+        __S0: __CancelPlanOrderBuilder_order_id_list,
+        __S1: __CancelPlanOrderBuilder_product_type,
+    {
+        let __request = CancelPlanOrder {
+            order_id_list: __CancelPlanOrderBuilder_order_id_list::__take(
+                self.order_id_list,
+            ),
+            symbol: self.symbol,
+            product_type: __CancelPlanOrderBuilder_product_type::__take(
+                self.product_type,
+            ),
+            margin_coin: self.margin_coin,
+            plan_type: self.plan_type,
+        };
+        __request.validate()?;
+        ::core::result::Result::Ok(__request)
+    }
+}
+#[diagnostic::on_unimplemented(
+    message = "the required field `orderIdList` is not set on `CancelPlanOrderBuilder`",
+    label = "call `.order_id_list(...)` before `.build()`, or `.cancel_all_plan_orders()` to leave it out on purpose"
+)]
+#[allow(non_camel_case_types)]
+#[doc(hidden)]
+trait __CancelPlanOrderBuilder_order_id_list {
+    fn __take(self) -> Option<Vec<OrderIdItem>>;
+}
+impl __CancelPlanOrderBuilder_order_id_list for Option<Vec<OrderIdItem>> {
+    #[inline]
+    fn __take(self) -> Option<Vec<OrderIdItem>> {
+        self
+    }
+}
+#[diagnostic::on_unimplemented(
+    message = "the required field `productType` is not set on `CancelPlanOrderBuilder`",
+    label = "call `.product_type(...)` before `.build()`"
+)]
+#[allow(non_camel_case_types)]
+#[doc(hidden)]
+trait __CancelPlanOrderBuilder_product_type {
+    fn __take(self) -> ProductType;
+}
+impl __CancelPlanOrderBuilder_product_type for ProductType {
+    #[inline]
+    fn __take(self) -> ProductType {
+        self
+    }
+}
+impl ::bitget_core::__private::Endpoint for CancelPlanOrder {
+    type Response = BatchCancelResult;
+    const METHOD: ::bitget_core::__private::Method = ::bitget_core::__private::Method::Post;
+    const PATH: &'static str = "/api/v2/mix/order/cancel-plan-order";
+    const RATE_LIMIT: ::bitget_core::__private::RateLimit = ::bitget_core::__private::RateLimit {
+        per_second: 10u32,
+        scope: ::bitget_core::__private::RateScope::Uid,
+    };
+    const SIGNED: bool = true;
+    const ENCODING: ::bitget_core::__private::Encoding = ::bitget_core::__private::Encoding::JsonBody;
+    fn validate(
+        &self,
+    ) -> ::core::result::Result<(), ::bitget_core::__private::ValidationError> {
+        CancelPlanOrder::validate(self)
+    }
+    fn product_type(&self) -> ::core::option::Option<&str> {
+        ::bitget_core::__private::rules::text(&self.product_type)
+    }
+}
+impl CancelPlanOrder {
+    /// Validates, signs, sends and decodes this request through `client`.
+    pub async fn send(
+        &self,
+        client: &::bitget_core::__private::Client,
+    ) -> ::core::result::Result<BatchCancelResult, ::bitget_core::__private::Error> {
+        client.send(self).await
+    }
+}
