@@ -108,17 +108,29 @@ mod snapshot_tests {
             Err(e) => panic!("the expansion of {name} does not parse as a file: {e}\n{expanded}"),
         };
         let pretty = prettyplease::unparse(&file);
-        let path = format!("{}/tests/expand/{name}.expanded.rs", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/tests/expand/{name}.expanded.rs",
+            env!("CARGO_MANIFEST_DIR")
+        );
         if std::env::var_os("BITGET_BLESS").is_some() {
             std::fs::write(&path, &pretty).unwrap_or_else(|e| panic!("writing {path}: {e}"));
         }
-        let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (run with BITGET_BLESS=1)"));
-        assert!(expected == pretty, "the expansion of {name} changed; rerun with BITGET_BLESS=1 and review the diff of {path}");
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{path}: {e} (run with BITGET_BLESS=1)"));
+        assert!(
+            expected == pretty,
+            "the expansion of {name} changed; rerun with BITGET_BLESS=1 and review the diff of {path}"
+        );
     }
 
     #[test]
     fn cancel_plan_order() {
-        let args = quote!(POST, "/api/v2/mix/order/cancel-plan-order", rate = 10, response = BatchCancelResult);
+        let args = quote!(
+            POST,
+            "/api/v2/mix/order/cancel-plan-order",
+            rate = 10,
+            response = BatchCancelResult
+        );
         let input = quote! {
             /// Cancel trigger orders.
             pub struct CancelPlanOrder {
@@ -162,11 +174,21 @@ mod snapshot_tests {
     fn a_mistake_keeps_the_struct_and_reports_every_error() {
         let out = crate::endpoint(
             quote!(PUT, "/v2/x", rate = 0, response = ()),
-            quote!(pub struct Req { #[bitget(required)] pub a: Option<String>, #[bitget(colour)] pub b: Option<String> }),
+            quote!(
+                pub struct Req {
+                    #[bitget(required)]
+                    pub a: Option<String>,
+                    #[bitget(colour)]
+                    pub b: Option<String>,
+                }
+            ),
         )
         .to_string();
         assert!(out.contains("pub struct Req"), "{out}");
-        assert!(!out.contains("bitget ("), "our attributes are stripped: {out}");
+        assert!(
+            !out.contains("bitget ("),
+            "our attributes are stripped: {out}"
+        );
         assert_eq!(out.matches("compile_error").count(), 5, "{out}");
     }
 }

@@ -244,3 +244,148 @@ fn list_names(names: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each rule against valid and invalid values, at its boundary.
+
+    use super::*;
+
+    fn run(f: impl FnOnce(&mut Violations, &Path<'_>)) -> Vec<(String, RuleKind)> {
+        let mut out = Violations::default();
+        let root = Path::ROOT;
+        f(&mut out, &root.field("f"));
+        match out.finish("t") {
+            Ok(()) => Vec::new(),
+            Err(e) => e.violations.into_iter().map(|v| (v.path, v.rule)).collect(),
+        }
+    }
+
+    fn broke(kind: RuleKind) -> Vec<(String, RuleKind)> {
+        vec![("f".to_owned(), kind)]
+    }
+
+    #[test]
+    fn required() {
+        assert_eq!(
+            run(|o, p| super::required(o, p, false)),
+            broke(RuleKind::Required)
+        );
+        assert!(run(|o, p| super::required(o, p, true)).is_empty());
+        assert!(present(&"x".to_owned()) && !present(&String::new()) && !present(&None::<String>));
+    }
+
+    #[test]
+    fn required_if_and_unless() {
+        assert_eq!(
+            run(|o, p| required_if(o, p, false, "m", Some("tpsl"), "tpsl")),
+            broke(RuleKind::RequiredIf)
+        );
+        assert!(run(|o, p| required_if(o, p, false, "m", Some("normal"), "tpsl")).is_empty());
+        assert!(run(|o, p| required_if(o, p, false, "m", None, "tpsl")).is_empty());
+        assert!(run(|o, p| required_if(o, p, true, "m", Some("tpsl"), "tpsl")).is_empty());
+        assert_eq!(
+            run(|o, p| required_unless(o, p, false, "m", None, "tpsl")),
+            broke(RuleKind::RequiredUnless)
+        );
+        assert_eq!(
+            run(|o, p| required_unless(o, p, false, "m", Some("normal"), "tpsl")),
+            broke(RuleKind::RequiredUnless)
+        );
+        assert!(run(|o, p| required_unless(o, p, false, "m", Some("tpsl"), "tpsl")).is_empty());
+        assert!(run(|o, p| required_unless(o, p, true, "m", None, "tpsl")).is_empty());
+    }
+
+    #[test]
+    fn requires() {
+        assert_eq!(
+            run(|o, p| super::requires(o, p, true, "list", false)),
+            broke(RuleKind::Requires)
+        );
+        assert!(run(|o, p| super::requires(o, p, true, "list", true)).is_empty());
+        assert!(run(|o, p| super::requires(o, p, false, "list", false)).is_empty());
+    }
+
+    #[test]
+    fn one_of() {
+        assert_eq!(
+            run(|o, p| at_least_one_of(o, p, &["a", "b"], &[false, false])),
+            broke(RuleKind::AtLeastOneOf)
+        );
+        assert!(run(|o, p| at_least_one_of(o, p, &["a", "b"], &[false, true])).is_empty());
+        assert!(run(|o, p| at_least_one_of(o, p, &["a", "b"], &[true, true])).is_empty());
+        assert_eq!(
+            run(|o, p| exactly_one_of(o, p, &["a", "b"], &[false, false])),
+            broke(RuleKind::ExactlyOneOf)
+        );
+        assert_eq!(
+            run(|o, p| exactly_one_of(o, p, &["a", "b"], &[true, true])),
+            broke(RuleKind::ExactlyOneOf)
+        );
+        assert!(run(|o, p| exactly_one_of(o, p, &["a", "b"], &[true, false])).is_empty());
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            run(|o, p| max_items(o, p, Some(51), 50)),
+            broke(RuleKind::MaxItems)
+        );
+        assert!(run(|o, p| max_items(o, p, Some(50), 50)).is_empty());
+        assert!(run(|o, p| max_items(o, p, None, 50)).is_empty());
+        assert_eq!(
+            run(|o, p| non_empty(o, p, Some(0))),
+            broke(RuleKind::NonEmpty)
+        );
+        assert!(run(|o, p| non_empty(o, p, Some(1))).is_empty());
+        assert!(run(|o, p| non_empty(o, p, None)).is_empty());
+        assert_eq!(ListLen::list_len(&Some(vec![1, 2])), Some(2));
+        assert_eq!(ListLen::list_len(&None::<Vec<u8>>), None);
+        assert!(items(&None::<Vec<u8>>).is_empty());
+    }
+
+    #[test]
+    fn texts() {
+        assert_eq!(
+            run(|o, p| max_len(o, p, Some(&"x".repeat(51)), 50)),
+            broke(RuleKind::MaxLen)
+        );
+        assert!(run(|o, p| max_len(o, p, Some(&"x".repeat(50)), 50)).is_empty());
+        // Characters, not bytes.
+        assert!(run(|o, p| max_len(o, p, Some(&"龙".repeat(50)), 50)).is_empty());
+        assert!(run(|o, p| max_len(o, p, None, 50)).is_empty());
+        assert_eq!(
+            run(|o, p| uppercase(o, p, Some("usdt"))),
+            broke(RuleKind::Uppercase)
+        );
+        assert_eq!(
+            run(|o, p| uppercase(o, p, Some("USDt"))),
+            broke(RuleKind::Uppercase)
+        );
+        assert!(run(|o, p| uppercase(o, p, Some("USDT"))).is_empty());
+        assert!(run(|o, p| uppercase(o, p, Some("1000PEPE"))).is_empty());
+        assert!(run(|o, p| uppercase(o, p, None)).is_empty());
+    }
+
+    #[test]
+    fn no_mix_over_items() {
+        let names = ["orderId", "clientOid"];
+        let mixed = run(|o, p| no_mix(o, p, &names, [Some(0), Some(0), Some(1)]));
+        assert_eq!(mixed, vec![("f[2]".to_owned(), RuleKind::NoMix)]);
+        assert!(run(|o, p| no_mix(o, p, &names, [Some(1), Some(1)])).is_empty());
+        // An item with no id is the business of its own rule, not a mix.
+        assert!(run(|o, p| no_mix(o, p, &names, [None, Some(1)])).is_empty());
+        assert_eq!(first_present(&[false, true]), Some(1));
+        assert_eq!(first_present(&[true, true]), Some(0));
+        assert_eq!(first_present(&[false, false]), None);
+    }
+
+    #[test]
+    fn custom() {
+        assert_eq!(
+            run(|o, p| super::custom(o, p, "f", Err("bad".into()))),
+            broke(RuleKind::Custom)
+        );
+        assert!(run(|o, p| super::custom(o, p, "f", Ok(()))).is_empty());
+    }
+}
