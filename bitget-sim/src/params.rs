@@ -1,0 +1,148 @@
+//! The server's own parameter checks (40017, 40019, 40034), so a client that skipped validation
+//! gets the exchange's error and never a crash.
+
+use serde_json::{Map, Value};
+
+use crate::envelope::SimError;
+
+/// The JSON object of a POST body.
+pub(crate) struct Params {
+    obj: Map<String, Value>,
+}
+
+/// The product types Bitget knows, upper case.
+pub(crate) const PRODUCT_TYPES: [&str; 6] = [
+    "USDT-FUTURES",
+    "COIN-FUTURES",
+    "USDC-FUTURES",
+    "SUSDT-FUTURES",
+    "SCOIN-FUTURES",
+    "SUSDC-FUTURES",
+];
+
+impl Params {
+    /// Reads a body as a JSON object whose keys are all in `allowed`.
+    pub(crate) fn parse(body: &[u8], allowed: &[&str]) -> Result<Params, SimError> {
+        let value: Value = serde_json::from_slice(body).map_err(|e| {
+            SimError::invalid(format!(
+                "Parameter verification failed: the body is not JSON ({e})"
+            ))
+        })?;
+        let Value::Object(obj) = value else {
+            return Err(SimError::invalid(
+                "Parameter verification failed: the body must be a JSON object",
+            ));
+        };
+        if let Some(unknown) = obj.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(SimError::bad(
+                "40034",
+                format!("Parameter {unknown} does not exist"),
+            ));
+        }
+        Ok(Params { obj })
+    }
+
+    /// An optional text; `""` and `null` count as absent.
+    pub(crate) fn text(&self, name: &str) -> Result<Option<String>, SimError> {
+        text_of(self.obj.get(name), name)
+    }
+
+    /// A required text.
+    pub(crate) fn required(&self, name: &str) -> Result<String, SimError> {
+        self.text(name)?.ok_or_else(|| SimError::missing(name))
+    }
+
+    /// A product type, upper-cased; unknown values fail verification.
+    pub(crate) fn product_type(&self) -> Result<String, SimError> {
+        let p = self.required("productType")?.to_uppercase();
+        if PRODUCT_TYPES.contains(&p.as_str()) {
+            Ok(p)
+        } else {
+            Err(SimError::invalid(format!("productType `{p}` is not valid")))
+        }
+    }
+
+    /// An optional list of objects.
+    pub(crate) fn list(&self, name: &str) -> Result<Option<&Vec<Value>>, SimError> {
+        match self.obj.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(items)) => Ok(Some(items)),
+            Some(_) => Err(SimError::invalid(format!(
+                "Parameter {name} must be a list"
+            ))),
+        }
+    }
+
+    /// A decimal given as a string or number.
+    pub(crate) fn decimal(&self, name: &str, required: bool) -> Result<Option<String>, SimError> {
+        let text = match self.obj.get(name) {
+            Some(Value::Number(n)) => Some(n.to_string()),
+            other => text_of(other, name)?,
+        };
+        match text {
+            None if required => Err(SimError::missing(name)),
+            None => Ok(None),
+            Some(t) if is_decimal(&t) => Ok(Some(t)),
+            Some(t) => Err(SimError::invalid(format!(
+                "Parameter {name} `{t}` is not a number"
+            ))),
+        }
+    }
+}
+
+/// A text field of a JSON object: strings only; `""` and `null` are absent.
+pub(crate) fn text_of(value: Option<&Value>, name: &str) -> Result<Option<String>, SimError> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(SimError::invalid(format!(
+            "Parameter {name} must be a string"
+        ))),
+    }
+}
+
+fn is_decimal(t: &str) -> bool {
+    let mut parts = t.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_bitget_refuses() {
+        assert_eq!(
+            Params::parse(b"{", &[]).err().map(|e| e.code),
+            Some("40017".into())
+        );
+        assert_eq!(
+            Params::parse(b"[]", &[]).err().map(|e| e.code),
+            Some("40017".into())
+        );
+        assert_eq!(
+            Params::parse(br#"{"x":1}"#, &["y"]).err().map(|e| e.code),
+            Some("40034".into())
+        );
+        let p = Params::parse(
+            br#"{"a":"","b":3,"productType":"usdt-futures","price":"1.5"}"#,
+            &["a", "b", "productType", "price"],
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(p.required("a").err().map(|e| e.code), Some("40019".into()));
+        assert_eq!(p.text("b").err().map(|e| e.code), Some("40017".into()));
+        assert_eq!(p.product_type().ok().as_deref(), Some("USDT-FUTURES"));
+        assert_eq!(
+            p.decimal("price", true).ok().flatten().as_deref(),
+            Some("1.5")
+        );
+        assert!(
+            !is_decimal("1.") && !is_decimal("-1") && !is_decimal("1e5") && is_decimal("0.001")
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! Starting the simulator: in process on an ephemeral port (stopped when dropped), or as a router
+//! for a test that drives it without a socket.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use crate::account::Account;
+use crate::faults::Faults;
+use crate::log::LoggedRequest;
+use crate::orders::{Market, Order};
+use crate::routes;
+use crate::state::Shared;
+
+/// A simulated Bitget: its accounts, books, faults and request log. Cheap to clone; every clone
+/// sees the same exchange.
+#[derive(Clone, Debug)]
+pub struct Simulator {
+    shared: Arc<Shared>,
+}
+
+/// Configures a [`Simulator`].
+#[derive(Debug, Default)]
+#[must_use]
+pub struct SimulatorBuilder {
+    accounts: Vec<Account>,
+    no_rate_limits: bool,
+    rates: HashMap<String, u32>,
+}
+
+impl SimulatorBuilder {
+    /// Adds an account (API key, secret, passphrase, UID, demo or live).
+    pub fn account(mut self, account: Account) -> Self {
+        self.accounts.push(account);
+        self
+    }
+
+    /// Turns rate limiting off (for benchmarks that measure the client, not the limit).
+    pub fn without_rate_limits(mut self) -> Self {
+        self.no_rate_limits = true;
+        self
+    }
+
+    /// Overrides the rate (requests per second per UID) of one endpoint path.
+    pub fn rate(mut self, path: impl Into<String>, per_second: u32) -> Self {
+        self.rates.insert(path.into(), per_second);
+        self
+    }
+
+    /// The simulator, not yet serving.
+    pub fn build(self) -> Simulator {
+        Simulator {
+            shared: Arc::new(Shared::new(self.accounts, !self.no_rate_limits, self.rates)),
+        }
+    }
+
+    /// Builds and serves on an ephemeral loopback port.
+    pub async fn start(self) -> std::io::Result<RunningSimulator> {
+        self.build().start().await
+    }
+}
+
+impl Simulator {
+    /// A builder with no accounts.
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+
+    /// The HTTP service, for driving the simulator without a socket (`tower::ServiceExt::oneshot`).
+    pub fn router(&self) -> axum::Router {
+        axum::Router::new()
+            .fallback(routes::handle)
+            .with_state(Arc::clone(&self.shared))
+    }
+
+    /// Serves on an ephemeral port of 127.0.0.1 until the returned handle is dropped.
+    pub async fn start(self) -> std::io::Result<RunningSimulator> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        self.serve_on(listener).await
+    }
+
+    /// Serves on `listener` until the returned handle is dropped.
+    pub async fn serve_on(
+        self,
+        listener: tokio::net::TcpListener,
+    ) -> std::io::Result<RunningSimulator> {
+        let addr = listener.local_addr()?;
+        let router = self.router();
+        let task = tokio::spawn(async move {
+            // An accept error ends the server; the handle's owner sees connections refused.
+            let _ = axum::serve(listener, router).await;
+        });
+        Ok(RunningSimulator {
+            sim: self,
+            addr,
+            task,
+        })
+    }
+
+    fn uid(&self, api_key: &str) -> Result<String, String> {
+        self.shared
+            .uid_of(api_key)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("no account with key `{api_key}`"))
+    }
+
+    fn seed(
+        &self,
+        api_key: &str,
+        symbol: &str,
+        market: Market,
+        margin_coin: Option<&str>,
+        client_oid: Option<&str>,
+    ) -> Result<Order, String> {
+        let account = self
+            .shared
+            .accounts
+            .iter()
+            .find(|a| a.api_key == api_key)
+            .ok_or_else(|| format!("no account with key `{api_key}`"))?;
+        let mut inner = self.shared.lock();
+        routes::place(
+            &mut inner,
+            account,
+            symbol.to_owned(),
+            market,
+            margin_coin.map(str::to_owned),
+            client_oid.map(str::to_owned),
+        )
+        .map_err(|e| format!("{} {}", e.code, e.msg))
+    }
+
+    /// Places a resting spot order on the account of `api_key`, as a test fixture.
+    pub fn seed_spot_order(
+        &self,
+        api_key: &str,
+        symbol: &str,
+        client_oid: Option<&str>,
+    ) -> Result<Order, String> {
+        self.seed(api_key, symbol, Market::Spot, None, client_oid)
+    }
+
+    /// Places a resting futures order.
+    pub fn seed_futures_order(
+        &self,
+        api_key: &str,
+        product_type: &str,
+        symbol: &str,
+        client_oid: Option<&str>,
+    ) -> Result<Order, String> {
+        let market = Market::Futures {
+            product_type: product_type.to_uppercase(),
+        };
+        self.seed(api_key, symbol, market, Some("USDT"), client_oid)
+    }
+
+    /// Places a resting futures trigger order.
+    pub fn seed_plan_order(
+        &self,
+        api_key: &str,
+        product_type: &str,
+        symbol: &str,
+        plan_type: &str,
+        client_oid: Option<&str>,
+    ) -> Result<Order, String> {
+        let market = Market::Plan {
+            product_type: product_type.to_uppercase(),
+            plan_type: plan_type.to_owned(),
+        };
+        self.seed(api_key, symbol, market, Some("USDT"), client_oid)
+    }
+
+    /// Every order of the account of `api_key`, cancelled ones included.
+    pub fn orders(&self, api_key: &str) -> Vec<Order> {
+        match self.uid(api_key) {
+            Ok(uid) => self
+                .shared
+                .lock()
+                .books
+                .get(&uid)
+                .map(|b| b.all())
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The live (not cancelled) orders of the account of `api_key`.
+    pub fn live_orders(&self, api_key: &str) -> Vec<Order> {
+        self.orders(api_key)
+            .into_iter()
+            .filter(|o| !o.cancelled)
+            .collect()
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.shared.lock().log.clone()
+    }
+
+    /// Forgets the requests received so far.
+    pub fn clear_requests(&self) {
+        self.shared.lock().log.clear();
+    }
+
+    /// Sets the faults to inject from now on (and re-seeds their dice).
+    pub fn set_faults(&self, faults: Faults) {
+        let mut inner = self.shared.lock();
+        inner.faults = faults;
+        inner.dice = None;
+    }
+
+    /// The faults in force.
+    pub fn faults(&self) -> Faults {
+        self.shared.lock().faults.clone()
+    }
+}
+
+/// A simulator serving on a loopback port; it stops when dropped.
+#[derive(Debug)]
+pub struct RunningSimulator {
+    sim: Simulator,
+    addr: SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RunningSimulator {
+    /// `http://127.0.0.1:PORT`, the base URL to give a client.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The address served.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+}
+
+impl Deref for RunningSimulator {
+    type Target = Simulator;
+    fn deref(&self) -> &Simulator {
+        &self.sim
+    }
+}
+
+impl Drop for RunningSimulator {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
