@@ -1,0 +1,203 @@
+//! `cargo run --example quickstart`: the five cancel endpoints through the generated builders.
+//!
+//! Without credentials in the environment it starts the simulator in process, places a few
+//! orders, and cancels them, showing what was sent (secrets redacted) and what came back,
+//! partial failures included. With `BITGET_API_KEY`, `BITGET_SECRET_KEY` and `BITGET_PASSPHRASE`
+//! set (and `BITGET_DEMO=1` for demo trading) it talks to Bitget and sends only cancels of ids
+//! that do not exist, unless `--cancel-for-real` is given, which also runs cancel-all-orders.
+
+#![allow(clippy::print_stdout)]
+
+use bitget_endpoints::common::BatchCancelResult;
+use bitget_endpoints::mix::order::{BatchCancelOrders, CancelAllOrders, CancelPlanOrder};
+use bitget_endpoints::mix::{OrderIdItem, ProductType};
+use bitget_endpoints::spot::trade::{BatchCancelOrder, CancelOrder};
+use bitget_endpoints::spot::{BatchMode, SpotOrderItem};
+use bitget_endpoints::{Client, Credentials, Endpoint, Error};
+
+/// Ids no account has: safe to "cancel" on a real account.
+const NOWHERE: &str = "bitget-rs-quickstart-does-not-exist";
+
+fn sent<E: Endpoint>(request: &E) {
+    let body = bitget_core::encode::encode(request)
+        .map(|e| String::from_utf8_lossy(&e.body).into_owned())
+        .unwrap_or_default();
+    println!(
+        "\n→ {} {}\n  ACCESS-KEY, ACCESS-SIGN, ACCESS-TIMESTAMP, ACCESS-PASSPHRASE: <redacted>\n  {body}",
+        E::METHOD,
+        E::PATH
+    );
+}
+
+/// An id as printed: `-` when absent or empty.
+fn shown(id: &Option<String>) -> &str {
+    id.as_deref().filter(|s| !s.is_empty()).unwrap_or("-")
+}
+
+fn batch(result: Result<BatchCancelResult, Error>) {
+    match result {
+        Ok(r) => {
+            for ok in r.successes() {
+                println!(
+                    "  ✓ cancelled orderId={} clientOid={}",
+                    shown(&ok.order_id),
+                    shown(&ok.client_oid)
+                );
+            }
+            for failed in r.failures() {
+                println!(
+                    "  ✗ not cancelled orderId={} clientOid={}: {} (code {})",
+                    shown(&failed.order_id),
+                    shown(&failed.client_oid),
+                    failed.error_msg.as_deref().unwrap_or("?"),
+                    failed.error_code.as_deref().unwrap_or("none")
+                );
+            }
+            if r.success_list.is_empty() && r.failure_list.is_empty() {
+                println!("  (nothing to cancel)");
+            }
+        }
+        Err(e) => println!("  ✗ {e}"),
+    }
+}
+
+async fn run(
+    client: &Client,
+    spot: [String; 2],
+    futures: String,
+    plan: String,
+    cancel_for_real: bool,
+) -> Result<(), Error> {
+    println!("client: {client:?}");
+
+    let request = CancelOrder::builder()
+        .symbol("BTCUSDT")
+        .order_id(&spot[0])
+        .build()?;
+    sent(&request);
+    match request.send(client).await {
+        Ok(r) => println!(
+            "  ✓ cancelled orderId={:?} clientOid={:?}",
+            r.order_id, r.client_oid
+        ),
+        Err(e) => println!("  ✗ {e}"),
+    }
+
+    let request = BatchCancelOrder::builder()
+        .symbol("BTCUSDT")
+        .batch_mode(BatchMode::Single)
+        .order_list([
+            SpotOrderItem::by_client_oid(&spot[1]),
+            SpotOrderItem::by_client_oid(NOWHERE),
+        ])
+        .build()?;
+    sent(&request);
+    batch(request.send(client).await);
+
+    let request = BatchCancelOrders::builder()
+        .order_id_list([
+            OrderIdItem::by_client_oid(&futures),
+            OrderIdItem::by_client_oid(NOWHERE),
+        ])
+        .symbol("BTCUSDT")
+        .product_type(ProductType::UsdtFutures)
+        .margin_coin("USDT")
+        .build()?;
+    sent(&request);
+    batch(request.send(client).await);
+
+    let request = CancelPlanOrder::builder()
+        .order_id_list([
+            OrderIdItem::by_client_oid(&plan),
+            OrderIdItem::by_client_oid(NOWHERE),
+        ])
+        .symbol("BTCUSDT")
+        .product_type(ProductType::UsdtFutures)
+        .build()?;
+    sent(&request);
+    batch(request.send(client).await);
+
+    if cancel_for_real {
+        let request = CancelAllOrders::builder()
+            .product_type(ProductType::UsdtFutures)
+            .margin_coin("USDT")
+            .build()?;
+        sent(&request);
+        batch(request.send(client).await);
+    } else {
+        println!(
+            "\n(cancel-all-orders skipped: it cancels every USDT-FUTURES order; pass --cancel-for-real)"
+        );
+    }
+
+    println!("\nA request that breaks a rule is refused before anything is sent:");
+    match BatchCancelOrders::builder()
+        .order_id_list(Vec::new())
+        .product_type(ProductType::UsdtFutures)
+        .build()
+    {
+        Ok(_) => println!("  (unexpectedly valid)"),
+        Err(e) => println!("  {e}"),
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let cancel_for_real = std::env::args().any(|a| a == "--cancel-for-real");
+    if std::env::var_os("BITGET_API_KEY").is_some() {
+        let client = Client::from_env()?;
+        println!(
+            "talking to {} (demo: {}); only ids that do not exist are cancelled",
+            client.base_url(),
+            client.is_demo()
+        );
+        let none = || NOWHERE.to_owned();
+        run(&client, [none(), none()], none(), none(), cancel_for_real).await?;
+        return Ok(());
+    }
+
+    let (key, secret, passphrase) = (
+        "quickstart-key",
+        "quickstart-secret",
+        "quickstart-passphrase",
+    );
+    let sim = bitget_sim::Simulator::builder()
+        .account(bitget_sim::Account::new(key, secret, passphrase))
+        .start()
+        .await?;
+    println!(
+        "no BITGET_API_KEY: using the simulator at {}",
+        sim.base_url()
+    );
+    let spot0 = sim.seed_spot_order(key, "BTCUSDT", Some("spot-0"))?;
+    sim.seed_spot_order(key, "BTCUSDT", Some("spot-1"))?;
+    sim.seed_futures_order(key, "USDT-FUTURES", "BTCUSDT", Some("fut-0"))?;
+    sim.seed_futures_order(key, "USDT-FUTURES", "ETHUSDT", Some("fut-1"))?;
+    sim.seed_plan_order(
+        key,
+        "USDT-FUTURES",
+        "BTCUSDT",
+        "normal_plan",
+        Some("plan-0"),
+    )?;
+    println!("placed 2 spot, 2 futures and 1 trigger order");
+
+    let client = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(key, secret, passphrase))
+        .build()?;
+    run(
+        &client,
+        [spot0.order_id, "spot-1".into()],
+        "fut-0".into(),
+        "plan-0".into(),
+        true,
+    )
+    .await?;
+    println!(
+        "\nlive orders left on the simulator: {}",
+        sim.live_orders(key).len()
+    );
+    Ok(())
+}

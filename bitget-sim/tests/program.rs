@@ -1,0 +1,52 @@
+//! The program: `bitget-sim --listen 127.0.0.1:0 --account KEY:SECRET:PASSPHRASE` prints
+//! `listening on http://ADDR:PORT` first and serves until killed.
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::process::{Command, Stdio};
+
+#[test]
+fn prints_its_address_first_and_serves() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bitget-sim"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--account",
+            "k:s:p",
+            "--account",
+            "k2:s2:p2:uid-2:demo",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut first = String::new();
+    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let addr = first
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("first line: {first:?}"))
+        .to_owned();
+
+    let mut sock = std::net::TcpStream::connect(&addr).unwrap_or_else(|e| panic!("{e}"));
+    sock.write_all(b"GET /api/v2/public/time HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut answer = String::new();
+    sock.read_to_string(&mut answer)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"serverTime\""), "{answer}");
+}
+
+#[test]
+fn refuses_a_bad_account_flag() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bitget-sim"))
+        .args(["--account", "only-a-key"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("KEY:SECRET:PASSPHRASE"));
+}

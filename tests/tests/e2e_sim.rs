@@ -1,0 +1,412 @@
+//! End to end: the real client, the generated endpoints and the simulator, over loopback HTTP.
+
+use std::sync::Arc;
+
+use bitget_core::clock::{FixedClock, SystemClock};
+use bitget_core::{ApiCode, Client, Credentials, ErrorKind};
+use bitget_endpoints::mix::order::{BatchCancelOrders, CancelAllOrders, CancelPlanOrder};
+use bitget_endpoints::mix::{OrderIdItem, PlanType, ProductType};
+use bitget_endpoints::spot::trade::{BatchCancelOrder, CancelOrder};
+use bitget_endpoints::spot::{BatchMode, SpotOrderItem};
+use bitget_sim::{Account, RunningSimulator, Simulator};
+
+const KEY: &str = "e2e-key";
+const SECRET: &str = "e2e-secret";
+const PASS: &str = "e2e-pass";
+const OTHER: &str = "other-key";
+
+async fn sim() -> RunningSimulator {
+    Simulator::builder()
+        .account(Account::new(KEY, SECRET, PASS))
+        .account(Account::new(OTHER, "other-secret", "other-pass"))
+        .account(Account::new("demo-key", "demo-secret", "demo-pass").demo(true))
+        .start()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn client_with(sim: &RunningSimulator, key: &str, secret: &str, pass: &str) -> Client {
+    Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(key, secret, pass))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn client(sim: &RunningSimulator) -> Client {
+    client_with(sim, KEY, SECRET, PASS)
+}
+
+fn seed_spot(sim: &RunningSimulator, coid: &str) -> String {
+    sim.seed_spot_order(KEY, "BTCUSDT", Some(coid))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .order_id
+}
+
+fn seed_futures(sim: &RunningSimulator, key: &str, product: &str, coid: &str) -> String {
+    sim.seed_futures_order(key, product, "BTCUSDT", Some(coid))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .order_id
+}
+
+#[tokio::test]
+async fn spot_cancel_order_by_id_and_by_client_oid_and_unknown() {
+    let sim = sim().await;
+    let c = client(&sim);
+    let a = seed_spot(&sim, "a");
+    seed_spot(&sim, "b");
+    let r = CancelOrder::builder()
+        .symbol("BTCUSDT")
+        .order_id(&a)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await;
+    assert_eq!(
+        r.unwrap_or_else(|e| panic!("{e}")).order_id.as_deref(),
+        Some(a.as_str())
+    );
+    let r = CancelOrder::builder()
+        .symbol("BTCUSDT")
+        .client_oid("b")
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await;
+    assert_eq!(
+        r.unwrap_or_else(|e| panic!("{e}")).client_oid.as_deref(),
+        Some("b")
+    );
+    assert!(sim.live_orders(KEY).is_empty());
+    let err = CancelOrder::builder()
+        .symbol("BTCUSDT")
+        .order_id("404")
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await;
+    assert_eq!(
+        err.err().and_then(|e| e.api_code().cloned()),
+        Some(ApiCode::SpotOrderNotFound)
+    );
+}
+
+#[tokio::test]
+async fn spot_batch_cancel_reports_partial_failure_item_by_item() {
+    let sim = sim().await;
+    let c = client(&sim);
+    let ids = [seed_spot(&sim, "s1"), seed_spot(&sim, "s2")];
+    let r = BatchCancelOrder::builder()
+        .symbol("BTCUSDT")
+        .batch_mode(BatchMode::Single)
+        .order_list([
+            SpotOrderItem::by_order_id(&ids[0]),
+            SpotOrderItem::by_order_id("999"),
+            SpotOrderItem::by_order_id(&ids[1]),
+        ])
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!r.all_succeeded());
+    assert!(r.cancelled(&ids[0]) && r.cancelled(&ids[1]));
+    assert_eq!(
+        r.failed("999").and_then(|f| f.error_code.as_deref()),
+        Some("43001")
+    );
+    assert!(sim.live_orders(KEY).is_empty());
+}
+
+#[tokio::test]
+async fn futures_batch_cancel_partial_failure_and_explicit_cancel_everything() {
+    let sim = sim().await;
+    let c = client(&sim);
+    let a = seed_futures(&sim, KEY, "USDT-FUTURES", "f1");
+    seed_futures(&sim, KEY, "USDT-FUTURES", "f2");
+    seed_futures(&sim, KEY, "USDT-FUTURES", "f3");
+    let coin = seed_futures(&sim, KEY, "COIN-FUTURES", "c1");
+    let theirs = seed_futures(&sim, OTHER, "USDT-FUTURES", "f1");
+
+    let r = BatchCancelOrders::builder()
+        .order_id_list([
+            OrderIdItem::by_order_id(&a),
+            OrderIdItem::by_client_oid("f2"),
+            OrderIdItem::by_order_id(&theirs),
+        ])
+        .symbol("BTCUSDT")
+        .product_type(ProductType::UsdtFutures)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.success_list.len(), 2);
+    // Another account's order is not ours to cancel.
+    assert_eq!(
+        r.failed(&theirs).and_then(|f| f.error_code.as_deref()),
+        Some("40768")
+    );
+
+    let all = BatchCancelOrders::builder()
+        .product_type(ProductType::UsdtFutures)
+        .cancel_all_orders()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        all.success_list.len(),
+        1,
+        "f3 was the last USDT-FUTURES order"
+    );
+    let live: Vec<String> = sim
+        .live_orders(KEY)
+        .into_iter()
+        .map(|o| o.order_id)
+        .collect();
+    assert_eq!(live, [coin], "other product types stay");
+    assert_eq!(sim.live_orders(OTHER).len(), 1, "other accounts stay");
+}
+
+#[tokio::test]
+async fn cancel_all_orders_under_a_product_type() {
+    let sim = sim().await;
+    let c = client(&sim);
+    for i in 0..3 {
+        seed_futures(&sim, KEY, "USDT-FUTURES", &format!("u{i}"));
+    }
+    seed_futures(&sim, KEY, "USDC-FUTURES", "c");
+    let r = CancelAllOrders::builder()
+        .product_type(ProductType::UsdtFutures)
+        .margin_coin("USDT")
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.success_list.len(), 3);
+    assert!(r.all_succeeded());
+    assert_eq!(sim.live_orders(KEY).len(), 1);
+}
+
+#[tokio::test]
+async fn cancel_plan_orders_by_list_and_explicitly_all() {
+    let sim = sim().await;
+    let c = client(&sim);
+    let p1 = sim
+        .seed_plan_order(KEY, "USDT-FUTURES", "BTCUSDT", "normal_plan", Some("p1"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    sim.seed_plan_order(KEY, "USDT-FUTURES", "BTCUSDT", "normal_plan", Some("p2"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    sim.seed_plan_order(KEY, "USDT-FUTURES", "ETHUSDT", "profit_plan", Some("p3"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = CancelPlanOrder::builder()
+        .order_id_list([
+            OrderIdItem::by_order_id(&p1.order_id),
+            OrderIdItem::by_client_oid("nope"),
+        ])
+        .symbol("BTCUSDT")
+        .product_type(ProductType::UsdtFutures)
+        .plan_type(PlanType::NormalPlan)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.cancelled(&p1.order_id));
+    assert_eq!(
+        r.failed("nope").and_then(|f| f.error_code.as_deref()),
+        Some("43025")
+    );
+    let all = CancelPlanOrder::builder()
+        .cancel_all_plan_orders()
+        .symbol("BTCUSDT")
+        .product_type(ProductType::UsdtFutures)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(&c)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        all.success_list.len(),
+        1,
+        "only BTCUSDT's remaining plan order"
+    );
+    assert_eq!(sim.live_orders(KEY).len(), 1);
+}
+
+#[tokio::test]
+async fn an_invalid_request_never_reaches_the_simulator() {
+    let sim = sim().await;
+    let c = client(&sim);
+    // Built by hand, bypassing the builder: an empty list would cancel everything.
+    let dangerous = BatchCancelOrders {
+        order_id_list: Some(Vec::new()),
+        symbol: Some("BTCUSDT".into()),
+        product_type: ProductType::UsdtFutures,
+        margin_coin: None,
+    };
+    seed_futures(&sim, KEY, "USDT-FUTURES", "keep-me");
+    let err = dangerous
+        .send(&c)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("expected a validation error"));
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert!(
+        sim.requests().is_empty(),
+        "nothing reached the exchange: {:?}",
+        sim.requests()
+    );
+    assert_eq!(sim.live_orders(KEY).len(), 1);
+}
+
+async fn code_of(c: &Client) -> Option<ApiCode> {
+    let r = CancelOrder::builder()
+        .symbol("BTCUSDT")
+        .order_id("1")
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .send(c)
+        .await;
+    r.err().and_then(|e| e.api_code().cloned())
+}
+
+#[tokio::test]
+async fn authentication_failures_through_the_client() {
+    let sim = sim().await;
+    assert_eq!(
+        code_of(&client_with(&sim, "nobody", SECRET, PASS)).await,
+        Some(ApiCode::InvalidApiKey)
+    );
+    assert_eq!(
+        code_of(&client_with(&sim, KEY, SECRET, "wrong")).await,
+        Some(ApiCode::KeyOrPassphraseIncorrect)
+    );
+    assert_eq!(
+        code_of(&client_with(&sim, KEY, "wrong-secret", PASS)).await,
+        Some(ApiCode::SignatureMismatch)
+    );
+    let skewed = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(KEY, SECRET, PASS))
+        .clock(Arc::new(FixedClock(SystemClock::local_ms() - 31_000)))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(code_of(&skewed).await, Some(ApiCode::TimestampOutOfWindow));
+    let demo_on_live = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(KEY, SECRET, PASS))
+        .demo(true)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        code_of(&demo_on_live).await,
+        Some(ApiCode::EnvironmentMismatch)
+    );
+    assert_eq!(
+        code_of(&client_with(&sim, "demo-key", "demo-secret", "demo-pass")).await,
+        Some(ApiCode::EnvironmentMismatch)
+    );
+    let demo = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new("demo-key", "demo-secret", "demo-pass"))
+        .demo(true)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        code_of(&demo).await,
+        Some(ApiCode::SpotOrderNotFound),
+        "a demo key on demo trading gets through"
+    );
+}
+
+/// What the client never does (it always sends every header and JSON), sent raw.
+#[tokio::test]
+async fn missing_headers_and_wrong_content_type() {
+    let sim = sim().await;
+    let http = reqwest::Client::new();
+    let path = "/api/v2/spot/trade/cancel-order";
+    let body = r#"{"symbol":"BTCUSDT","orderId":"1"}"#;
+    let ts = SystemClock::local_ms().to_string();
+    let sign = bitget_core::sign::sign_hmac(
+        SECRET,
+        &bitget_core::sign::prehash(&ts, bitget_core::Method::Post, path, "", body.as_bytes()),
+    );
+    let all = [
+        ("access-key", KEY),
+        ("access-sign", sign.as_str()),
+        ("access-timestamp", ts.as_str()),
+        ("access-passphrase", PASS),
+    ];
+    for (missing, code) in [
+        ("access-key", "40001"),
+        ("access-sign", "40002"),
+        ("access-timestamp", "40003"),
+        ("access-passphrase", "40011"),
+    ] {
+        let mut req = http
+            .post(format!("{}{path}", sim.base_url()))
+            .header("content-type", "application/json")
+            .body(body);
+        for (name, value) in all.iter().filter(|(n, _)| *n != missing) {
+            req = req.header(*name, *value);
+        }
+        let resp = req.send().await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(resp.status().as_u16(), 400);
+        let text = resp.text().await.unwrap_or_default();
+        assert!(
+            text.contains(&format!("\"code\":\"{code}\"")),
+            "{missing}: {text}"
+        );
+    }
+    let mut req = http
+        .post(format!("{}{path}", sim.base_url()))
+        .header("content-type", "text/plain")
+        .body(body);
+    for (name, value) in all {
+        req = req.header(name, value);
+    }
+    let text = req
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(text.contains("\"code\":\"40007\""), "{text}");
+}
+
+#[tokio::test]
+async fn the_simulator_enforces_the_rate_limit() {
+    let sim = sim().await;
+    let c = client(&sim);
+    let mut limited = 0;
+    for _ in 0..12 {
+        if code_of(&c).await == Some(ApiCode::TooManyRequests) {
+            limited += 1;
+        }
+    }
+    assert!(
+        limited >= 1,
+        "12 requests within a second at 10/s must meet a 429"
+    );
+    assert!(
+        sim.requests()
+            .iter()
+            .any(|r| r.status == 429 && r.code == "429")
+    );
+}
+
+#[tokio::test]
+async fn server_time_is_public() {
+    let sim = sim().await;
+    let c = Client::builder()
+        .base_url(sim.base_url())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let t = c.server_time().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!((t.server_time - SystemClock::local_ms()).abs() < 5_000);
+}
