@@ -185,6 +185,17 @@ mod tests {
         assert_eq!(err.http_status(), Some(502));
         assert!(err.is_retryable());
         assert!(err.to_string().contains("Bad Gateway"), "{err}");
+        let err = decode::<Time>(EP, 404, b"<html>Not Found</html>")
+            .err()
+            .unwrap_or_else(|| panic!("error"));
+        assert!(!err.is_retryable(), "a 4xx page is not worth repeating");
+        let err = decode::<Time>(EP, 200, br#"{"code":"00000","data":{"serv"#)
+            .err()
+            .unwrap_or_else(|| panic!("error"));
+        assert!(
+            err.is_retryable(),
+            "a cut 2xx body leaves the outcome unknown"
+        );
     }
 
     #[test]

@@ -373,9 +373,11 @@ impl Error {
                 matches!(api.code, ApiCode::SystemError | ApiCode::Maintenance)
                     || api.http_status >= 500
             }
+            // No answer, a server error, or a 2xx whose body was cut or garbled: the outcome is
+            // unknown and asking again is how to learn it. A 4xx page is not worth repeating.
             Inner::Transport {
                 status, connect, ..
-            } => *connect || status.is_none_or(|s| s >= 500),
+            } => *connect || status.is_none_or(|s| s >= 500 || (200..300).contains(&s)),
             Inner::Validation(_) | Inner::Decode(_) | Inner::Config(_) => false,
         }
     }

@@ -410,3 +410,197 @@ async fn server_time_is_public() {
     let t = c.server_time().await.unwrap_or_else(|e| panic!("{e}"));
     assert!((t.server_time - SystemClock::local_ms()).abs() < 5_000);
 }
+
+mod placing_and_faults {
+    use std::time::Duration;
+
+    use bitget_macros::{bitget_endpoint, bitget_response};
+    use bitget_sim::{FaultPoint, Faults};
+
+    use super::*;
+
+    /// The answer of the place-order endpoints.
+    #[bitget_response]
+    pub struct Placed {
+        /// Order id.
+        pub order_id: String,
+        /// Client order id.
+        pub client_oid: String,
+    }
+
+    /// Spot place-order, declared here until the endpoints crate grows the placing endpoints.
+    #[bitget_endpoint(POST, "/api/v2/spot/trade/place-order", rate = 10, response = Placed)]
+    pub struct PlaceSpotOrder {
+        /// Trading pair.
+        #[bitget(required)]
+        pub symbol: String,
+        /// `buy` or `sell`.
+        #[bitget(required)]
+        pub side: String,
+        /// `limit` or `market`.
+        #[bitget(required)]
+        pub order_type: String,
+        /// Time in force.
+        pub force: Option<String>,
+        /// Limit price.
+        pub price: Option<bitget_core::Decimal>,
+        /// Size.
+        #[bitget(required)]
+        pub size: bitget_core::Decimal,
+        /// Client order id.
+        #[bitget(max_len = 50)]
+        pub client_oid: Option<String>,
+    }
+
+    fn place(coid: &str) -> PlaceSpotOrder {
+        PlaceSpotOrder::builder()
+            .symbol("BTCUSDT")
+            .side("buy")
+            .order_type("limit")
+            .force("gtc")
+            .price(bitget_core::Decimal::new(65_000_5, 1))
+            .size(bitget_core::Decimal::new(1, 3))
+            .client_oid(coid)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[tokio::test]
+    async fn orders_placed_over_http_rest_and_client_oids_are_unique() {
+        let sim = sim().await;
+        let c = client(&sim);
+        let placed = place("p-1")
+            .send(&c)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(placed.client_oid, "p-1");
+        let body = &sim.requests()[0].body;
+        assert!(
+            body.contains(r#""price":"65000.5""#) && body.contains(r#""size":"0.001""#),
+            "decimals as strings: {body}"
+        );
+        let dup = place("p-1")
+            .send(&c)
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("a duplicate clientOid must fail"));
+        assert_eq!(dup.api_code().map(ApiCode::as_str), Some("43122"));
+        let live = sim.live_orders(KEY);
+        assert_eq!(
+            (live.len(), live[0].order_id.as_str()),
+            (1, placed.order_id.as_str())
+        );
+    }
+
+    async fn attempt(sim: &RunningSimulator, faults: Faults) -> bitget_core::Error {
+        sim.set_faults(faults);
+        let c = Client::builder()
+            .base_url(sim.base_url())
+            .credentials(Credentials::new(KEY, SECRET, PASS))
+            .timeout(Duration::from_millis(300))
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let r = CancelOrder::builder()
+            .symbol("BTCUSDT")
+            .order_id("1")
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .send(&c)
+            .await;
+        r.err().unwrap_or_else(|| panic!("expected an error"))
+    }
+
+    #[tokio::test]
+    async fn injected_faults_reach_the_client_as_the_right_errors() {
+        let sim = sim().await;
+        let e = attempt(
+            &sim,
+            Faults {
+                error_5xx: 1.0,
+                ..Faults::default()
+            },
+        )
+        .await;
+        assert_eq!(
+            (e.kind(), e.http_status(), e.is_retryable()),
+            (ErrorKind::Transport, Some(503), true),
+            "{e}"
+        );
+        let e = attempt(
+            &sim,
+            Faults {
+                drop_connection: 1.0,
+                ..Faults::default()
+            },
+        )
+        .await;
+        assert!(e.kind() == ErrorKind::Transport && e.is_retryable(), "{e}");
+        let e = attempt(
+            &sim,
+            Faults {
+                malformed_body: 1.0,
+                ..Faults::default()
+            },
+        )
+        .await;
+        assert_eq!(
+            (e.kind(), e.http_status(), e.is_retryable()),
+            (ErrorKind::Transport, Some(200), true),
+            "{e}"
+        );
+        let e = attempt(
+            &sim,
+            Faults {
+                force_429: 1,
+                ..Faults::default()
+            },
+        )
+        .await;
+        assert!(e.is_rate_limited(), "{e}");
+        let e = attempt(
+            &sim,
+            Faults {
+                clock_offset_ms: 60_000,
+                ..Faults::default()
+            },
+        )
+        .await;
+        assert!(e.is_clock_skew(), "{e}");
+        let e = attempt(
+            &sim,
+            Faults {
+                latency: Duration::from_secs(2),
+                ..Faults::default()
+            },
+        )
+        .await;
+        assert!(e.is_timeout() && e.is_retryable(), "{e}");
+        sim.set_faults(Faults::default());
+    }
+
+    #[tokio::test]
+    async fn a_fault_after_execution_loses_only_the_answer() {
+        let sim = sim().await;
+        let c = client(&sim);
+        let id = seed_spot(&sim, "x");
+        sim.set_faults(Faults {
+            error_5xx: 1.0,
+            point: FaultPoint::After,
+            ..Faults::default()
+        });
+        let r = CancelOrder::builder()
+            .symbol("BTCUSDT")
+            .order_id(&id)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .send(&c)
+            .await;
+        assert!(r.is_err());
+        assert!(
+            sim.live_orders(KEY).is_empty(),
+            "the cancel happened although the answer was lost"
+        );
+        let logged = sim.requests();
+        assert_eq!((logged.len(), logged[0].status), (1, 503));
+    }
+}
