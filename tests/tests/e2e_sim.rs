@@ -421,7 +421,7 @@ mod placing_and_faults {
 
     /// The answer of the place-order endpoints.
     #[bitget_response]
-    pub struct Placed {
+    pub(crate) struct Placed {
         /// Order id.
         pub order_id: String,
         /// Client order id.
@@ -430,7 +430,7 @@ mod placing_and_faults {
 
     /// Spot place-order, declared here until the endpoints crate grows the placing endpoints.
     #[bitget_endpoint(POST, "/api/v2/spot/trade/place-order", rate = 10, response = Placed)]
-    pub struct PlaceSpotOrder {
+    pub(crate) struct PlaceSpotOrder {
         /// Trading pair.
         #[bitget(required)]
         pub symbol: String,
@@ -458,7 +458,7 @@ mod placing_and_faults {
             .side("buy")
             .order_type("limit")
             .force("gtc")
-            .price(bitget_core::Decimal::new(65_000_5, 1))
+            .price(bitget_core::Decimal::new(650_005, 1))
             .size(bitget_core::Decimal::new(1, 3))
             .client_oid(coid)
             .build()
