@@ -12,6 +12,8 @@ use crate::encode::{Encoded, encode};
 use crate::endpoint::{Endpoint, Method};
 use crate::envelope;
 use crate::error::Error;
+use crate::limits::RateLimits;
+use crate::retry::RetryPolicy;
 use crate::sign::prehash;
 
 /// Bitget's production base URL.
@@ -40,6 +42,9 @@ struct Inner {
     credentials: Option<Credentials>,
     demo: bool,
     clock: Arc<dyn Clock>,
+    limits: Arc<RateLimits>,
+    retry: RetryPolicy,
+    rate_key: String,
 }
 
 impl std::fmt::Debug for Client {
@@ -52,6 +57,17 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// The outcome of [`Client::send_reporting`].
+#[derive(Debug)]
+pub struct Sent<T> {
+    /// The answer, or the last error.
+    pub result: Result<T, Error>,
+    /// Attempts made (0 when validation refused the request).
+    pub attempts: u32,
+    /// Whether some attempt failed in a way that leaves its execution unknown.
+    pub ambiguous: bool,
+}
+
 /// Configures a [`Client`].
 #[must_use]
 pub struct ClientBuilder {
@@ -61,6 +77,9 @@ pub struct ClientBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     clock: Option<Arc<dyn Clock>>,
+    limits: Option<Arc<RateLimits>>,
+    retry: RetryPolicy,
+    rate_key: Option<String>,
 }
 
 impl Default for ClientBuilder {
@@ -72,6 +91,9 @@ impl Default for ClientBuilder {
             timeout: Duration::from_secs(10),
             connect_timeout: Duration::from_secs(5),
             clock: None,
+            limits: None,
+            retry: RetryPolicy::default(),
+            rate_key: None,
         }
     }
 }
@@ -113,6 +135,27 @@ impl ClientBuilder {
         self
     }
 
+    /// The rate limiters (default: a new set at every endpoint's declared rate). Give several
+    /// clients of one account the same `Arc` so they share one budget; override a rate with
+    /// [`RateLimits::set_rate`]; [`RateLimits::unlimited`] turns limiting off.
+    pub fn rate_limits(mut self, limits: Arc<RateLimits>) -> Self {
+        self.limits = Some(limits);
+        self
+    }
+
+    /// The label the per-account limiters are keyed by (default: the API key). Give clients with
+    /// different keys of one UID the same label.
+    pub fn rate_key(mut self, key: impl Into<String>) -> Self {
+        self.rate_key = Some(key.into());
+        self
+    }
+
+    /// How failed requests are retried (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
     /// Builds the client and its connection pool.
     pub fn build(self) -> Result<Client, Error> {
         let base_url = self.base_url.trim_end_matches('/').to_owned();
@@ -134,6 +177,10 @@ impl ClientBuilder {
             .tcp_nodelay(true)
             .build()
             .map_err(|e| Error::config(format!("the HTTP client could not be built: {e}")))?;
+        let rate_key = self
+            .rate_key
+            .or_else(|| self.credentials.as_ref().map(|c| c.api_key().to_owned()))
+            .unwrap_or_default();
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -143,6 +190,9 @@ impl ClientBuilder {
                 clock: self
                     .clock
                     .unwrap_or_else(|| Arc::new(SystemClock::default())),
+                limits: self.limits.unwrap_or_default(),
+                retry: self.retry,
+                rate_key,
             }),
         })
     }
@@ -215,13 +265,36 @@ impl Client {
         &self.inner.clock
     }
 
-    /// Validates, encodes, signs, sends and decodes one request.
+    /// Validates, encodes, waits for the rate limiter, signs, sends and decodes one request,
+    /// retrying by the client's [`RetryPolicy`] (re-signed each time) and re-syncing the clock once
+    /// on a timestamp error.
     ///
     /// An invalid request returns a validation error and never reaches the network. The body is
     /// serialised once; the bytes signed are the bytes sent.
     pub async fn send<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
-        request.validate()?;
-        let encoded = encode(request)?;
+        self.send_reporting(request).await.result
+    }
+
+    /// [`Client::send`], also telling how many attempts it took and whether an earlier attempt may
+    /// have been executed without an answer (so "order does not exist" may mean "already
+    /// cancelled by us").
+    pub async fn send_reporting<E: Endpoint>(&self, request: &E) -> Sent<E::Response> {
+        let mut sent = Sent {
+            result: Err(Error::config("not sent")),
+            attempts: 0,
+            ambiguous: false,
+        };
+        if let Err(e) = request.validate() {
+            sent.result = Err(e.into());
+            return sent;
+        }
+        let encoded = match encode(request) {
+            Ok(encoded) => encoded,
+            Err(e) => {
+                sent.result = Err(e);
+                return sent;
+            }
+        };
         let paptrading = self.inner.demo
             && E::SIGNED
             && !request.product_type().is_some_and(|p| {
@@ -229,18 +302,64 @@ impl Client {
                     .iter()
                     .any(|l| l.eq_ignore_ascii_case(p))
             });
+        let retry_safe = request.retry_safe();
+        let policy = &self.inner.retry;
+        let started = Instant::now();
+        let mut resynced = false;
+        loop {
+            sent.attempts += 1;
+            self.inner
+                .limits
+                .wait(&self.inner.rate_key, E::PATH, E::RATE_LIMIT)
+                .await;
+            let result = self.attempt::<E>(&encoded, paptrading, sent.attempts).await;
+            let err = match result {
+                Ok(response) => {
+                    sent.result = Ok(response);
+                    return sent;
+                }
+                Err(err) => err,
+            };
+            sent.ambiguous |= err.is_ambiguous();
+            // A timestamp refusal proves the request was not executed: re-sync and re-sign, once.
+            if err.is_clock_skew() && !resynced && E::SIGNED {
+                resynced = true;
+                if self.sync_clock().await.is_ok() {
+                    continue;
+                }
+            }
+            let repeatable = retry_safe || !err.is_ambiguous();
+            let delay = policy.delay(sent.attempts);
+            let in_time = started.elapsed() + delay <= policy.max_elapsed;
+            if !(err.is_retryable() && repeatable && sent.attempts < policy.max_attempts && in_time)
+            {
+                sent.result = Err(err);
+                return sent;
+            }
+            tracing::debug!(endpoint = E::PATH, attempt = sent.attempts, error = %err, ?delay, "retrying");
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One attempt: timestamp, sign, send, decode, in a tracing span.
+    async fn attempt<E: Endpoint>(
+        &self,
+        encoded: &Encoded,
+        paptrading: bool,
+        attempt: u32,
+    ) -> Result<E::Response, Error> {
         let span = tracing::debug_span!(
             "bitget.request",
             endpoint = E::PATH,
             method = E::METHOD.as_str(),
-            attempt = 1u32,
+            attempt,
             status = tracing::field::Empty,
             code = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
         async {
             let started = Instant::now();
-            let result = self.send_encoded::<E>(&encoded, paptrading).await;
+            let result = self.send_encoded::<E>(encoded, paptrading).await;
             let span = tracing::Span::current();
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
             match &result {
@@ -263,6 +382,28 @@ impl Client {
         }
         .instrument(span)
         .await
+    }
+
+    /// Corrects the client's clock from `GET /api/v2/public/time`, taking the middle of the round
+    /// trip as the moment Bitget read its clock; returns the correction applied (ms).
+    pub async fn sync_clock(&self) -> Result<i64, Error> {
+        let clock = &self.inner.clock;
+        let before = clock.now_ms();
+        let time = self.send_once(&crate::public::GetServerTime).await?;
+        let after = clock.now_ms();
+        let delta = time.server_time - (before + (after - before) / 2);
+        clock.correct(delta);
+        Ok(delta)
+    }
+
+    /// One attempt through the limiter, no retry (for the clock sync itself).
+    async fn send_once<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+        let encoded = encode(request)?;
+        self.inner
+            .limits
+            .wait(&self.inner.rate_key, E::PATH, E::RATE_LIMIT)
+            .await;
+        self.attempt::<E>(&encoded, false, 1).await
     }
 
     /// Signs (when the endpoint is signed) and sends already-encoded bytes; returns the status and
@@ -367,7 +508,8 @@ fn transport_error(endpoint: &'static str, e: reqwest::Error) -> Error {
     if e.is_timeout() {
         Error::timeout(endpoint)
     } else {
-        let connect = e.is_connect() || e.is_request();
+        // Only a refused connection proves the request never left.
+        let connect = e.is_connect();
         // reqwest's error text holds the URL, never headers, so no secret travels with it.
         Error::transport(endpoint, e, None, connect)
     }

@@ -83,7 +83,7 @@ pub struct RateLimit {
 )]
 pub trait Endpoint: Serialize {
     /// What `data` of a successful answer decodes into.
-    type Response: DeserializeOwned;
+    type Response: DeserializeOwned + Send;
     /// The HTTP method.
     const METHOD: Method;
     /// The request path, starting with `/api/`.
@@ -101,6 +101,13 @@ pub trait Endpoint: Serialize {
     /// The `productType` of this request, if it has one (demo trading treats legacy `S*` types apart).
     fn product_type(&self) -> Option<&str> {
         None
+    }
+
+    /// Whether sending this request twice is harmless, so a failure whose outcome is unknown may be
+    /// retried: true for reads and cancels; for order placement, only with a `clientOid`. Declared
+    /// with `retry_safe` or `retry_safe_with(field)` on `#[bitget_endpoint]`; GET is safe by default.
+    fn retry_safe(&self) -> bool {
+        Self::METHOD == Method::Get
     }
 
     /// Sends the request through `client` (validation first), so a built request is sent in the same

@@ -382,6 +382,18 @@ impl Error {
         }
     }
 
+    /// Whether the request may have been executed although no usable answer came: a timeout, a
+    /// dropped connection after sending, an HTTP 5xx, a cut body. A 429 or an error code proves it
+    /// was not; a refused connection proves it never left.
+    pub fn is_ambiguous(&self) -> bool {
+        match &*self.inner {
+            Inner::Timeout { .. } => true,
+            Inner::Transport { connect, .. } => !*connect,
+            Inner::Api(api) => api.http_status >= 500,
+            _ => false,
+        }
+    }
+
     /// Whether the local clock is off from Bitget's (40004, 40008): re-sync, re-sign and retry.
     pub fn is_clock_skew(&self) -> bool {
         matches!(

@@ -18,15 +18,19 @@ pub mod encode;
 pub mod endpoint;
 pub mod envelope;
 mod error;
+pub mod limits;
 pub mod public;
+mod retry;
 pub mod sign;
 pub mod validate;
 pub mod wire;
 
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, Sent};
 pub use credentials::{Credentials, Secret};
 pub use endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
 pub use error::{ApiCode, ApiError, DecodeError, Error, ErrorKind};
+pub use limits::RateLimits;
+pub use retry::RetryPolicy;
 pub use rust_decimal::Decimal;
 pub use validate::{RuleKind, ValidationError, Violation};
 

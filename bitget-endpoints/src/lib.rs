@@ -28,6 +28,7 @@
 //! "value")`, `check = path::to::fn`, `rename = "wireName"`. On the struct: `at_least_one_of(a, b)`,
 //! `exactly_one_of(a, b)`, `check = path::to::fn`.
 
+pub mod bulk;
 mod checks;
 pub mod common;
 pub mod mix;
@@ -35,5 +36,5 @@ pub mod spot;
 
 pub use bitget_core::{
     ApiCode, ApiError, Client, ClientBuilder, Credentials, Decimal, Endpoint, Error, ErrorKind,
-    RuleKind, ValidationError, Violation,
+    RateLimits, RetryPolicy, RuleKind, Sent, ValidationError, Violation,
 };

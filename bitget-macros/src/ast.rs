@@ -21,6 +21,17 @@ pub(crate) struct EndpointArgs {
     pub(crate) response: Type,
     pub(crate) signed: bool,
     pub(crate) scope_ip: bool,
+    pub(crate) retry: RetrySafe,
+}
+
+/// Whether sending the request twice is harmless, so an unanswered attempt may be repeated.
+pub(crate) enum RetrySafe {
+    /// Not declared: safe for GET, not for POST.
+    ByMethod,
+    /// `retry_safe`: always (cancels, reads).
+    Always,
+    /// `retry_safe_with(field)`: when the field is set (a `clientOid` makes placement idempotent).
+    With(Ident),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

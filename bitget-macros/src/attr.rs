@@ -13,7 +13,8 @@ use syn::spanned::Spanned as _;
 use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, Token, Type};
 
 use crate::ast::{
-    Condition, Container, EndpointArgs, Field, FieldRules, Kind, Method, Shape, StructRule,
+    Condition, Container, EndpointArgs, Field, FieldRules, Kind, Method, RetrySafe, Shape,
+    StructRule,
 };
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -91,6 +92,7 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
 
     let mut seen: HashSet<String> = HashSet::new();
     let (mut rate, mut response, mut public, mut scope_ip) = (None, None, false, None);
+    let mut retry = RetrySafe::ByMethod;
     while !input.is_empty() {
         if input.parse::<Token![,]>().is_err() {
             cx.error_at(
@@ -110,7 +112,9 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
             }
         };
         let name = key.to_string();
-        if !seen.insert(name.clone()) && [RATE, RESPONSE, PUBLIC, SCOPE].contains(&name.as_str()) {
+        if !seen.insert(name.clone())
+            && [RATE, RESPONSE, PUBLIC, SCOPE, RETRY_SAFE, RETRY_SAFE_WITH].contains(&name.as_str())
+        {
             cx.error_spanned_by(&key, format!("duplicate key `{name}`: give it once"));
         }
         match name.as_str() {
@@ -152,6 +156,21 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
                 }
             },
             PUBLIC => public = true,
+            RETRY_SAFE => retry = RetrySafe::Always,
+            RETRY_SAFE_WITH => {
+                let field = (|| -> syn::Result<Ident> {
+                    let content;
+                    syn::parenthesized!(content in input);
+                    content.parse()
+                })();
+                match field {
+                    Ok(field) => retry = RetrySafe::With(field),
+                    Err(_) => {
+                        cx.error_spanned_by(&key, "expected `retry_safe_with(field)`, the field that makes a repeat harmless");
+                        skip_value(input);
+                    }
+                }
+            }
             SCOPE => match input
                 .parse::<Token![=]>()
                 .and_then(|_| Ident::parse_any(input))
@@ -196,6 +215,7 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
         response: response?,
         signed: !public,
         scope_ip: scope_ip.unwrap_or(public),
+        retry,
     })
 }
 

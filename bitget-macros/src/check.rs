@@ -23,6 +23,18 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
     }
     check_wire_names(cx, cont);
     check_struct_rules(cx, cont);
+    if let Some(crate::ast::RetrySafe::With(field)) = args.map(|a| &a.retry) {
+        if cont.field(field).is_none() {
+            cx.error_spanned_by(
+                field,
+                format!(
+                    "no field `{field}` in `{}`; the fields are {}",
+                    cont.ident,
+                    field_list(cont)
+                ),
+            );
+        }
+    }
 }
 
 fn check_required(cx: &Ctxt, cont: &Container, field: &Field) {

@@ -7,7 +7,9 @@ pub(crate) const RATE: &str = "rate";
 pub(crate) const RESPONSE: &str = "response";
 pub(crate) const PUBLIC: &str = "public";
 pub(crate) const SCOPE: &str = "scope";
-pub(crate) const ENDPOINT_KEYS: &str = "`rate = N`, `response = Type`, `public`, `scope = uid|ip`";
+pub(crate) const RETRY_SAFE: &str = "retry_safe";
+pub(crate) const RETRY_SAFE_WITH: &str = "retry_safe_with";
+pub(crate) const ENDPOINT_KEYS: &str = "`rate = N`, `response = Type`, `public`, `scope = uid|ip`, `retry_safe`, `retry_safe_with(field)`";
 
 // `#[bitget(...)]` on the struct
 pub(crate) const AT_LEAST_ONE_OF: &str = "at_least_one_of";

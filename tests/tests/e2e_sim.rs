@@ -429,7 +429,7 @@ mod placing_and_faults {
     }
 
     /// Spot place-order, declared here until the endpoints crate grows the placing endpoints.
-    #[bitget_endpoint(POST, "/api/v2/spot/trade/place-order", rate = 10, response = Placed)]
+    #[bitget_endpoint(POST, "/api/v2/spot/trade/place-order", rate = 10, response = Placed, retry_safe_with(client_oid))]
     pub(crate) struct PlaceSpotOrder {
         /// Trading pair.
         #[bitget(required)]

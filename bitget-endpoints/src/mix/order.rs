@@ -21,7 +21,7 @@ use crate::common::BatchCancelResult;
 ///     .build()?;
 /// # Ok::<(), bitget_endpoints::ValidationError>(())
 /// ```
-#[bitget_endpoint(POST, "/api/v2/mix/order/cancel-plan-order", rate = 10, response = BatchCancelResult)]
+#[bitget_endpoint(POST, "/api/v2/mix/order/cancel-plan-order", rate = 10, response = BatchCancelResult, retry_safe)]
 pub struct CancelPlanOrder {
     /// Trigger order id list. If it is passed, `symbol` must be set and aligned with
     /// symbol/productType/planType.
@@ -60,7 +60,7 @@ pub struct CancelPlanOrder {
 ///     .build()?;
 /// # Ok::<(), bitget_endpoints::ValidationError>(())
 /// ```
-#[bitget_endpoint(POST, "/api/v2/mix/order/batch-cancel-orders", rate = 10, response = BatchCancelResult)]
+#[bitget_endpoint(POST, "/api/v2/mix/order/batch-cancel-orders", rate = 10, response = BatchCancelResult, retry_safe)]
 pub struct BatchCancelOrders {
     /// Order id list, at most 50. If set, `symbol` must be set and aligned with symbol/productType.
     #[bitget(
@@ -87,7 +87,7 @@ pub struct BatchCancelOrders {
 /// let request = CancelAllOrders::builder().product_type(ProductType::UsdtFutures).margin_coin("USDT").build()?;
 /// # Ok::<(), bitget_endpoints::ValidationError>(())
 /// ```
-#[bitget_endpoint(POST, "/api/v2/mix/order/cancel-all-orders", rate = 10, response = BatchCancelResult)]
+#[bitget_endpoint(POST, "/api/v2/mix/order/cancel-all-orders", rate = 10, response = BatchCancelResult, retry_safe)]
 pub struct CancelAllOrders {
     /// Product type.
     #[bitget(required)]

@@ -14,7 +14,7 @@ use crate::common::{BatchCancelResult, CancelledOrder};
 /// let request = CancelOrder::builder().symbol("BTCUSDT").order_id("121211212122").build()?;
 /// # Ok::<(), bitget_endpoints::ValidationError>(())
 /// ```
-#[bitget_endpoint(POST, "/api/v2/spot/trade/cancel-order", rate = 10, response = CancelledOrder)]
+#[bitget_endpoint(POST, "/api/v2/spot/trade/cancel-order", rate = 10, response = CancelledOrder, retry_safe)]
 #[bitget(at_least_one_of(order_id, client_oid))]
 pub struct CancelOrder {
     /// Trading pair, e.g. BTCUSDT. Not required when `tpslType` is `tpsl`.
@@ -44,7 +44,7 @@ pub struct CancelOrder {
 ///     .build()?;
 /// # Ok::<(), bitget_endpoints::ValidationError>(())
 /// ```
-#[bitget_endpoint(POST, "/api/v2/spot/trade/batch-cancel-order", rate = 10, response = BatchCancelResult)]
+#[bitget_endpoint(POST, "/api/v2/spot/trade/batch-cancel-order", rate = 10, response = BatchCancelResult, retry_safe)]
 pub struct BatchCancelOrder {
     /// Trading pair, e.g. BTCUSDT: the batch's symbol in `single` mode (ignored in `multiple`).
     #[bitget(required_unless(batch_mode = "multiple"))]

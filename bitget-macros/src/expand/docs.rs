@@ -17,8 +17,18 @@ fn endpoint_line(args: &EndpointArgs) -> String {
         "public (unsigned)"
     };
     let scope = if args.scope_ip { "IP" } else { "UID" };
+    let retry = match &args.retry {
+        crate::ast::RetrySafe::Always => " · safe to repeat, retried on failure".to_owned(),
+        crate::ast::RetrySafe::With(f) => {
+            format!(" · safe to repeat (and retried) when `{f}` is set")
+        }
+        crate::ast::RetrySafe::ByMethod if args.method == crate::ast::Method::Get => {
+            " · a read, retried on failure".to_owned()
+        }
+        crate::ast::RetrySafe::ByMethod => " · not retried when the outcome is unknown".to_owned(),
+    };
     format!(
-        "**`{} {}`** · {signing} · rate limit {} requests/s per {scope} (a default the client can override)",
+        "**`{} {}`** · {signing} · rate limit {} requests/s per {scope} (a default the client can override){retry}",
         args.method.as_str(),
         args.path.value(),
         args.rate

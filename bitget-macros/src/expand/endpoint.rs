@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use super::rt;
-use crate::ast::{Container, EndpointArgs, Method};
+use crate::ast::{Container, EndpointArgs, Method, RetrySafe};
 
 pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
     let rt = rt();
@@ -37,6 +37,18 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
                 }
             }
         });
+    let retry_safe = match &args.retry {
+        RetrySafe::ByMethod => None,
+        RetrySafe::Always => Some(quote!(true)),
+        RetrySafe::With(field) => Some(quote!(#rt::rules::present(&self.#field))),
+    }
+    .map(|safe| {
+        quote! {
+            fn retry_safe(&self) -> bool {
+                #safe
+            }
+        }
+    });
     quote! {
         impl #rt::Endpoint for #ident {
             #response_decl
@@ -51,6 +63,7 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
             }
 
             #product_type
+            #retry_safe
         }
 
         impl #ident {

@@ -2,7 +2,7 @@
 ///
 ///# Endpoint
 ///
-///**`POST /api/v2/mix/order/cancel-plan-order`** · signed · rate limit 10 requests/s per UID (a default the client can override)
+///**`POST /api/v2/mix/order/cancel-plan-order`** · signed · rate limit 10 requests/s per UID (a default the client can override) · not retried when the outcome is unknown
 ///
 ///Answers with `BatchCancelResult` in `data`.
 ///
@@ -149,7 +149,7 @@ impl CancelPlanOrder {
 ///
 ///# Endpoint
 ///
-///**`POST /api/v2/mix/order/cancel-plan-order`** · signed · rate limit 10 requests/s per UID (a default the client can override)
+///**`POST /api/v2/mix/order/cancel-plan-order`** · signed · rate limit 10 requests/s per UID (a default the client can override) · not retried when the outcome is unknown
 ///
 ///Answers with `BatchCancelResult` in `data`.
 ///

@@ -1,0 +1,91 @@
+//! Retries: exponential backoff with jitter, a bounded number of attempts and a bounded total time.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// How a client retries a request that failed in a way that may pass (429, 40015, 40200, HTTP 5xx,
+/// timeouts, connection failures). Requests that are not safe to repeat are retried only when the
+/// failure proves they were not executed (a 429, a refused connection).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included (1: no retry).
+    pub max_attempts: u32,
+    /// The first backoff; each retry doubles it.
+    pub base_delay: Duration,
+    /// The largest single backoff.
+    pub max_delay: Duration,
+    /// No retry starts after this much time since the first attempt.
+    pub max_elapsed: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(2),
+            max_elapsed: Duration::from_secs(15),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// One attempt, no retry.
+    pub fn never() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// The backoff before retry number `retry` (1 for the first retry): `base · 2^(retry-1)`,
+    /// capped, then scaled by a jitter in [0.5, 1) so that clients do not retry in step.
+    pub fn delay(&self, retry: u32) -> Duration {
+        let exp = self
+            .base_delay
+            .saturating_mul(1u32 << retry.saturating_sub(1).min(16));
+        exp.min(self.max_delay).mul_f64(0.5 + 0.5 * jitter())
+    }
+}
+
+/// A number in [0, 1) from a process-wide xorshift; quality is irrelevant, only spreading matters.
+fn jitter() -> f64 {
+    static STATE: AtomicU64 = AtomicU64::new(0x9E37_79B9_7F4A_7C15);
+    let mut x = STATE.load(Ordering::Relaxed);
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    STATE.store(x, Ordering::Relaxed);
+    (x >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_is_capped_and_jittered() {
+        let p = RetryPolicy {
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_millis(350),
+            ..RetryPolicy::default()
+        };
+        for _ in 0..100 {
+            let d1 = p.delay(1);
+            assert!(
+                d1 >= Duration::from_millis(50) && d1 < Duration::from_millis(100),
+                "{d1:?}"
+            );
+            let d2 = p.delay(2);
+            assert!(
+                d2 >= Duration::from_millis(100) && d2 < Duration::from_millis(200),
+                "{d2:?}"
+            );
+            let d9 = p.delay(9);
+            assert!(
+                d9 >= Duration::from_millis(175) && d9 < Duration::from_millis(350),
+                "{d9:?}"
+            );
+        }
+    }
+}
