@@ -1,0 +1,339 @@
+//! Bulk cancels against the simulator: every input id gets exactly one outcome, requests respect
+//! the endpoints' rules, and no fault makes an id lost, duplicated or misreported.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use bitget_core::{Client, Credentials, RateLimits, RetryPolicy};
+use bitget_endpoints::bulk::{BATCH_LIMIT, BulkCancel, OrderRef, Outcome};
+use bitget_endpoints::mix::ProductType;
+use bitget_sim::{Account, FaultPoint, Faults, Order, RunningSimulator, Simulator};
+use proptest::prelude::*;
+
+const KEY: &str = "b-key";
+
+async fn sim() -> RunningSimulator {
+    Simulator::builder()
+        .account(Account::new(KEY, "b-secret", "b-pass"))
+        .without_rate_limits()
+        .start()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn client(sim: &RunningSimulator) -> Client {
+    Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(KEY, "b-secret", "b-pass"))
+        .rate_limits(RateLimits::unlimited())
+        .retry(RetryPolicy {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(4),
+            max_elapsed: Duration::from_secs(10),
+        })
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Spot,
+    Futures,
+    Plan,
+}
+
+fn seed(sim: &RunningSimulator, kind: Kind, i: usize) -> Order {
+    let coid = format!("c{i}");
+    match kind {
+        Kind::Spot => sim.seed_spot_order(KEY, "BTCUSDT", Some(&coid)),
+        Kind::Futures => sim.seed_futures_order(KEY, "USDT-FUTURES", "BTCUSDT", Some(&coid)),
+        Kind::Plan => {
+            sim.seed_plan_order(KEY, "USDT-FUTURES", "BTCUSDT", "normal_plan", Some(&coid))
+        }
+    }
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn bulk(client: Client, kind: Kind) -> BulkCancel {
+    match kind {
+        Kind::Spot => BulkCancel::spot(client, "BTCUSDT"),
+        Kind::Futures => BulkCancel::futures(client, ProductType::UsdtFutures, "BTCUSDT"),
+        Kind::Plan => BulkCancel::plan(client, ProductType::UsdtFutures, "BTCUSDT"),
+    }
+}
+
+/// Every id of every request body the simulator received, with the distinct bodies it was in.
+fn sent_ids(sim: &RunningSimulator) -> HashMap<OrderRef, HashSet<String>> {
+    let mut out: HashMap<OrderRef, HashSet<String>> = HashMap::new();
+    for r in sim.requests() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&r.body) else {
+            continue;
+        };
+        let list = v
+            .get("orderIdList")
+            .or_else(|| v.get("orderList"))
+            .and_then(|l| l.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for item in list {
+            let id = match (
+                item.get("orderId").and_then(|x| x.as_str()),
+                item.get("clientOid").and_then(|x| x.as_str()),
+            ) {
+                (Some(id), _) => OrderRef::OrderId(id.to_owned()),
+                (None, Some(c)) => OrderRef::ClientOid(c.to_owned()),
+                _ => continue,
+            };
+            out.entry(id).or_default().insert(r.body.clone());
+        }
+    }
+    out
+}
+
+/// The checks every run must pass, whatever the faults.
+fn check(
+    sim: &RunningSimulator,
+    kind: Kind,
+    input: &[OrderRef],
+    live_before: &HashMap<OrderRef, String>,
+    report: &bitget_endpoints::bulk::BulkReport,
+) {
+    assert_eq!(
+        report.outcomes.len(),
+        input.len(),
+        "one outcome per input id"
+    );
+    let orders: HashMap<String, Order> = sim
+        .orders(KEY)
+        .into_iter()
+        .map(|o| (o.order_id.clone(), o))
+        .collect();
+    let mut seen = HashSet::new();
+    for ((id, outcome), wanted) in report.outcomes.iter().zip(input) {
+        assert_eq!(id, wanted, "outcomes keep the input order");
+        let first = seen.insert(id.clone());
+        assert_eq!(
+            matches!(outcome, Outcome::Duplicate),
+            !first,
+            "{id}: duplicates, and only they, are reported as such"
+        );
+        let order_id = live_before.get(id);
+        let cancelled_now = order_id
+            .and_then(|oid| orders.get(oid))
+            .is_some_and(|o| o.cancelled);
+        match outcome {
+            Outcome::Cancelled => assert!(cancelled_now, "{id} reported cancelled but is not"),
+            Outcome::Failed { .. } => {
+                assert!(!cancelled_now, "{id} reported failed but was cancelled")
+            }
+            Outcome::Unknown(_) | Outcome::Duplicate => {}
+        }
+    }
+    for (id, bodies) in sent_ids(sim) {
+        assert_eq!(
+            bodies.len(),
+            1,
+            "{id} went out in {} different requests",
+            bodies.len()
+        );
+    }
+    for r in sim.requests() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&r.body) else {
+            continue;
+        };
+        let list = v
+            .get("orderIdList")
+            .or_else(|| v.get("orderList"))
+            .and_then(|l| l.as_array())
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            !list.is_empty() && list.len() <= BATCH_LIMIT,
+            "a request of {} ids",
+            list.len()
+        );
+        if kind == Kind::Spot {
+            let by_id: HashSet<bool> = list.iter().map(|i| i.get("orderId").is_some()).collect();
+            assert_eq!(
+                by_id.len(),
+                1,
+                "a spot request mixes orderId and clientOid: {}",
+                r.body
+            );
+        }
+    }
+}
+
+fn input_for(
+    sim: &RunningSimulator,
+    kind: Kind,
+    existing: usize,
+    missing: usize,
+    dup_every: usize,
+) -> (Vec<OrderRef>, HashMap<OrderRef, String>) {
+    let mut input = Vec::new();
+    let mut live = HashMap::new();
+    for i in 0..existing {
+        let order = seed(sim, kind, i);
+        let id = if i % 2 == 0 {
+            OrderRef::OrderId(order.order_id.clone())
+        } else {
+            OrderRef::ClientOid(order.client_oid.clone())
+        };
+        live.insert(id.clone(), order.order_id);
+        input.push(id.clone());
+        if dup_every > 0 && i % dup_every == 0 {
+            input.push(id);
+        }
+    }
+    for i in 0..missing {
+        input.push(if i % 2 == 0 {
+            OrderRef::OrderId(format!("9{i:018}"))
+        } else {
+            OrderRef::ClientOid(format!("nope-{i}"))
+        });
+    }
+    (input, live)
+}
+
+#[tokio::test]
+async fn every_id_once_in_input_order_with_progress() {
+    for kind in [Kind::Spot, Kind::Futures, Kind::Plan] {
+        let sim = sim().await;
+        let (input, live) = input_for(&sim, kind, 120, 7, 10);
+        let mut progress = 0;
+        let report = bulk(client(&sim), kind)
+            .ids(input.clone())
+            .run_with(|_, _| progress += 1)
+            .await;
+        check(&sim, kind, &input, &live, &report);
+        assert_eq!(progress, input.len(), "{kind:?}: progress for every id");
+        let cancelled = report.filter(|o| matches!(o, Outcome::Cancelled)).count();
+        let failed = report
+            .filter(|o| matches!(o, Outcome::Failed { .. }))
+            .count();
+        assert_eq!((cancelled, failed), (120, 7), "{kind:?}");
+        assert!(sim.live_orders(KEY).is_empty());
+        let expected_requests = if kind == Kind::Spot { 2 + 2 } else { 3 };
+        assert_eq!(
+            report.requests, expected_requests,
+            "{kind:?}: 127 unique ids in requests of at most 50"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_whole_request_refused_fails_its_ids_and_an_unanswered_one_leaves_them_unknown() {
+    // Unanswered (5xx on every attempt): unknown.
+    let sim = sim().await;
+    let (input, live) = input_for(&sim, Kind::Futures, 10, 0, 0);
+    sim.set_faults(Faults {
+        error_5xx: 1.0,
+        ..Faults::default()
+    });
+    let report = bulk(client(&sim), Kind::Futures)
+        .ids(input.clone())
+        .run()
+        .await;
+    check(&sim, Kind::Futures, &input, &live, &report);
+    assert!(
+        report
+            .outcomes
+            .iter()
+            .all(|(_, o)| matches!(o, Outcome::Unknown(_)))
+    );
+    assert_eq!(report.attempts, 4);
+
+    // Executed, then the answer lost on every attempt: unknown, never "failed".
+    let sim = self::sim().await;
+    let (input, live) = input_for(&sim, Kind::Spot, 3, 0, 0);
+    sim.set_faults(Faults {
+        error_5xx: 1.0,
+        point: FaultPoint::After,
+        ..Faults::default()
+    });
+    let report = bulk(client(&sim), Kind::Spot)
+        .ids(input.clone())
+        .run()
+        .await;
+    check(&sim, Kind::Spot, &input, &live, &report);
+    assert!(
+        report
+            .outcomes
+            .iter()
+            .all(|(_, o)| matches!(o, Outcome::Unknown(_)))
+    );
+    assert!(sim.live_orders(KEY).is_empty(), "they were cancelled");
+
+    // Refused as a whole (a 429 with retries off): failed, with the code, and still live.
+    let sim = self::sim().await;
+    let (input, live) = input_for(&sim, Kind::Plan, 5, 0, 0);
+    sim.set_faults(Faults {
+        force_429: 1,
+        ..Faults::default()
+    });
+    let no_retry = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(KEY, "b-secret", "b-pass"))
+        .retry(RetryPolicy::never())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report = bulk(no_retry, Kind::Plan).ids(input.clone()).run().await;
+    check(&sim, Kind::Plan, &input, &live, &report);
+    assert!(
+        report
+            .outcomes
+            .iter()
+            .all(|(_, o)| matches!(o, Outcome::Failed { code: Some(c), .. } if c == "429"))
+    );
+    assert_eq!(sim.live_orders(KEY).len(), 5);
+}
+
+fn faults() -> impl Strategy<Value = Faults> {
+    (
+        prop::sample::select(vec![0.0, 0.1, 0.3]),
+        prop::sample::select(vec![0.0, 0.1]),
+        prop::sample::select(vec![0.0, 0.1]),
+        prop::sample::select(vec![0.0, 0.05]),
+        any::<bool>(),
+        any::<u64>(),
+    )
+        .prop_map(|(e5, drop, r429, malformed, after, seed)| Faults {
+            error_5xx: e5,
+            drop_connection: drop,
+            random_429: r429,
+            malformed_body: malformed,
+            point: if after {
+                FaultPoint::After
+            } else {
+                FaultPoint::Before
+            },
+            seed,
+            ..Faults::default()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_id_is_lost_duplicated_or_misreported(
+        kind in prop::sample::select(vec![Kind::Spot, Kind::Futures, Kind::Plan]),
+        existing in 0usize..140,
+        missing in 0usize..20,
+        dup_every in 0usize..6,
+        faults in faults(),
+    ) {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        rt.block_on(async {
+            let sim = sim().await;
+            let (input, live) = input_for(&sim, kind, existing, missing, dup_every);
+            sim.set_faults(faults.clone());
+            let report = bulk(client(&sim), kind).ids(input.clone()).concurrency(4).run().await;
+            sim.set_faults(Faults::default());
+            check(&sim, kind, &input, &live, &report);
+        });
+    }
+}
