@@ -279,21 +279,17 @@ impl Client {
     /// have been executed without an answer (so "order does not exist" may mean "already
     /// cancelled by us").
     pub async fn send_reporting<E: Endpoint>(&self, request: &E) -> Sent<E::Response> {
-        let mut sent = Sent {
-            result: Err(Error::config("not sent")),
+        let unsent = |e: Error| Sent {
+            result: Err(e),
             attempts: 0,
             ambiguous: false,
         };
         if let Err(e) = request.validate() {
-            sent.result = Err(e.into());
-            return sent;
+            return unsent(e.into());
         }
         let encoded = match encode(request) {
             Ok(encoded) => encoded,
-            Err(e) => {
-                sent.result = Err(e);
-                return sent;
-            }
+            Err(e) => return unsent(e),
         };
         let paptrading = self.inner.demo
             && E::SIGNED
@@ -305,22 +301,24 @@ impl Client {
         let retry_safe = request.retry_safe();
         let policy = &self.inner.retry;
         let started = Instant::now();
-        let mut resynced = false;
+        let (mut attempts, mut ambiguous, mut resynced) = (0, false, false);
         loop {
-            sent.attempts += 1;
+            attempts += 1;
             self.inner
                 .limits
                 .wait(&self.inner.rate_key, E::PATH, E::RATE_LIMIT)
                 .await;
-            let result = self.attempt::<E>(&encoded, paptrading, sent.attempts).await;
-            let err = match result {
+            let err = match self.attempt::<E>(&encoded, paptrading, attempts).await {
                 Ok(response) => {
-                    sent.result = Ok(response);
-                    return sent;
+                    return Sent {
+                        result: Ok(response),
+                        attempts,
+                        ambiguous,
+                    };
                 }
                 Err(err) => err,
             };
-            sent.ambiguous |= err.is_ambiguous();
+            ambiguous |= err.is_ambiguous();
             // A timestamp refusal proves the request was not executed: re-sync and re-sign, once.
             if err.is_clock_skew() && !resynced && E::SIGNED {
                 resynced = true;
@@ -329,14 +327,16 @@ impl Client {
                 }
             }
             let repeatable = retry_safe || !err.is_ambiguous();
-            let delay = policy.delay(sent.attempts);
+            let delay = policy.delay(attempts);
             let in_time = started.elapsed() + delay <= policy.max_elapsed;
-            if !(err.is_retryable() && repeatable && sent.attempts < policy.max_attempts && in_time)
-            {
-                sent.result = Err(err);
-                return sent;
+            if !(err.is_retryable() && repeatable && attempts < policy.max_attempts && in_time) {
+                return Sent {
+                    result: Err(err),
+                    attempts,
+                    ambiguous,
+                };
             }
-            tracing::debug!(endpoint = E::PATH, attempt = sent.attempts, error = %err, ?delay, "retrying");
+            tracing::debug!(endpoint = E::PATH, attempt = attempts, error = %err, ?delay, "retrying");
             tokio::time::sleep(delay).await;
         }
     }
@@ -467,27 +467,26 @@ impl Client {
         );
         let sign = credentials.signer().sign(&pre)?;
         let mut headers = HeaderMap::with_capacity(5);
-        let header = |name: &'static str, value: &str, shown: &str| {
+        // What an error shows of a refused value is built only on that error, never per request.
+        let header = |name: &'static str, value: &str, shown: &dyn Fn() -> String| {
             HeaderValue::from_str(value)
                 .map(|v| (HeaderName::from_static(name), v))
                 .map_err(|_| {
                     Error::config(format!(
-                        "{name} `{shown}` has characters a header cannot carry"
+                        "{name} `{}` has characters a header cannot carry",
+                        shown()
                     ))
                 })
         };
+        let key = credentials.api_key();
         for (name, value) in [
-            header(
-                "access-key",
-                credentials.api_key(),
-                &masked_key(credentials.api_key()),
-            )?,
-            header("access-sign", &sign, "<signature>")?,
-            header("access-timestamp", &timestamp, &timestamp)?,
+            header("access-key", key, &|| masked_key(key))?,
+            header("access-sign", &sign, &|| "<signature>".to_owned())?,
+            header("access-timestamp", &timestamp, &|| timestamp.clone())?,
             header(
                 "access-passphrase",
                 credentials.passphrase().expose(),
-                "<redacted>",
+                &|| "<redacted>".to_owned(),
             )?,
         ] {
             headers.insert(name, value);
