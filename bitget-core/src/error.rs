@@ -54,8 +54,8 @@ pub enum ApiCode {
     UnifiedKeyOnClassicApi,
     /// 40099: a demo key on live trading, or a live key on demo trading.
     EnvironmentMismatch,
-    /// 40109: the futures order does not exist.
-    FuturesOrderNotFound40109,
+    /// 40109: the order's data cannot be found (futures).
+    OrderDataNotFound,
     /// 40200: server upgrade or maintenance, try again later.
     Maintenance,
     /// 40305: `clientOid` is over 50 characters or has illegal characters.
@@ -117,7 +117,7 @@ codes! {
     "40084" => ClassicKeyOnUnifiedApi,
     "40085" => UnifiedKeyOnClassicApi,
     "40099" => EnvironmentMismatch,
-    "40109" => FuturesOrderNotFound40109,
+    "40109" => OrderDataNotFound,
     "40200" => Maintenance,
     "40305" => InvalidClientOid,
     "40768" => FuturesOrderNotFound,
