@@ -14,7 +14,8 @@ pub enum ApiCode {
     AccessKeyMissing,
     /// 40002: the `ACCESS-SIGN` header is missing.
     AccessSignMissing,
-    /// 40003: the signature is missing.
+    /// 40003: a signature header is missing (the simulator answers it for a missing
+    /// `ACCESS-TIMESTAMP`; Bitget's docs word it "signature").
     SignatureMissing,
     /// 40004: the request timestamp expired (clock skew).
     TimestampExpired,

@@ -1,6 +1,7 @@
 //! End to end: the real client, the generated endpoints and the simulator, over loopback HTTP.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use bitget_core::clock::{FixedClock, SystemClock};
 use bitget_core::{ApiCode, Client, Credentials, ErrorKind, RateLimits, RetryPolicy};
@@ -35,6 +36,18 @@ fn client_with(sim: &RunningSimulator, key: &str, secret: &str, pass: &str) -> C
 
 fn client(sim: &RunningSimulator) -> Client {
     client_with(sim, KEY, SECRET, PASS)
+}
+
+/// A client without its own limiter or retries, so the simulator's raw behaviour shows.
+fn bare_client(sim: &RunningSimulator, timeout: Duration) -> Client {
+    Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(KEY, SECRET, PASS))
+        .rate_limits(RateLimits::unlimited())
+        .retry(RetryPolicy::never())
+        .timeout(timeout)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn seed_spot(sim: &RunningSimulator, coid: &str) -> String {
@@ -383,13 +396,7 @@ async fn missing_headers_and_wrong_content_type() {
 async fn the_simulator_enforces_the_rate_limit() {
     let sim = sim().await;
     // The client's own limiter and retries would hide the exchange's limit: both off here.
-    let c = Client::builder()
-        .base_url(sim.base_url())
-        .credentials(Credentials::new(KEY, SECRET, PASS))
-        .rate_limits(RateLimits::unlimited())
-        .retry(RetryPolicy::never())
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let c = bare_client(&sim, Duration::from_secs(10));
     let mut limited = 0;
     for _ in 0..12 {
         if code_of(&c).await == Some(ApiCode::TooManyRequests) {
@@ -419,7 +426,6 @@ async fn server_time_is_public() {
 }
 
 mod placing_and_faults {
-    use std::time::Duration;
 
     use bitget_macros::{bitget_endpoint, bitget_response};
     use bitget_sim::{FaultPoint, Faults};
@@ -501,13 +507,7 @@ mod placing_and_faults {
 
     async fn attempt(sim: &RunningSimulator, faults: Faults) -> bitget_core::Error {
         sim.set_faults(faults);
-        let c = Client::builder()
-            .base_url(sim.base_url())
-            .credentials(Credentials::new(KEY, SECRET, PASS))
-            .timeout(Duration::from_millis(300))
-            .retry(RetryPolicy::never())
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let c = bare_client(sim, Duration::from_millis(300));
         let r = CancelOrder::builder()
             .symbol("BTCUSDT")
             .order_id("1")
@@ -591,12 +591,7 @@ mod placing_and_faults {
     #[tokio::test]
     async fn a_fault_after_execution_loses_only_the_answer() {
         let sim = sim().await;
-        let c = Client::builder()
-            .base_url(sim.base_url())
-            .credentials(Credentials::new(KEY, SECRET, PASS))
-            .retry(RetryPolicy::never())
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let c = bare_client(&sim, Duration::from_secs(10));
         let id = seed_spot(&sim, "x");
         sim.set_faults(Faults {
             error_5xx: 1.0,
