@@ -4,7 +4,10 @@
 //! pre-built identical request, in the same run against the same simulator, alternating blocks
 //! so both see the same machine. Prints one JSON line.
 //!
-//! `cargo run --release --example client_overhead -- --requests 4000`
+//! `cargo run --release --example client_overhead -- --requests 4000 [--bare-decodes]`
+//!
+//! With `--bare-decodes` the bare loop also decodes each answer into the typed response, which
+//! separates the client's machinery from the cost of typed decoding.
 
 #![allow(clippy::print_stdout)]
 
@@ -26,6 +29,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .skip_while(|a| a != "--requests")
         .nth(1)
         .map_or(Ok(4000), |v| v.parse())?;
+    let bare_decodes = std::env::args().any(|a| a == "--bare-decodes");
     let (key, secret, pass) = ("bench-key", "bench-secret", "bench-pass");
     let sim = Simulator::builder()
         .account(Account::new(key, secret, pass))
@@ -84,6 +88,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .send()
                 .await?;
             let bytes = response.bytes().await?;
+            if bare_decodes {
+                bitget_core::envelope::decode::<bitget_endpoints::common::BatchCancelResult>(
+                    BatchCancelOrders::PATH,
+                    200,
+                    &bytes,
+                )?;
+            }
             raw.push(t.elapsed());
             assert!(bytes.starts_with(br#"{"code":"00000""#));
         }
@@ -100,7 +111,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (c_rps, c50, c99) = stats(&mut full);
     let (b_rps, b50, b99) = stats(&mut raw);
     println!(
-        "{{\"requests_each\":{n},\"client_rps\":{c_rps:.0},\"bare_rps\":{b_rps:.0},\"client_p50_us\":{c50:.0},\"client_p99_us\":{c99:.0},\"bare_p50_us\":{b50:.0},\"bare_p99_us\":{b99:.0},\"rps_ratio_client_to_bare\":{:.3},\"p50_ratio\":{:.3}}}",
+        "{{\"requests_each\":{n},\"bare_decodes\":{bare_decodes},\"client_rps\":{c_rps:.0},\"bare_rps\":{b_rps:.0},\"client_p50_us\":{c50:.0},\"client_p99_us\":{c99:.0},\"bare_p50_us\":{b50:.0},\"bare_p99_us\":{b99:.0},\"rps_ratio_client_to_bare\":{:.3},\"p50_ratio\":{:.3}}}",
         c_rps / b_rps,
         c50 / b50
     );
