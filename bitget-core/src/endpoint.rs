@@ -109,16 +109,4 @@ pub trait Endpoint: Serialize {
     fn retry_safe(&self) -> bool {
         Self::METHOD == Method::Get
     }
-
-    /// Sends the request through `client` (validation first), so a built request is sent in the same
-    /// expression: `X::builder().….build()?.send(&client).await?`.
-    fn send<'a>(
-        &'a self,
-        client: &'a crate::Client,
-    ) -> impl Future<Output = Result<Self::Response, crate::Error>> + Send + 'a
-    where
-        Self: Sync + Sized,
-    {
-        client.send(self)
-    }
 }

@@ -24,7 +24,9 @@ const MARGIN: f64 = 0.02;
 /// A set of limiters, shareable between clients of the same account (`Arc<RateLimits>`).
 #[derive(Default)]
 pub struct RateLimits {
-    limiters: Mutex<HashMap<(String, &'static str), Arc<Limiter>>>,
+    /// Per endpoint path, per account key: looked up by `&str` so a request allocates nothing once
+    /// its limiter exists.
+    limiters: Mutex<HashMap<&'static str, HashMap<String, Arc<Limiter>>>>,
     overrides: Mutex<HashMap<String, u32>>,
     disabled: bool,
 }
@@ -55,7 +57,7 @@ impl RateLimits {
     /// 1/s on order placement, and doc revisions change numbers. `0` is taken as 1.
     pub fn set_rate(&self, path: &str, per_second: u32) {
         lock(&self.overrides).insert(path.to_owned(), per_second.max(1));
-        lock(&self.limiters).retain(|(_, p), _| *p != path);
+        lock(&self.limiters).retain(|p, _| *p != path);
     }
 
     /// The rate in force for `path`.
@@ -74,16 +76,20 @@ impl RateLimits {
             return;
         }
         let key = match declared.scope {
-            RateScope::Uid => account.to_owned(),
-            RateScope::Ip => String::from("ip"),
+            RateScope::Uid => account,
+            RateScope::Ip => "ip",
         };
         let limiter = {
             let mut map = lock(&self.limiters);
-            let rate = self.rate(path, declared);
-            Arc::clone(
-                map.entry((key, path))
-                    .or_insert_with(|| Arc::new(RateLimiter::direct(quota(rate)))),
-            )
+            let per_path = map.entry(path).or_default();
+            match per_path.get(key) {
+                Some(limiter) => Arc::clone(limiter),
+                None => {
+                    let limiter = Arc::new(RateLimiter::direct(quota(self.rate(path, declared))));
+                    per_path.insert(key.to_owned(), Arc::clone(&limiter));
+                    limiter
+                }
+            }
         };
         while let Err(not_until) = limiter.check() {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
