@@ -388,12 +388,8 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> (FieldRules, Optio
                     syn::parenthesized!(content in meta.input);
                     let item_field: Ident = content.parse()?;
                     content.parse::<Token![,]>()?;
-                    let field: Ident = content.parse()?;
-                    content.parse::<Token![=]>()?;
-                    let value: LitStr = content.parse()?;
-                    rules
-                        .item_required_if
-                        .push((item_field, Condition { field, value }, span));
+                    let cond = condition_in(&content)?;
+                    rules.item_required_if.push((item_field, cond, span));
                 }
                 CHECK => rules.checks.push(meta.value()?.parse()?),
                 RENAME => {
@@ -457,13 +453,25 @@ fn ident_list(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
         .collect())
 }
 
+/// `(field = "value")`.
 fn condition(meta: &ParseNestedMeta<'_>) -> syn::Result<Condition> {
     let content;
     syn::parenthesized!(content in meta.input);
-    let field: Ident = content.parse()?;
-    content.parse::<Token![=]>()?;
-    let value: LitStr = content.parse()?;
+    condition_in(&content)
+}
+
+/// `field = "value"`.
+fn condition_in(input: ParseStream<'_>) -> syn::Result<Condition> {
+    let field: Ident = input.parse()?;
+    input.parse::<Token![=]>()?;
+    let value: LitStr = input.parse()?;
     Ok(Condition { field, value })
+}
+
+/// The wire name of an item type's field named in a list rule. The item type is another
+/// declaration the macro cannot see, so its default (camelCase) naming is assumed.
+pub(crate) fn item_wire(ident: &Ident) -> String {
+    camel_case(&ident.unraw().to_string())
 }
 
 fn positive(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<usize> {

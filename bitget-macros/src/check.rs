@@ -75,13 +75,11 @@ fn check_required(cx: &Ctxt, cont: &Container, field: &Field) {
             );
         }
     }
-    if cont.kind == Kind::Item && field.rules.required_or.is_some() {
-        if let Some(method) = &field.rules.required_or {
-            cx.error_spanned_by(
-                method,
-                "`required_or` belongs on a request's field, not on an item's",
-            );
-        }
+    if let (Kind::Item, Some(method)) = (cont.kind, &field.rules.required_or) {
+        cx.error_spanned_by(
+            method,
+            "`required_or` belongs on a request's field, not on an item's",
+        );
     }
 }
 

@@ -77,7 +77,9 @@ pub(super) fn expand(
         }
     });
 
-    let setters = slots.iter().map(|slot| setter(&builder, &slots, slot));
+    let setters = slots
+        .iter()
+        .map(|slot| setter(cont, &builder, &slots, slot));
     let is_set_traits = slots.iter().filter_map(|slot| is_set_trait(&builder, slot));
     let build_bounds = slots.iter().filter_map(|s| {
         let (state, is_set) = (s.state.as_ref()?, s.is_set.as_ref()?);
@@ -162,13 +164,13 @@ fn input(field: &Field) -> (TokenStream, TokenStream) {
     }
 }
 
-fn setter(builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>) -> TokenStream {
+fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>) -> TokenStream {
     let field = slot.field;
     let name = &field.ident;
     let setter_name = name;
     let (input_ty, convert) = input(field);
     let docs = field.docs.iter();
-    let rules_doc = docs::field_rules_doc(field).map(|d| quote!(#[doc = ""] #[doc = #d]));
+    let rules_doc = docs::field_rules_doc(field, cont).map(|d| quote!(#[doc = ""] #[doc = #d]));
     let value = if field.shape.optional {
         quote!(::core::option::Option::Some(#convert))
     } else {

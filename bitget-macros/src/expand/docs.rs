@@ -36,9 +36,9 @@ fn endpoint_line(args: &EndpointArgs) -> String {
 }
 
 /// One line per rule of `field`, in words close to the docs'.
-pub(super) fn field_rules(field: &Field, cont: Option<&Container>) -> Vec<String> {
+pub(super) fn field_rules(field: &Field, cont: &Container) -> Vec<String> {
     let r = &field.rules;
-    let wire_of = |i: &syn::Ident| cont.map_or_else(|| i.to_string(), |c| c.wire_of(i));
+    let wire_of = |i: &syn::Ident| cont.wire_of(i);
     let mut out = Vec::new();
     if r.required.is_some() {
         out.push("required".to_owned());
@@ -80,7 +80,7 @@ pub(super) fn field_rules(field: &Field, cont: Option<&Container>) -> Vec<String
     if let Some((ids, _)) = &r.no_mix {
         let names: Vec<String> = ids
             .iter()
-            .map(|i| code(&crate::attr::camel_case(&i.to_string())))
+            .map(|i| code(&crate::attr::item_wire(i)))
             .collect();
         out.push(format!(
             "items must not mix {}: every item identified the same way",
@@ -90,7 +90,7 @@ pub(super) fn field_rules(field: &Field, cont: Option<&Container>) -> Vec<String
     for (item, c, _) in &r.item_required_if {
         out.push(format!(
             "each item's {} is required when {} is `{}`",
-            code(&crate::attr::camel_case(&item.to_string())),
+            code(&crate::attr::item_wire(item)),
             code(&wire_of(&c.field)),
             c.value.value()
         ));
@@ -105,8 +105,8 @@ pub(super) fn field_rules(field: &Field, cont: Option<&Container>) -> Vec<String
 }
 
 /// The rules of a field as one line for its setter, if it has any.
-pub(super) fn field_rules_doc(field: &Field) -> Option<String> {
-    let rules = field_rules(field, None);
+pub(super) fn field_rules_doc(field: &Field, cont: &Container) -> Option<String> {
+    let rules = field_rules(field, cont);
     (!rules.is_empty()).then(|| format!("Rules: {}.", rules.join("; ")))
 }
 
@@ -137,7 +137,7 @@ pub(super) fn leave_out_warning(field: &Field) -> String {
 fn struct_rules(cont: &Container) -> Vec<String> {
     let mut lines = Vec::new();
     for field in &cont.fields {
-        for rule in field_rules(field, Some(cont)) {
+        for rule in field_rules(field, cont) {
             lines.push(format!("- {}: {rule}", code(&field.wire)));
         }
     }

@@ -7,7 +7,7 @@ use syn::spanned::Spanned as _;
 
 use super::rt;
 use crate::ast::{Container, EndpointArgs, Field, StructRule};
-use crate::attr::camel_case;
+use crate::attr::item_wire;
 
 pub(super) fn expand(cont: &Container, args: Option<&EndpointArgs>) -> TokenStream {
     let rt = rt();
@@ -95,10 +95,7 @@ fn field_checks(cont: &Container, field: &Field) -> TokenStream {
     }
     if let Some((idents, _)) = &rules.no_mix {
         // Item field names go on the wire in camelCase (the item type is another declaration).
-        let wires: Vec<String> = idents
-            .iter()
-            .map(|i| camel_case(&i.unraw_string()))
-            .collect();
+        let wires: Vec<String> = idents.iter().map(item_wire).collect();
         checks.push(quote! {
             __r::no_mix(__out, &__p, &[#(#wires),*], __r::items(&self.#name).iter().map(|__item| {
                 __r::first_present(&[#(__r::present(&__item.#idents)),*])
@@ -106,7 +103,7 @@ fn field_checks(cont: &Container, field: &Field) -> TokenStream {
         });
     }
     for (item_field, cond, _) in &rules.item_required_if {
-        let item_wire = camel_case(&item_field.unraw_string());
+        let item_wire = item_wire(item_field);
         let (other, other_wire, value) = (&cond.field, cont.wire_of(&cond.field), &cond.value);
         checks.push(quote! {
             for (__i, __item) in __r::items(&self.#name).iter().enumerate() {
@@ -156,15 +153,4 @@ fn struct_rule(cont: &Container, rule: &StructRule) -> TokenStream {
 
 fn path_text(path: &syn::Path) -> String {
     quote!(#path).to_string().replace(' ', "")
-}
-
-trait UnrawString {
-    fn unraw_string(&self) -> String;
-}
-
-impl UnrawString for Ident {
-    fn unraw_string(&self) -> String {
-        use syn::ext::IdentExt as _;
-        self.unraw().to_string()
-    }
 }
