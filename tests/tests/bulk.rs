@@ -21,17 +21,25 @@ async fn sim() -> RunningSimulator {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Fast retries, no client-side limiter (the simulator runs without limits too).
 fn client(sim: &RunningSimulator) -> Client {
-    Client::builder()
-        .base_url(sim.base_url())
-        .credentials(Credentials::new(KEY, "b-secret", "b-pass"))
-        .rate_limits(RateLimits::unlimited())
-        .retry(RetryPolicy {
+    client_retrying(
+        sim,
+        RetryPolicy {
             max_attempts: 4,
             base_delay: Duration::from_millis(1),
             max_delay: Duration::from_millis(4),
             max_elapsed: Duration::from_secs(10),
-        })
+        },
+    )
+}
+
+fn client_retrying(sim: &RunningSimulator, retry: RetryPolicy) -> Client {
+    Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(KEY, "b-secret", "b-pass"))
+        .rate_limits(RateLimits::unlimited())
+        .retry(retry)
         .timeout(Duration::from_secs(5))
         .build()
         .unwrap_or_else(|e| panic!("{e}"))
@@ -274,13 +282,10 @@ async fn a_whole_request_refused_fails_its_ids_and_an_unanswered_one_leaves_them
         force_429: 1,
         ..Faults::default()
     });
-    let no_retry = Client::builder()
-        .base_url(sim.base_url())
-        .credentials(Credentials::new(KEY, "b-secret", "b-pass"))
-        .retry(RetryPolicy::never())
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let report = bulk(no_retry, Kind::Plan).ids(input.clone()).run().await;
+    let report = bulk(client_retrying(&sim, RetryPolicy::never()), Kind::Plan)
+        .ids(input.clone())
+        .run()
+        .await;
     check(&sim, Kind::Plan, &input, &live, &report);
     assert!(
         report

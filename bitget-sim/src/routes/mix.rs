@@ -58,11 +58,7 @@ pub(super) fn place_order(
     let coin = margin_coin(&p)?.ok_or_else(|| SimError::missing("marginCoin"))?;
     p.decimal("size", true)?;
     super::spot::side(&p.required("side")?)?;
-    if p.required("orderType")? != "limit" {
-        return Err(SimError::invalid(
-            "the simulator rests limit orders only (orderType `limit`)",
-        ));
-    }
+    super::spot::limit_only(&p)?;
     p.decimal("price", true)?;
     let order = place(
         inner,

@@ -38,12 +38,7 @@ pub(super) fn place_order(
     )?;
     let symbol = p.required("symbol")?;
     side(&p.required("side")?)?;
-    let order_type = p.required("orderType")?;
-    if order_type != "limit" {
-        return Err(SimError::invalid(
-            "the simulator rests limit orders only (orderType `limit`)",
-        ));
-    }
+    limit_only(&p)?;
     p.decimal("price", true)?;
     p.decimal("size", true)?;
     let order = place(
@@ -55,6 +50,16 @@ pub(super) fn place_order(
         p.text("clientOid")?,
     )?;
     Ok(success(&order))
+}
+
+/// `orderType` must be `limit`: orders rest, and there is no matching engine to fill a market one.
+pub(super) fn limit_only(p: &Params) -> Result<(), SimError> {
+    match p.required("orderType")?.as_str() {
+        "limit" => Ok(()),
+        _ => Err(SimError::invalid(
+            "the simulator rests limit orders only (orderType `limit`)",
+        )),
+    }
 }
 
 pub(super) fn side(side: &str) -> Result<(), SimError> {
