@@ -62,6 +62,10 @@ pub enum Unknown {
         /// Bitget's message.
         message: String,
     },
+    /// A retry was refused as a whole (a 429, an error code) after an attempt whose outcome was
+    /// unknown: the refusal proves only that the retry did nothing, and the earlier attempt may
+    /// have cancelled the order.
+    RefusedAfterAmbiguousAttempt(Arc<Error>),
     /// Bitget answered but listed the id in neither `successList` nor `failureList`.
     NotReported,
 }
@@ -100,6 +104,10 @@ impl fmt::Display for Outcome {
                     "unknown: \"{message}\" on a retry after an unanswered attempt, which may have cancelled it"
                 )
             }
+            Outcome::Unknown(Unknown::RefusedAfterAmbiguousAttempt(e)) => write!(
+                f,
+                "unknown: a retry was refused ({e}) after an unanswered attempt, which may have cancelled it"
+            ),
             Outcome::Unknown(Unknown::NotReported) => {
                 f.write_str("unknown: not in Bitget's answer")
             }
@@ -395,7 +403,7 @@ fn outcomes(chunk: Chunk, sent: Sent<BatchCancelResult>) -> Vec<(usize, OrderRef
     let result = match sent.result {
         Ok(result) => result,
         Err(e) => {
-            let outcome = whole_request_failed(e);
+            let outcome = whole_request_failed(e, sent.ambiguous);
             return chunk
                 .into_iter()
                 .map(|(i, id)| (i, id, outcome.clone()))
@@ -464,13 +472,16 @@ fn remember<'a>(
     }
 }
 
-/// A request that failed as a whole: refused (not cancelled) or unanswered (unknown).
-fn whole_request_failed(e: Error) -> Outcome {
+/// A request that failed as a whole: refused (not cancelled), unanswered (unknown), or refused
+/// after an earlier attempt that may have been executed (unknown too).
+fn whole_request_failed(e: Error, ambiguous_before: bool) -> Outcome {
     let refused = matches!(
         e.kind(),
         ErrorKind::Api | ErrorKind::RateLimited | ErrorKind::Validation | ErrorKind::Config
     ) && !e.is_ambiguous();
-    if refused {
+    if refused && ambiguous_before {
+        Outcome::Unknown(Unknown::RefusedAfterAmbiguousAttempt(Arc::new(e)))
+    } else if refused {
         Outcome::Failed {
             code: e.api_code().map(|c| c.as_str().to_owned()),
             message: e.to_string(),

@@ -342,3 +342,42 @@ proptest! {
         });
     }
 }
+
+/// Found by the property test: an attempt executed but unanswered (5xx after the cancel), then the
+/// last attempt refused with a 429. The 429 proves only that the last attempt did nothing; the
+/// first may have cancelled the orders, so they are unknown, never "failed".
+#[tokio::test]
+async fn a_refusal_after_an_unanswered_attempt_leaves_the_ids_unknown() {
+    let mut seen = 0;
+    for seed in 1..=20 {
+        let sim = sim().await;
+        let (input, live) = input_for(&sim, Kind::Futures, 3, 1, 0);
+        // Every attempt fails: a 5xx after the cancel took effect, or a 429 before anything.
+        sim.set_faults(Faults {
+            error_5xx: 0.5,
+            random_429: 0.5,
+            point: FaultPoint::After,
+            seed,
+            ..Faults::default()
+        });
+        let report = bulk(client(&sim), Kind::Futures)
+            .ids(input.clone())
+            .run()
+            .await;
+        sim.set_faults(Faults::default());
+        check(&sim, Kind::Futures, &input, &live, &report);
+        let statuses: Vec<u16> = sim.requests().iter().map(|r| r.status).collect();
+        if statuses.first() == Some(&503) && statuses.last() == Some(&429) {
+            seen += 1;
+            assert!(
+                report
+                    .outcomes
+                    .iter()
+                    .all(|(_, o)| matches!(o, Outcome::Unknown(_))),
+                "seed {seed}, answers {statuses:?}: {:?}",
+                report.outcomes
+            );
+        }
+    }
+    assert!(seen > 0, "no seed produced a 5xx then a final 429");
+}
