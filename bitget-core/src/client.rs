@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 use tracing::Instrument as _;
 
 use crate::clock::{Clock, SystemClock};
@@ -40,6 +40,8 @@ struct Inner {
     http: reqwest::Client,
     base_url: String,
     credentials: Option<Credentials>,
+    /// `ACCESS-KEY` and `ACCESS-PASSPHRASE`, checked and built once, marked sensitive.
+    fixed_auth: Option<FixedAuth>,
     demo: bool,
     clock: Arc<dyn Clock>,
     limits: Arc<RateLimits>,
@@ -54,6 +56,37 @@ impl std::fmt::Debug for Client {
             .field("credentials", &self.inner.credentials)
             .field("demo", &self.inner.demo)
             .finish_non_exhaustive()
+    }
+}
+
+/// The headers that carry the same credentials on every signed request.
+struct FixedAuth {
+    key: HeaderValue,
+    passphrase: HeaderValue,
+}
+
+impl FixedAuth {
+    /// Refuses, when the client is built, a key or passphrase no header can carry, naming it
+    /// without showing it; marks both sensitive so HTTP layers never log or index them.
+    fn new(credentials: &Credentials) -> Result<FixedAuth, Error> {
+        let value = |name: &str, text: &str, shown: String| {
+            let mut value = HeaderValue::from_str(text).map_err(|_| {
+                Error::config(format!(
+                    "the {name} `{shown}` has characters an HTTP header cannot carry"
+                ))
+            })?;
+            value.set_sensitive(true);
+            Ok::<_, Error>(value)
+        };
+        let key = credentials.api_key();
+        Ok(FixedAuth {
+            key: value("API key", key, masked_key(key))?,
+            passphrase: value(
+                "passphrase",
+                credentials.passphrase().expose(),
+                "<redacted>".to_owned(),
+            )?,
+        })
     }
 }
 
@@ -164,14 +197,10 @@ impl ClientBuilder {
                 "base URL `{base_url}` must start with https:// (or http:// for a local simulator)"
             )));
         }
-        let mut headers = HeaderMap::new();
-        headers.insert("locale", HeaderValue::from_static("en-US"));
-        headers.insert(
-            reqwest::header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
+        let fixed_auth = self.credentials.as_ref().map(FixedAuth::new).transpose()?;
+        // `Content-Type` and `locale` go on each request with the rest (see `headers`), rather
+        // than as reqwest default headers merged into every request.
         let http = reqwest::Client::builder()
-            .default_headers(headers)
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
             .tcp_nodelay(true)
@@ -186,6 +215,7 @@ impl ClientBuilder {
                 http,
                 base_url,
                 credentials: self.credentials,
+                fixed_auth,
                 demo: self.demo,
                 clock: self
                     .clock
@@ -426,14 +456,16 @@ impl Client {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
         };
-        let mut request = self.inner.http.request(method, url);
-        if E::SIGNED {
-            // Timestamped and signed as late as possible, so no wait can expire the timestamp.
-            request = request.headers(self.auth_headers::<E>(encoded, paptrading)?);
-        }
-        if E::METHOD == Method::Post {
-            request = request.body(encoded.body.clone());
-        }
+        let request = self
+            .inner
+            .http
+            .request(method, url)
+            .headers(self.headers::<E>(encoded, paptrading)?);
+        let request = if E::METHOD == Method::Post {
+            request.body(encoded.body.clone())
+        } else {
+            request
+        };
         let response = request
             .send()
             .await
@@ -446,18 +478,28 @@ impl Client {
         Ok((status, body))
     }
 
-    fn auth_headers<E: Endpoint>(
+    /// The request's headers; for a signed endpoint, timestamped and signed here, as late as
+    /// possible, so no wait can expire the timestamp.
+    fn headers<E: Endpoint>(
         &self,
         encoded: &Encoded,
         paptrading: bool,
     ) -> Result<HeaderMap, Error> {
-        let Some(credentials) = &self.inner.credentials else {
+        let mut headers = HeaderMap::with_capacity(8);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert("locale", HeaderValue::from_static("en-US"));
+        if !E::SIGNED {
+            return Ok(headers);
+        }
+        let (Some(credentials), Some(fixed)) = (&self.inner.credentials, &self.inner.fixed_auth)
+        else {
             return Err(Error::config(format!(
                 "{} is a signed endpoint: give the client credentials (BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE)",
                 E::PATH
             )));
         };
-        let timestamp = self.inner.clock.now_ms().to_string();
+        let now = self.inner.clock.now_ms();
+        let timestamp = now.to_string();
         let pre = prehash(
             &timestamp,
             E::METHOD,
@@ -465,32 +507,13 @@ impl Client {
             &encoded.query,
             &encoded.body,
         );
-        let sign = credentials.signer().sign(&pre)?;
-        let mut headers = HeaderMap::with_capacity(5);
-        // What an error shows of a refused value is built only on that error, never per request.
-        let header = |name: &'static str, value: &str, shown: &dyn Fn() -> String| {
-            HeaderValue::from_str(value)
-                .map(|v| (HeaderName::from_static(name), v))
-                .map_err(|_| {
-                    Error::config(format!(
-                        "{name} `{}` has characters a header cannot carry",
-                        shown()
-                    ))
-                })
-        };
-        let key = credentials.api_key();
-        for (name, value) in [
-            header("access-key", key, &|| masked_key(key))?,
-            header("access-sign", &sign, &|| "<signature>".to_owned())?,
-            header("access-timestamp", &timestamp, &|| timestamp.clone())?,
-            header(
-                "access-passphrase",
-                credentials.passphrase().expose(),
-                &|| "<redacted>".to_owned(),
-            )?,
-        ] {
-            headers.insert(name, value);
-        }
+        let mut sign = HeaderValue::try_from(credentials.signer().sign(&pre)?)
+            .map_err(|_| Error::config("the signer returned characters a header cannot carry"))?;
+        sign.set_sensitive(true);
+        headers.insert("access-key", fixed.key.clone());
+        headers.insert("access-sign", sign);
+        headers.insert("access-timestamp", HeaderValue::from(now));
+        headers.insert("access-passphrase", fixed.passphrase.clone());
         if paptrading {
             headers.insert("paptrading", HeaderValue::from_static("1"));
         }
@@ -525,6 +548,31 @@ mod tests {
                 .find(|(k, _)| *k == name)
                 .map(|(_, v)| (*v).to_owned())
         }
+    }
+
+    #[test]
+    fn a_passphrase_no_header_can_carry_is_refused_at_build_without_showing_it() {
+        let built = Client::builder()
+            .credentials(Credentials::new(
+                "bg_key_0123456789",
+                "topsecret",
+                "pass\nphrase-42",
+            ))
+            .build();
+        let err = built
+            .err()
+            .unwrap_or_else(|| panic!("a newline in the passphrase must be refused"));
+        let shown = format!("{err} {err:?}");
+        assert_eq!(err.kind(), ErrorKind::Config);
+        assert!(shown.contains("passphrase"), "{shown}");
+        assert!(!shown.contains("phrase-42"), "{shown}");
+
+        let err = Client::builder()
+            .credentials(Credentials::new("bg_key_01\r\n23456789", "s", "p"))
+            .build()
+            .err()
+            .unwrap_or_else(|| panic!("a newline in the key must be refused"));
+        assert!(err.to_string().contains("API key `bg_k…6789`"), "{err}");
     }
 
     #[test]
