@@ -39,9 +39,7 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: String,
-    credentials: Option<Credentials>,
-    /// `ACCESS-KEY` and `ACCESS-PASSPHRASE`, checked and built once, marked sensitive.
-    fixed_auth: Option<FixedAuth>,
+    auth: Option<Auth>,
     demo: bool,
     clock: Arc<dyn Clock>,
     limits: Arc<RateLimits>,
@@ -53,22 +51,27 @@ impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
-            .field("credentials", &self.inner.credentials)
+            .field(
+                "credentials",
+                &self.inner.auth.as_ref().map(|a| &a.credentials),
+            )
             .field("demo", &self.inner.demo)
             .finish_non_exhaustive()
     }
 }
 
-/// The headers that carry the same credentials on every signed request.
-struct FixedAuth {
+/// The credentials, with the headers that carry them unchanged on every signed request
+/// (`ACCESS-KEY`, `ACCESS-PASSPHRASE`) checked and built once.
+struct Auth {
+    credentials: Credentials,
     key: HeaderValue,
     passphrase: HeaderValue,
 }
 
-impl FixedAuth {
+impl Auth {
     /// Refuses, when the client is built, a key or passphrase no header can carry, naming it
     /// without showing it; marks both sensitive so HTTP layers never log or index them.
-    fn new(credentials: &Credentials) -> Result<FixedAuth, Error> {
+    fn new(credentials: Credentials) -> Result<Auth, Error> {
         let value = |name: &str, text: &str, shown: String| {
             let mut value = HeaderValue::from_str(text).map_err(|_| {
                 Error::config(format!(
@@ -79,13 +82,14 @@ impl FixedAuth {
             Ok::<_, Error>(value)
         };
         let key = credentials.api_key();
-        Ok(FixedAuth {
+        Ok(Auth {
             key: value("API key", key, masked_key(key))?,
             passphrase: value(
                 "passphrase",
                 credentials.passphrase().expose(),
                 "<redacted>".to_owned(),
             )?,
+            credentials,
         })
     }
 }
@@ -197,7 +201,6 @@ impl ClientBuilder {
                 "base URL `{base_url}` must start with https:// (or http:// for a local simulator)"
             )));
         }
-        let fixed_auth = self.credentials.as_ref().map(FixedAuth::new).transpose()?;
         // `Content-Type` and `locale` go on each request with the rest (see `headers`), rather
         // than as reqwest default headers merged into every request.
         let http = reqwest::Client::builder()
@@ -214,8 +217,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
-                credentials: self.credentials,
-                fixed_auth,
+                auth: self.credentials.map(Auth::new).transpose()?,
                 demo: self.demo,
                 clock: self
                     .clock
@@ -491,8 +493,7 @@ impl Client {
         if !E::SIGNED {
             return Ok(headers);
         }
-        let (Some(credentials), Some(fixed)) = (&self.inner.credentials, &self.inner.fixed_auth)
-        else {
+        let Some(auth) = &self.inner.auth else {
             return Err(Error::config(format!(
                 "{} is a signed endpoint: give the client credentials (BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE)",
                 E::PATH
@@ -507,13 +508,13 @@ impl Client {
             &encoded.query,
             &encoded.body,
         );
-        let mut sign = HeaderValue::try_from(credentials.signer().sign(&pre)?)
+        let mut sign = HeaderValue::try_from(auth.credentials.signer().sign(&pre)?)
             .map_err(|_| Error::config("the signer returned characters a header cannot carry"))?;
         sign.set_sensitive(true);
-        headers.insert("access-key", fixed.key.clone());
+        headers.insert("access-key", auth.key.clone());
         headers.insert("access-sign", sign);
         headers.insert("access-timestamp", HeaderValue::from(now));
-        headers.insert("access-passphrase", fixed.passphrase.clone());
+        headers.insert("access-passphrase", auth.passphrase.clone());
         if paptrading {
             headers.insert("paptrading", HeaderValue::from_static("1"));
         }
