@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use bitget_core::{Client, Credentials, RateLimits, RetryPolicy};
-use bitget_endpoints::bulk::{BATCH_LIMIT, BulkCancel, OrderRef, Outcome};
+use bitget_endpoints::bulk::{BATCH_LIMIT, BulkCancel, BulkReport, OrderRef, Outcome};
 use bitget_endpoints::mix::ProductType;
 use bitget_sim::{Account, FaultPoint, Faults, Order, RunningSimulator, Simulator};
 use proptest::prelude::*;
@@ -22,16 +22,16 @@ async fn sim() -> RunningSimulator {
 }
 
 /// Fast retries, no client-side limiter (the simulator runs without limits too).
+/// Quick retries, so fault-heavy runs stay fast.
+const RETRY: RetryPolicy = RetryPolicy {
+    max_attempts: 4,
+    base_delay: Duration::from_millis(1),
+    max_delay: Duration::from_millis(4),
+    max_elapsed: Duration::from_secs(10),
+};
+
 fn client(sim: &RunningSimulator) -> Client {
-    client_retrying(
-        sim,
-        RetryPolicy {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(1),
-            max_delay: Duration::from_millis(4),
-            max_elapsed: Duration::from_secs(10),
-        },
-    )
+    client_retrying(sim, RETRY)
 }
 
 fn client_retrying(sim: &RunningSimulator, retry: RetryPolicy) -> Client {
@@ -106,7 +106,7 @@ fn check(
     kind: Kind,
     input: &[OrderRef],
     live_before: &HashMap<OrderRef, String>,
-    report: &bitget_endpoints::bulk::BulkReport,
+    report: &BulkReport,
 ) {
     assert_eq!(
         report.outcomes.len(),
@@ -206,6 +206,35 @@ fn input_for(
     (input, live)
 }
 
+/// One bulk cancel under `faults`: seeds `existing` live orders (every `dup_every`-th given twice)
+/// and `missing` unknown ids, cancels them all with `retry`, lifts the faults, and checks what
+/// every run must hold. Returns the simulator and the report for the caller's own checks.
+async fn cancel_under(
+    kind: Kind,
+    (existing, missing, dup_every): (usize, usize, usize),
+    faults: Faults,
+    retry: RetryPolicy,
+) -> (RunningSimulator, BulkReport) {
+    let sim = sim().await;
+    let (input, live) = input_for(&sim, kind, existing, missing, dup_every);
+    sim.set_faults(faults);
+    let report = bulk(client_retrying(&sim, retry), kind)
+        .ids(input.clone())
+        .concurrency(4)
+        .run()
+        .await;
+    sim.set_faults(Faults::default());
+    check(&sim, kind, &input, &live, &report);
+    (sim, report)
+}
+
+fn all_unknown(report: &BulkReport) -> bool {
+    report
+        .outcomes
+        .iter()
+        .all(|(_, o)| matches!(o, Outcome::Unknown(_)))
+}
+
 #[tokio::test]
 async fn every_id_once_in_input_order_with_progress() {
     for kind in [Kind::Spot, Kind::Futures, Kind::Plan] {
@@ -235,58 +264,30 @@ async fn every_id_once_in_input_order_with_progress() {
 #[tokio::test]
 async fn a_whole_request_refused_fails_its_ids_and_an_unanswered_one_leaves_them_unknown() {
     // Unanswered (5xx on every attempt): unknown.
-    let sim = sim().await;
-    let (input, live) = input_for(&sim, Kind::Futures, 10, 0, 0);
-    sim.set_faults(Faults {
+    let faults = Faults {
         error_5xx: 1.0,
         ..Faults::default()
-    });
-    let report = bulk(client(&sim), Kind::Futures)
-        .ids(input.clone())
-        .run()
-        .await;
-    check(&sim, Kind::Futures, &input, &live, &report);
-    assert!(
-        report
-            .outcomes
-            .iter()
-            .all(|(_, o)| matches!(o, Outcome::Unknown(_)))
-    );
+    };
+    let (_, report) = cancel_under(Kind::Futures, (10, 0, 0), faults, RETRY).await;
+    assert!(all_unknown(&report));
     assert_eq!(report.attempts, 4);
 
     // Executed, then the answer lost on every attempt: unknown, never "failed".
-    let sim = self::sim().await;
-    let (input, live) = input_for(&sim, Kind::Spot, 3, 0, 0);
-    sim.set_faults(Faults {
+    let faults = Faults {
         error_5xx: 1.0,
         point: FaultPoint::After,
         ..Faults::default()
-    });
-    let report = bulk(client(&sim), Kind::Spot)
-        .ids(input.clone())
-        .run()
-        .await;
-    check(&sim, Kind::Spot, &input, &live, &report);
-    assert!(
-        report
-            .outcomes
-            .iter()
-            .all(|(_, o)| matches!(o, Outcome::Unknown(_)))
-    );
+    };
+    let (sim, report) = cancel_under(Kind::Spot, (3, 0, 0), faults, RETRY).await;
+    assert!(all_unknown(&report));
     assert!(sim.live_orders(KEY).is_empty(), "they were cancelled");
 
     // Refused as a whole (a 429 with retries off): failed, with the code, and still live.
-    let sim = self::sim().await;
-    let (input, live) = input_for(&sim, Kind::Plan, 5, 0, 0);
-    sim.set_faults(Faults {
+    let faults = Faults {
         force_429: 1,
         ..Faults::default()
-    });
-    let report = bulk(client_retrying(&sim, RetryPolicy::never()), Kind::Plan)
-        .ids(input.clone())
-        .run()
-        .await;
-    check(&sim, Kind::Plan, &input, &live, &report);
+    };
+    let (sim, report) = cancel_under(Kind::Plan, (5, 0, 0), faults, RetryPolicy::never()).await;
     assert!(
         report
             .outcomes
@@ -332,14 +333,7 @@ proptest! {
         faults in faults(),
     ) {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        rt.block_on(async {
-            let sim = sim().await;
-            let (input, live) = input_for(&sim, kind, existing, missing, dup_every);
-            sim.set_faults(faults.clone());
-            let report = bulk(client(&sim), kind).ids(input.clone()).concurrency(4).run().await;
-            sim.set_faults(Faults::default());
-            check(&sim, kind, &input, &live, &report);
-        });
+        rt.block_on(cancel_under(kind, (existing, missing, dup_every), faults, RETRY));
     }
 }
 
@@ -350,30 +344,20 @@ proptest! {
 async fn a_refusal_after_an_unanswered_attempt_leaves_the_ids_unknown() {
     let mut seen = 0;
     for seed in 1..=20 {
-        let sim = sim().await;
-        let (input, live) = input_for(&sim, Kind::Futures, 3, 1, 0);
         // Every attempt fails: a 5xx after the cancel took effect, or a 429 before anything.
-        sim.set_faults(Faults {
+        let faults = Faults {
             error_5xx: 0.5,
             random_429: 0.5,
             point: FaultPoint::After,
             seed,
             ..Faults::default()
-        });
-        let report = bulk(client(&sim), Kind::Futures)
-            .ids(input.clone())
-            .run()
-            .await;
-        sim.set_faults(Faults::default());
-        check(&sim, Kind::Futures, &input, &live, &report);
+        };
+        let (sim, report) = cancel_under(Kind::Futures, (3, 1, 0), faults, RETRY).await;
         let statuses: Vec<u16> = sim.requests().iter().map(|r| r.status).collect();
         if statuses.first() == Some(&503) && statuses.last() == Some(&429) {
             seen += 1;
             assert!(
-                report
-                    .outcomes
-                    .iter()
-                    .all(|(_, o)| matches!(o, Outcome::Unknown(_))),
+                all_unknown(&report),
                 "seed {seed}, answers {statuses:?}: {:?}",
                 report.outcomes
             );
