@@ -11,6 +11,7 @@
 //! - [`envelope`]: the answer decoded on its `code`, whatever the HTTP status;
 //! - [`Client`]: one connection pool, the headers, demo trading, tracing.
 
+pub mod builder;
 mod client;
 pub mod clock;
 mod credentials;

@@ -34,6 +34,10 @@ pub enum RuleKind {
     NoMix,
     /// A rule written as a function.
     Custom,
+    /// A decimal given as text that is not a number.
+    Decimal,
+    /// An enum value this version of the library does not know (a typo, most likely).
+    KnownValue,
 }
 
 impl RuleKind {
@@ -52,6 +56,8 @@ impl RuleKind {
             RuleKind::Uppercase => "uppercase",
             RuleKind::NoMix => "no_mix",
             RuleKind::Custom => "check",
+            RuleKind::Decimal => "decimal",
+            RuleKind::KnownValue => "known_value",
         }
     }
 }

@@ -73,6 +73,11 @@ always_present!(
 /// Reading ignores ASCII case (Bitget's examples write `usdt-futures` where tables write
 /// `USDT-FUTURES`); writing always sends the declared form.
 ///
+/// Answers keep values this version does not know (`Unknown`), since Bitget adds values. In a
+/// request such a value is almost always a typo, so validation refuses it, listing the known ones;
+/// a value the library does not list yet is sent on purpose through `unlisted(...)`. Parsing text
+/// (`"usdt-futures".parse()`) fails on an unknown value.
+///
 /// ```
 /// bitget_core::wire_enum! {
 ///     /// Order side.
@@ -85,7 +90,10 @@ always_present!(
 /// }
 /// assert_eq!("BUY".parse::<Side>().unwrap(), Side::Buy);
 /// assert_eq!(Side::Sell.as_str(), "sell");
-/// assert_eq!("hold".parse::<Side>().unwrap(), Side::Unknown("hold".into()));
+/// assert!("hold".parse::<Side>().is_err());
+/// let read: Side = serde_json::from_str("\"hold\"").unwrap();
+/// assert_eq!(read, Side::Unknown("hold".into()));
+/// assert_eq!(Side::unlisted("hold").as_str(), "hold");
 /// ```
 #[macro_export]
 macro_rules! wire_enum {
@@ -100,28 +108,50 @@ macro_rules! wire_enum {
         #[non_exhaustive]
         $vis enum $name {
             $( $(#[$vmeta])* $variant, )+
-            /// A value this version does not know, kept as received.
+            /// A value this version does not know, as read from an answer (or converted from text
+            /// with `From<&str>`). Refused when sent in a request: see `unlisted`.
             Unknown(::std::string::String),
+            /// A value this version does not list, sent on purpose: made by `unlisted`, never read
+            /// from an answer.
+            Unlisted(::std::string::String),
         }
 
         impl $name {
             /// Every known value.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// The wire form of every known value.
+            pub const WIRE_VALUES: &'static [&'static str] = &[$($wire),+];
+
             /// The wire form.
             pub fn as_str(&self) -> &str {
                 match self {
                     $( $name::$variant => $wire, )+
-                    $name::Unknown(s) => s,
+                    $name::Unknown(s) | $name::Unlisted(s) => s,
                 }
+            }
+
+            /// A value this version of the library does not list, to be sent as given: the
+            /// explicit way past the validation that refuses unknown values in requests.
+            pub fn unlisted(value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                $name::Unlisted(value.into())
+            }
+
+            /// Whether this is one of the values the library lists.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, $name::Unknown(_) | $name::Unlisted(_))
             }
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = ::std::convert::Infallible;
+            type Err = $crate::wire::UnknownValue;
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 $( if s.eq_ignore_ascii_case($wire) { return ::std::result::Result::Ok($name::$variant); } )+
-                ::std::result::Result::Ok($name::Unknown(::std::borrow::ToOwned::to_owned(s)))
+                ::std::result::Result::Err($crate::wire::UnknownValue::new(
+                    ::std::stringify!($name),
+                    s,
+                    $name::WIRE_VALUES,
+                ))
             }
         }
 
@@ -129,7 +159,7 @@ macro_rules! wire_enum {
             fn from(s: &str) -> Self {
                 match s.parse() {
                     ::std::result::Result::Ok(v) => v,
-                    ::std::result::Result::Err(never) => match never {},
+                    ::std::result::Result::Err(_) => $name::Unknown(::std::borrow::ToOwned::to_owned(s)),
                 }
             }
         }
@@ -165,11 +195,52 @@ macro_rules! wire_enum {
             }
         }
 
+        #[doc(hidden)]
         impl $crate::validate::Validate for $name {
-            fn validate_at(&self, _: &$crate::validate::Path<'_>, _: &mut $crate::validate::Violations) {}
+            fn validate_at(&self, path: &$crate::validate::Path<'_>, out: &mut $crate::validate::Violations) {
+                if let $name::Unknown(value) = self {
+                    $crate::__private::rules::known_value(out, path, ::std::stringify!($name), value, $name::WIRE_VALUES);
+                }
+            }
         }
     };
 }
+
+/// Text that names none of an enum's known values (from `str::parse` on a wire enum).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// The enum's name, such as `ProductType`.
+    pub type_name: &'static str,
+    /// The text that was parsed.
+    pub value: String,
+    /// The known values' wire forms.
+    pub known: &'static [&'static str],
+}
+
+impl UnknownValue {
+    /// The error for `value`, which is none of `known`.
+    pub fn new(type_name: &'static str, value: &str, known: &'static [&'static str]) -> Self {
+        UnknownValue {
+            type_name,
+            value: value.to_owned(),
+            known,
+        }
+    }
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a known {}: expected one of {} (any case)",
+            self.value,
+            self.type_name,
+            self.known.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownValue {}
 
 /// Reads a string, borrowed when the input allows it (used by [`wire_enum!`]).
 #[doc(hidden)]
@@ -299,6 +370,7 @@ mod tests {
         );
         let k: Kind = serde_json::from_str("\"brand_new\"").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k, Kind::Unknown("brand_new".into()));
+        assert!(!k.is_known() && Kind::Normal.is_known());
         assert_eq!(
             serde_json::to_string(&k).ok().as_deref(),
             Some("\"brand_new\"")

@@ -73,6 +73,8 @@ pub(crate) struct Shape {
     pub(crate) list_item: Option<Type>,
     /// The type the setter takes: `T` of `Option<T>`, or the field type.
     pub(crate) value: Type,
+    /// The value is a `Decimal`: its setter also takes text, parsed at `build()`.
+    pub(crate) decimal: bool,
 }
 
 /// A request parameter.

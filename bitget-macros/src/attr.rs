@@ -527,13 +527,21 @@ fn shape(ty: &Type) -> Shape {
             optional: true,
             list_item: generic_arg(inner, "Vec").cloned(),
             value: inner.clone(),
+            decimal: is_decimal(inner),
         },
         None => Shape {
             optional: false,
             list_item: generic_arg(ty, "Vec").cloned(),
             value: ty.clone(),
+            decimal: is_decimal(ty),
         },
     }
+}
+
+/// Whether a type is `Decimal` (by its last path segment, as written in the declaration).
+fn is_decimal(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none()
+        && p.path.segments.last().is_some_and(|s| s.ident == "Decimal" && s.arguments.is_none()))
 }
 
 #[cfg(test)]

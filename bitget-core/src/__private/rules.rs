@@ -1,12 +1,56 @@
 //! The checks that generated validation calls, one small function per rule, so the generated code
 //! stays a list of calls and every message is written once.
 
+use rust_decimal::Decimal;
+
+pub use crate::builder::{DecimalArg, LeftOut, Unset};
 use crate::validate::{Path, RuleKind, Violations};
 use crate::wire::{Presence, WireStr};
 
-/// The two states of a required builder field that is not set yet.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Unset;
+/// A decimal setter's argument, optional or not, turned into the field's value at `build()`;
+/// text that is not a number is a violation at the field (and the placeholder zero never leaves,
+/// since `build()` then fails).
+pub trait DecimalSlot {
+    /// The field's type: `Decimal` or `Option<Decimal>`.
+    type Value;
+    /// Parses, recording a violation at `path` for text that is not a number.
+    fn into_decimal(self, path: &Path<'_>, out: &mut Violations) -> Self::Value;
+}
+
+impl DecimalSlot for DecimalArg {
+    type Value = Decimal;
+    fn into_decimal(self, path: &Path<'_>, out: &mut Violations) -> Decimal {
+        match self.parse() {
+            Ok(d) => d,
+            Err(text) => {
+                out.push(
+                    path,
+                    RuleKind::Decimal,
+                    format!("`{text}` is not a decimal number"),
+                );
+                Decimal::ZERO
+            }
+        }
+    }
+}
+
+impl DecimalSlot for Option<DecimalArg> {
+    type Value = Option<Decimal>;
+    fn into_decimal(self, path: &Path<'_>, out: &mut Violations) -> Option<Decimal> {
+        self.map(|arg| arg.into_decimal(path, out))
+    }
+}
+
+/// The end of a generated `build()`: the conversion violations (`parsed`) and the request's own
+/// rules, together.
+pub fn finish_build<T: crate::validate::Validate>(
+    request: T,
+    mut parsed: Violations,
+    target: &'static str,
+) -> Result<T, crate::validate::ValidationError> {
+    request.validate_at(&Path::ROOT, &mut parsed);
+    parsed.finish(target).map(|()| request)
+}
 
 /// Whether a value counts as set (`None` and `""` do not).
 #[inline]
@@ -228,6 +272,27 @@ pub fn no_mix(
 /// The index of the first present field, for [`no_mix`].
 pub fn first_present(present: &[bool]) -> Option<usize> {
     present.iter().position(|p| *p)
+}
+
+/// A wire enum's value in a request must be one the library knows (`Unlisted` values, sent on
+/// purpose, are not checked). An empty value is the business of `required`.
+pub fn known_value(
+    out: &mut Violations,
+    path: &Path<'_>,
+    type_name: &str,
+    value: &str,
+    known: &[&str],
+) {
+    if !value.is_empty() {
+        out.push(
+            path,
+            RuleKind::KnownValue,
+            format!(
+                "`{value}` is not a known {type_name}: expected one of {}; to send a value this version does not list, use `{type_name}::unlisted(\"{value}\")`",
+                known.join(", ")
+            ),
+        );
+    }
 }
 
 /// `check = function`: a rule written as a function returning the message when broken.

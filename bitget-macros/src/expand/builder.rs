@@ -1,24 +1,43 @@
-//! The generated builder: a setter per field, and a `build()` that runs every rule.
+//! The generated builder: a setter per field, a `build()` that runs every rule and, on requests,
+//! a `send()` that builds and sends in one call.
 //!
 //! Required fields are typestate parameters: the builder starts with `Unset` in their place, and
 //! their setters replace it with the value, so `build()` on a builder with a required field unset
 //! does not compile. The message names the field, through a private trait per required field with
 //! `#[diagnostic::on_unimplemented]`.
+//!
+//! A `required_or(method)` field has a third state, `LeftOut`, reached only through `method()`.
+//! Its setter and `method()` each demand that the other was not called, through two more private
+//! traits whose messages say what happened: setting the list and cancelling everything in one
+//! builder must not compile, in either order.
 
-use proc_macro2::TokenStream;
+use std::collections::HashSet;
+
+use proc_macro2::{TokenStream, TokenTree};
 use quote::{format_ident, quote};
-use syn::{Ident, Type, Visibility};
+use syn::{Ident, Visibility};
 
-use super::{docs, rt};
+use super::{docs, rt, validate};
 use crate::ast::{Container, EndpointArgs, Field};
+use crate::attr::camel_case;
 
 /// What the builder holds for a field, and how its setter fills it.
 struct Slot<'a> {
     field: &'a Field,
-    /// The typestate parameter, for required fields.
-    state: Option<Ident>,
-    /// The private trait that names the field in the "not set" error.
-    is_set: Option<Ident>,
+    /// What the builder stores once the field is set: the field's type, or for a decimal the
+    /// argument that `build()` parses.
+    arg_ty: TokenStream,
+    /// The typestate parameter and the traits around it, for fields the builder demands.
+    state: Option<State>,
+}
+
+struct State {
+    /// The type parameter, named after the field (`OrderIdListState`).
+    param: Ident,
+    /// The trait that names the field in the "not set" error.
+    is_set: Ident,
+    /// For `required_or` fields: (the setter's "not left out" trait, the method's "not set" trait).
+    exclusive: Option<(Ident, Ident)>,
 }
 
 pub(super) fn expand(
@@ -29,45 +48,32 @@ pub(super) fn expand(
     let rt = rt();
     let ident = &cont.ident;
     let builder = format_ident!("{}Builder", ident);
-    let mut n: usize = 0;
+    let taken = names_in_types(cont);
     let slots: Vec<Slot<'_>> = cont
         .fields
         .iter()
-        .map(|field| {
-            if field.is_builder_required() {
-                n += 1;
-                Slot {
-                    field,
-                    state: Some(format_ident!("__S{}", n - 1)),
-                    is_set: Some(format_ident!(
-                        "__{}_{}",
-                        builder,
-                        field.ident.to_string().trim_start_matches("r#")
-                    )),
-                }
-            } else {
-                Slot {
-                    field,
-                    state: None,
-                    is_set: None,
-                }
-            }
-        })
+        .map(|field| slot(cont, &builder, &taken, field))
         .collect();
-    let states: Vec<&Ident> = slots.iter().filter_map(|s| s.state.as_ref()).collect();
+    let params: Vec<&Ident> = slots
+        .iter()
+        .filter_map(|s| s.state.as_ref().map(|st| &st.param))
+        .collect();
     let unset = quote!(#rt::rules::Unset);
 
     let storage = slots.iter().map(|s| {
         let name = &s.field.ident;
         match &s.state {
-            Some(state) => quote!(#name: #state),
+            Some(state) => {
+                let param = &state.param;
+                quote!(#name: #param)
+            }
             None => {
-                let ty = &s.field.ty;
+                let ty = &s.arg_ty;
                 quote!(#name: #ty)
             }
         }
     });
-    let defaults = states.iter().map(|s| quote!(#s = #unset));
+    let defaults = params.iter().map(|p| quote!(#p = #unset));
     let start = slots.iter().map(|s| {
         let name = &s.field.ident;
         if s.state.is_some() {
@@ -80,16 +86,46 @@ pub(super) fn expand(
     let setters = slots
         .iter()
         .map(|slot| setter(cont, &builder, &slots, slot));
-    let is_set_traits = slots.iter().filter_map(|slot| is_set_trait(&builder, slot));
-    let build_bounds = slots.iter().filter_map(|s| {
-        let (state, is_set) = (s.state.as_ref()?, s.is_set.as_ref()?);
-        Some(quote!(#state: #is_set))
-    });
+    let state_traits = slots.iter().filter_map(|slot| state_traits(&builder, slot));
+    let build_bounds: Vec<TokenStream> = slots
+        .iter()
+        .filter_map(|s| {
+            let state = s.state.as_ref()?;
+            let (param, is_set) = (&state.param, &state.is_set);
+            Some(quote!(#param: #is_set))
+        })
+        .collect();
     let take = slots.iter().map(|s| {
         let name = &s.field.ident;
-        match &s.is_set {
-            Some(is_set) => quote!(#name: #is_set::__take(self.#name)),
-            None => quote!(#name: self.#name),
+        let wire = &s.field.wire;
+        let value = match &s.state {
+            Some(state) => {
+                let is_set = &state.is_set;
+                quote!(#is_set::__take(self.#name))
+            }
+            None => quote!(self.#name),
+        };
+        if s.field.shape.decimal {
+            quote!(#name: #rt::rules::DecimalSlot::into_decimal(#value, &#rt::Path::ROOT.field(#wire), &mut __parsed))
+        } else {
+            quote!(#name: #value)
+        }
+    });
+    let target = validate::target(cont, args);
+    let send = args.map(|_| {
+        quote! {
+            /// Builds the request (every rule checked) and sends it through `client`: a broken
+            /// rule is this call's error, and then nothing is sent.
+            #vis async fn send(
+                self,
+                client: &#rt::Client,
+            ) -> ::core::result::Result<<#ident as #rt::Endpoint>::Response, #rt::Error>
+            where
+                #(#build_bounds,)*
+            {
+                let __request = self.build()?;
+                client.send(&__request).await
+            }
         }
     });
 
@@ -111,7 +147,7 @@ pub(super) fn expand(
         }
 
         #[allow(non_camel_case_types, private_bounds)]
-        impl<#(#states),*> #builder<#(#states),*> {
+        impl<#(#params),*> #builder<#(#params),*> {
             #(#setters)*
 
             /// Checks every rule and returns the request, or every broken rule with its wire path.
@@ -119,14 +155,89 @@ pub(super) fn expand(
             where
                 #(#build_bounds,)*
             {
+                #[allow(unused_mut)]
+                let mut __parsed = #rt::Violations::default();
                 let __request = #ident { #(#take,)* };
-                __request.validate()?;
-                ::core::result::Result::Ok(__request)
+                #rt::rules::finish_build(__request, __parsed, #target)
             }
+
+            #send
         }
 
-        #(#is_set_traits)*
+        #(#state_traits)*
     }
+}
+
+fn slot<'a>(
+    cont: &Container,
+    builder: &Ident,
+    taken: &HashSet<String>,
+    field: &'a Field,
+) -> Slot<'a> {
+    let rt = rt();
+    let arg_ty = match (field.shape.decimal, field.shape.optional) {
+        (true, true) => quote!(::core::option::Option<#rt::rules::DecimalArg>),
+        (true, false) => quote!(#rt::rules::DecimalArg),
+        (false, _) => {
+            let ty = &field.ty;
+            quote!(#ty)
+        }
+    };
+    let state = field.is_builder_required().then(|| {
+        let camel = upper_camel(&field.ident);
+        // The parameter is in scope in every setter, where the user's types are named too.
+        let mut param = format!("{camel}State");
+        while taken.contains(&param) || param == cont.ident.to_string() {
+            param.push('_');
+        }
+        let prefix = format!("{builder}{camel}");
+        State {
+            param: format_ident!("{}", param),
+            is_set: format_ident!("{prefix}IsSet"),
+            exclusive: field.rules.required_or.as_ref().map(|_| {
+                (
+                    format_ident!("{prefix}NotLeftOut"),
+                    format_ident!("{prefix}NotSet"),
+                )
+            }),
+        }
+    });
+    Slot {
+        field,
+        arg_ty,
+        state,
+    }
+}
+
+/// `order_id_list` as `OrderIdList`.
+fn upper_camel(ident: &Ident) -> String {
+    let camel = camel_case(ident.to_string().trim_start_matches("r#"));
+    let mut chars = camel.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => camel,
+    }
+}
+
+/// Every identifier written in the field types, which a type parameter must not shadow.
+fn names_in_types(cont: &Container) -> HashSet<String> {
+    fn walk(tokens: TokenStream, out: &mut HashSet<String>) {
+        for tt in tokens {
+            match tt {
+                TokenTree::Ident(i) => {
+                    out.insert(i.to_string());
+                }
+                TokenTree::Group(g) => walk(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    for f in &cont.fields {
+        let ty = &f.ty;
+        walk(quote!(#ty), &mut out);
+    }
+    out
 }
 
 /// The builder type with the state of `slot` replaced by `stored`.
@@ -141,18 +252,25 @@ fn with_state(
         Some(if s.field.ident == slot.field.ident {
             stored.clone()
         } else {
-            quote!(#state)
+            let param = &state.param;
+            quote!(#param)
         })
     });
     quote!(#builder<#(#args),*>)
 }
 
-/// The conversion a setter applies: lists from any iterator, values through `Into`.
+/// The conversion a setter applies: lists from any iterator, decimals from a `Decimal` or text,
+/// other values through `Into`.
 fn input(field: &Field) -> (TokenStream, TokenStream) {
+    let rt = rt();
     match &field.shape.list_item {
         Some(item) => (
             quote!(::core::iter::IntoIterator<Item = #item>),
             quote!(::core::iter::Iterator::collect::<::std::vec::Vec<#item>>(::core::iter::IntoIterator::into_iter(value))),
+        ),
+        None if field.shape.decimal => (
+            quote!(::core::convert::Into<#rt::rules::DecimalArg>),
+            quote!(::core::convert::Into::<#rt::rules::DecimalArg>::into(value)),
         ),
         None => {
             let v = &field.shape.value;
@@ -165,29 +283,32 @@ fn input(field: &Field) -> (TokenStream, TokenStream) {
 }
 
 fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>) -> TokenStream {
+    let rt = rt();
     let field = slot.field;
     let name = &field.ident;
-    let setter_name = name;
     let (input_ty, convert) = input(field);
     let docs = field.docs.iter();
     let rules_doc = docs::field_rules_doc(field, cont).map(|d| quote!(#[doc = ""] #[doc = #d]));
+    let text_doc = field.shape.decimal.then(|| {
+        quote!(#[doc = ""] #[doc = "Takes a `Decimal`, an integer, or text that `build()` parses (text that is not a number is a violation at this field)."])
+    });
     let value = if field.shape.optional {
         quote!(::core::option::Option::Some(#convert))
     } else {
         convert
     };
-    let Some(_) = &slot.state else {
+    let Some(state) = &slot.state else {
         return quote! {
             #(#docs)*
             #rules_doc
-            pub fn #setter_name(mut self, value: impl #input_ty) -> Self {
+            #text_doc
+            pub fn #name(mut self, value: impl #input_ty) -> Self {
                 self.#name = #value;
                 self
             }
         };
     };
-    let stored = stored_type(field);
-    let next = with_state(builder, slots, slot, &stored);
+    let next = with_state(builder, slots, slot, &slot.arg_ty);
     let rebuild = |v: TokenStream| {
         let moves = slots.iter().map(|s| {
             let other = &s.field.ident;
@@ -200,52 +321,67 @@ fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>
         quote!(#builder { #(#moves,)* })
     };
     let set = rebuild(value);
-    let leave_out = field.rules.required_or.as_ref().map(|method| {
-        let rebuilt = rebuild(quote!(::core::option::Option::None));
-        let doc = format!(
-            "Leaves `{}` out on purpose. {}",
-            field.wire,
-            docs::leave_out_warning(field)
-        );
-        quote! {
-            #[doc = #doc]
-            pub fn #method(self) -> #next {
-                #rebuilt
-            }
+    let param = &state.param;
+    let (set_bound, leave_out) = match (&field.rules.required_or, &state.exclusive) {
+        (Some(method), Some((not_left_out, not_set))) => {
+            let left_out = with_state(builder, slots, slot, &quote!(#rt::rules::LeftOut));
+            let rebuilt = rebuild(quote!(#rt::rules::LeftOut));
+            let doc = format!(
+                "Leaves `{}` out on purpose. {}",
+                field.wire,
+                docs::leave_out_warning(field)
+            );
+            let doc2 = format!(
+                "Cannot be combined with `.{name}(...)`: calling both does not compile, in either order."
+            );
+            (
+                Some(quote!(where #param: #not_left_out)),
+                Some(quote! {
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = #doc2]
+                    pub fn #method(self) -> #left_out
+                    where
+                        #param: #not_set,
+                    {
+                        #rebuilt
+                    }
+                }),
+            )
         }
-    });
+        _ => (None, None),
+    };
     quote! {
         #(#docs)*
         #rules_doc
-        pub fn #setter_name(self, value: impl #input_ty) -> #next {
+        #text_doc
+        pub fn #name(self, value: impl #input_ty) -> #next
+        #set_bound
+        {
             #set
         }
         #leave_out
     }
 }
 
-/// What a required field's slot holds once set: the field's own type.
-fn stored_type(field: &Field) -> TokenStream {
-    let ty: &Type = &field.ty;
-    quote!(#ty)
-}
-
-fn is_set_trait(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
-    let is_set = slot.is_set.as_ref()?;
+/// The private traits of a demanded field: "is set" for `build()`, and for `required_or` fields
+/// the two that keep its setter and its leave-out method apart.
+fn state_traits(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
+    let rt = rt();
+    let state = slot.state.as_ref()?;
     let field = slot.field;
     let setter = field.ident.to_string();
-    let message = format!(
-        "the required field `{}` is not set on `{builder}`",
-        field.wire
-    );
+    let wire = &field.wire;
+    let is_set = &state.is_set;
+    let message = format!("the required field `{wire}` is not set on `{builder}`");
     let label = match &field.rules.required_or {
         Some(method) => format!(
             "call `.{setter}(...)` before `.build()`, or `.{method}()` to leave it out on purpose"
         ),
         None => format!("call `.{setter}(...)` before `.build()`"),
     };
-    let stored = stored_type(field);
-    Some(quote! {
+    let stored = &slot.arg_ty;
+    let mut out = quote! {
         #[diagnostic::on_unimplemented(message = #message, label = #label)]
         #[allow(non_camel_case_types)]
         #[doc(hidden)]
@@ -259,5 +395,40 @@ fn is_set_trait(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
                 self
             }
         }
-    })
+    };
+    if let (Some(method), Some((not_left_out, not_set))) =
+        (&field.rules.required_or, &state.exclusive)
+    {
+        let set_after = format!("`.{setter}(...)` is called after `.{method}()` on `{builder}`");
+        let set_after_label = format!(
+            "`.{method}()` already left `{wire}` out on purpose: keep only one of the two calls"
+        );
+        let leave_after = format!("`.{method}()` is called after `.{setter}(...)` on `{builder}`");
+        let leave_after_label = format!(
+            "`{wire}` is already set, and `.{method}()` would drop it and widen the request: keep only one of the two calls"
+        );
+        out.extend(quote! {
+            impl #is_set for #rt::rules::LeftOut {
+                #[inline]
+                fn __take(self) -> #stored {
+                    ::core::option::Option::None
+                }
+            }
+
+            #[diagnostic::on_unimplemented(message = #set_after, label = #set_after_label)]
+            #[allow(non_camel_case_types)]
+            #[doc(hidden)]
+            trait #not_left_out {}
+            impl #not_left_out for #rt::rules::Unset {}
+            impl #not_left_out for #stored {}
+
+            #[diagnostic::on_unimplemented(message = #leave_after, label = #leave_after_label)]
+            #[allow(non_camel_case_types)]
+            #[doc(hidden)]
+            trait #not_set {}
+            impl #not_set for #rt::rules::Unset {}
+            impl #not_set for #rt::rules::LeftOut {}
+        });
+    }
+    Some(out)
 }

@@ -14,11 +14,10 @@ pub(super) fn expand(cont: &Container, args: Option<&EndpointArgs>) -> TokenStre
     let ident = &cont.ident;
     let fields = cont.fields.iter().map(|f| field_checks(cont, f));
     let struct_rules = cont.rules.iter().map(|r| struct_rule(cont, r));
-    let target = match args {
-        Some(args) => format!("{} {}", args.method.as_str(), args.path.value()),
-        None => ident.to_string(),
-    };
+    let target = target(cont, args);
     quote! {
+        // Plumbing between a request and its items: hidden so the type's page shows `validate`.
+        #[doc(hidden)]
         impl #rt::Validate for #ident {
             fn validate_at(&self, __path: &#rt::Path<'_>, __out: &mut #rt::Violations) {
                 #[allow(unused_imports)]
@@ -36,6 +35,14 @@ pub(super) fn expand(cont: &Container, args: Option<&EndpointArgs>) -> TokenStre
                 __out.finish(#target)
             }
         }
+    }
+}
+
+/// What a validation error names: the endpoint (`POST /api/...`) or the item type.
+pub(super) fn target(cont: &Container, args: Option<&EndpointArgs>) -> String {
+    match args {
+        Some(args) => format!("{} {}", args.method.as_str(), args.path.value()),
+        None => cont.ident.to_string(),
     }
 }
 

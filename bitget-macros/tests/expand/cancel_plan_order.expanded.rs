@@ -57,6 +57,7 @@ pub struct CancelPlanOrder {
     )]
     pub plan_type: Option<PlanType>,
 }
+#[doc(hidden)]
 impl ::bitget_core::__private::Validate for CancelPlanOrder {
     fn validate_at(
         &self,
@@ -165,12 +166,12 @@ impl CancelPlanOrder {
 ///- `marginCoin`: upper case
 #[must_use = "a builder does nothing until `build()`"]
 pub struct CancelPlanOrderBuilder<
-    __S0 = ::bitget_core::__private::rules::Unset,
-    __S1 = ::bitget_core::__private::rules::Unset,
+    OrderIdListState = ::bitget_core::__private::rules::Unset,
+    ProductTypeState = ::bitget_core::__private::rules::Unset,
 > {
-    order_id_list: __S0,
+    order_id_list: OrderIdListState,
     symbol: Option<String>,
-    product_type: __S1,
+    product_type: ProductTypeState,
     margin_coin: Option<String>,
     plan_type: Option<PlanType>,
 }
@@ -187,14 +188,20 @@ impl CancelPlanOrder {
     }
 }
 #[allow(non_camel_case_types, private_bounds)]
-impl<__S0, __S1> CancelPlanOrderBuilder<__S0, __S1> {
+impl<
+    OrderIdListState,
+    ProductTypeState,
+> CancelPlanOrderBuilder<OrderIdListState, ProductTypeState> {
     /// Trigger order id list.
     ///
     ///Rules: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose; when set, `symbol` is required too; at most 50 items; at least one item when present (an empty list is never sent).
     pub fn order_id_list(
         self,
         value: impl ::core::iter::IntoIterator<Item = OrderIdItem>,
-    ) -> CancelPlanOrderBuilder<Option<Vec<OrderIdItem>>, __S1> {
+    ) -> CancelPlanOrderBuilder<Option<Vec<OrderIdItem>>, ProductTypeState>
+    where
+        OrderIdListState: CancelPlanOrderBuilderOrderIdListNotLeftOut,
+    {
         CancelPlanOrderBuilder {
             order_id_list: ::core::option::Option::Some(
                 ::core::iter::Iterator::collect::<
@@ -208,11 +215,19 @@ impl<__S0, __S1> CancelPlanOrderBuilder<__S0, __S1> {
         }
     }
     ///Leaves `orderIdList` out on purpose. About this field: Trigger order id list.
+    ///
+    ///Cannot be combined with `.order_id_list(...)`: calling both does not compile, in either order.
     pub fn cancel_all_plan_orders(
         self,
-    ) -> CancelPlanOrderBuilder<Option<Vec<OrderIdItem>>, __S1> {
+    ) -> CancelPlanOrderBuilder<
+        ::bitget_core::__private::rules::LeftOut,
+        ProductTypeState,
+    >
+    where
+        OrderIdListState: CancelPlanOrderBuilderOrderIdListNotSet,
+    {
         CancelPlanOrderBuilder {
-            order_id_list: ::core::option::Option::None,
+            order_id_list: ::bitget_core::__private::rules::LeftOut,
             symbol: self.symbol,
             product_type: self.product_type,
             margin_coin: self.margin_coin,
@@ -232,7 +247,7 @@ impl<__S0, __S1> CancelPlanOrderBuilder<__S0, __S1> {
     pub fn product_type(
         self,
         value: impl ::core::convert::Into<ProductType>,
-    ) -> CancelPlanOrderBuilder<__S0, ProductType> {
+    ) -> CancelPlanOrderBuilder<OrderIdListState, ProductType> {
         CancelPlanOrderBuilder {
             order_id_list: self.order_id_list,
             symbol: self.symbol,
@@ -265,22 +280,43 @@ impl<__S0, __S1> CancelPlanOrderBuilder<__S0, __S1> {
         ::bitget_core::__private::ValidationError,
     >
     where
-        __S0: __CancelPlanOrderBuilder_order_id_list,
-        __S1: __CancelPlanOrderBuilder_product_type,
+        OrderIdListState: CancelPlanOrderBuilderOrderIdListIsSet,
+        ProductTypeState: CancelPlanOrderBuilderProductTypeIsSet,
     {
+        #[allow(unused_mut)]
+        let mut __parsed = ::bitget_core::__private::Violations::default();
         let __request = CancelPlanOrder {
-            order_id_list: __CancelPlanOrderBuilder_order_id_list::__take(
+            order_id_list: CancelPlanOrderBuilderOrderIdListIsSet::__take(
                 self.order_id_list,
             ),
             symbol: self.symbol,
-            product_type: __CancelPlanOrderBuilder_product_type::__take(
+            product_type: CancelPlanOrderBuilderProductTypeIsSet::__take(
                 self.product_type,
             ),
             margin_coin: self.margin_coin,
             plan_type: self.plan_type,
         };
-        __request.validate()?;
-        ::core::result::Result::Ok(__request)
+        ::bitget_core::__private::rules::finish_build(
+            __request,
+            __parsed,
+            "POST /api/v2/mix/order/cancel-plan-order",
+        )
+    }
+    /// Builds the request (every rule checked) and sends it through `client`: a broken
+    /// rule is this call's error, and then nothing is sent.
+    pub async fn send(
+        self,
+        client: &::bitget_core::__private::Client,
+    ) -> ::core::result::Result<
+        <CancelPlanOrder as ::bitget_core::__private::Endpoint>::Response,
+        ::bitget_core::__private::Error,
+    >
+    where
+        OrderIdListState: CancelPlanOrderBuilderOrderIdListIsSet,
+        ProductTypeState: CancelPlanOrderBuilderProductTypeIsSet,
+    {
+        let __request = self.build()?;
+        client.send(&__request).await
     }
 }
 #[diagnostic::on_unimplemented(
@@ -289,25 +325,52 @@ impl<__S0, __S1> CancelPlanOrderBuilder<__S0, __S1> {
 )]
 #[allow(non_camel_case_types)]
 #[doc(hidden)]
-trait __CancelPlanOrderBuilder_order_id_list {
+trait CancelPlanOrderBuilderOrderIdListIsSet {
     fn __take(self) -> Option<Vec<OrderIdItem>>;
 }
-impl __CancelPlanOrderBuilder_order_id_list for Option<Vec<OrderIdItem>> {
+impl CancelPlanOrderBuilderOrderIdListIsSet for Option<Vec<OrderIdItem>> {
     #[inline]
     fn __take(self) -> Option<Vec<OrderIdItem>> {
         self
     }
 }
+impl CancelPlanOrderBuilderOrderIdListIsSet
+for ::bitget_core::__private::rules::LeftOut {
+    #[inline]
+    fn __take(self) -> Option<Vec<OrderIdItem>> {
+        ::core::option::Option::None
+    }
+}
+#[diagnostic::on_unimplemented(
+    message = "`.order_id_list(...)` is called after `.cancel_all_plan_orders()` on `CancelPlanOrderBuilder`",
+    label = "`.cancel_all_plan_orders()` already left `orderIdList` out on purpose: keep only one of the two calls"
+)]
+#[allow(non_camel_case_types)]
+#[doc(hidden)]
+trait CancelPlanOrderBuilderOrderIdListNotLeftOut {}
+impl CancelPlanOrderBuilderOrderIdListNotLeftOut
+for ::bitget_core::__private::rules::Unset {}
+impl CancelPlanOrderBuilderOrderIdListNotLeftOut for Option<Vec<OrderIdItem>> {}
+#[diagnostic::on_unimplemented(
+    message = "`.cancel_all_plan_orders()` is called after `.order_id_list(...)` on `CancelPlanOrderBuilder`",
+    label = "`orderIdList` is already set, and `.cancel_all_plan_orders()` would drop it and widen the request: keep only one of the two calls"
+)]
+#[allow(non_camel_case_types)]
+#[doc(hidden)]
+trait CancelPlanOrderBuilderOrderIdListNotSet {}
+impl CancelPlanOrderBuilderOrderIdListNotSet for ::bitget_core::__private::rules::Unset {}
+impl CancelPlanOrderBuilderOrderIdListNotSet
+for ::bitget_core::__private::rules::LeftOut {}
 #[diagnostic::on_unimplemented(
     message = "the required field `productType` is not set on `CancelPlanOrderBuilder`",
     label = "call `.product_type(...)` before `.build()`"
 )]
 #[allow(non_camel_case_types)]
 #[doc(hidden)]
-trait __CancelPlanOrderBuilder_product_type {
+trait CancelPlanOrderBuilderProductTypeIsSet {
     fn __take(self) -> ProductType;
 }
-impl __CancelPlanOrderBuilder_product_type for ProductType {
+impl CancelPlanOrderBuilderProductTypeIsSet for ProductType {
     #[inline]
     fn __take(self) -> ProductType {
         self

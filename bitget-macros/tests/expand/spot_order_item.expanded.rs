@@ -37,6 +37,7 @@ pub struct SpotOrderItem {
     )]
     pub client_oid: Option<String>,
 }
+#[doc(hidden)]
 impl ::bitget_core::__private::Validate for SpotOrderItem {
     fn validate_at(
         &self,
@@ -154,12 +155,17 @@ impl SpotOrderItemBuilder {
         SpotOrderItem,
         ::bitget_core::__private::ValidationError,
     > {
+        #[allow(unused_mut)]
+        let mut __parsed = ::bitget_core::__private::Violations::default();
         let __request = SpotOrderItem {
             symbol: self.symbol,
             order_id: self.order_id,
             client_oid: self.client_oid,
         };
-        __request.validate()?;
-        ::core::result::Result::Ok(__request)
+        ::bitget_core::__private::rules::finish_build(
+            __request,
+            __parsed,
+            "SpotOrderItem",
+        )
     }
 }
