@@ -359,7 +359,9 @@ impl Client {
                 }
             }
             let repeatable = retry_safe || !err.is_ambiguous();
-            let delay = policy.delay(attempts);
+            let delay = policy
+                .delay(attempts)
+                .max(err.retry_after().unwrap_or_default());
             let in_time = started.elapsed() + delay <= policy.max_elapsed;
             if !(err.is_retryable() && repeatable && attempts < policy.max_attempts && in_time) {
                 return Sent {
@@ -395,7 +397,7 @@ impl Client {
             let span = tracing::Span::current();
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
             match &result {
-                Ok((status, _)) => {
+                Ok((status, _, _)) => {
                     span.record("status", *status);
                 }
                 Err(e) => {
@@ -404,8 +406,9 @@ impl Client {
                     }
                 }
             }
-            let (status, body) = result?;
-            let decoded = envelope::decode::<E::Response>(E::PATH, status, &body);
+            let (status, body, retry_after) = result?;
+            let decoded = envelope::decode::<E::Response>(E::PATH, status, &body)
+                .map_err(|e| e.with_retry_after(retry_after));
             match &decoded {
                 Ok(_) => span.record("code", envelope::SUCCESS),
                 Err(e) => span.record("code", e.api_code().map_or("-", |c| c.as_str())),
@@ -438,13 +441,13 @@ impl Client {
         self.attempt::<E>(&encoded, false, 1).await
     }
 
-    /// Signs (when the endpoint is signed) and sends already-encoded bytes; returns the status and
-    /// the raw answer.
+    /// Signs (when the endpoint is signed) and sends already-encoded bytes; returns the status,
+    /// the raw answer and, on a 429, the wait its `Retry-After` header asks for.
     async fn send_encoded<E: Endpoint>(
         &self,
         encoded: &Encoded,
         paptrading: bool,
-    ) -> Result<(u16, bytes::Bytes), Error> {
+    ) -> Result<(u16, bytes::Bytes, Option<Duration>), Error> {
         let mut url = String::with_capacity(
             self.inner.base_url.len() + E::PATH.len() + 1 + encoded.query.len(),
         );
@@ -473,11 +476,16 @@ impl Client {
             .await
             .map_err(|e| transport_error(E::PATH, e))?;
         let status = response.status().as_u16();
+        let retry_after = if status == 429 {
+            retry_after_seconds(response.headers())
+        } else {
+            None
+        };
         let body = response
             .bytes()
             .await
             .map_err(|e| transport_error(E::PATH, e))?;
-        Ok((status, body))
+        Ok((status, body, retry_after))
     }
 
     /// The request's headers; for a signed endpoint, timestamped and signed here, as late as
@@ -525,6 +533,13 @@ impl Client {
     pub async fn server_time(&self) -> Result<crate::public::ServerTime, Error> {
         self.send(&crate::public::GetServerTime).await
     }
+}
+
+/// `Retry-After` in seconds (the HTTP-date form is not worth a date parser here: a bad or absent
+/// value leaves the backoff to the retry policy).
+fn retry_after_seconds(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
+    value.trim().parse::<u64>().ok().map(Duration::from_secs)
 }
 
 fn transport_error(endpoint: &'static str, e: reqwest::Error) -> Error {

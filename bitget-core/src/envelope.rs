@@ -132,7 +132,7 @@ fn decode_error<T: DeserializeOwned>(data: &str, body: &[u8]) -> Error {
 
 fn not_an_envelope(endpoint: &'static str, status: u16, body: &[u8]) -> Error {
     if status == 429 {
-        return Error::rate_limited(None);
+        return Error::rate_limited();
     }
     const SHOWN: usize = 200;
     let text = String::from_utf8_lossy(body);
@@ -141,16 +141,11 @@ fn not_an_envelope(endpoint: &'static str, status: u16, body: &[u8]) -> Error {
         shown.push('…');
     }
     let what = if body.is_empty() {
-        "empty body".to_owned()
+        "empty".to_owned()
     } else {
-        format!("body {shown:?}")
+        format!("{shown:?}")
     };
-    Error::transport(
-        endpoint,
-        format!("not a Bitget envelope ({what})"),
-        Some(status),
-        false,
-    )
+    Error::transport(endpoint, what, Some(status), false)
 }
 
 #[cfg(test)]

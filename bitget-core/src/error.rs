@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use crate::validate::ValidationError;
 
-/// A Bitget error code. Every code `bitget-protocol.md` names has a variant; any other code is kept
-/// raw in [`ApiCode::Other`].
+/// A Bitget error code. Every code Bitget documents as worth acting on has a variant (common
+/// codes, the not-found codes of v2 and v3, the account-mode codes); any other code is kept raw in
+/// [`ApiCode::Other`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ApiCode {
@@ -61,12 +62,19 @@ pub enum ApiCode {
     Maintenance,
     /// 40305: `clientOid` is over 50 characters or has illegal characters.
     InvalidClientOid,
+    /// 40404: the request path is unknown to Bitget (a mistyped raw path, or a retired
+    /// endpoint).
+    UrlNotFound,
     /// 40768: the futures order does not exist.
     FuturesOrderNotFound,
     /// 43001: the spot order does not exist.
     SpotOrderNotFound,
     /// 43025: the plan (trigger) order does not exist.
     PlanOrderNotFound,
+    /// 22001: no order to cancel (v3, Unified account).
+    NoOrderToCancel,
+    /// 25204: the order does not exist (v3, Unified account).
+    UnifiedOrderNotFound,
     /// 429: too many requests.
     TooManyRequests,
     /// Any other code, kept as Bitget sent it.
@@ -121,13 +129,31 @@ codes! {
     "40109" => OrderDataNotFound,
     "40200" => Maintenance,
     "40305" => InvalidClientOid,
+    "40404" => UrlNotFound,
     "40768" => FuturesOrderNotFound,
     "43001" => SpotOrderNotFound,
     "43025" => PlanOrderNotFound,
+    "22001" => NoOrderToCancel,
+    "25204" => UnifiedOrderNotFound,
     "429" => TooManyRequests,
 }
 
 impl ApiCode {
+    /// Whether the code says the order (or trigger order) the request named does not exist:
+    /// 40768, 40109, 43001, 43025 on v2, 22001 and 25204 on v3. For a cancel, this usually means
+    /// it was already cancelled or filled.
+    pub fn is_not_found(&self) -> bool {
+        matches!(
+            self,
+            ApiCode::FuturesOrderNotFound
+                | ApiCode::OrderDataNotFound
+                | ApiCode::SpotOrderNotFound
+                | ApiCode::PlanOrderNotFound
+                | ApiCode::NoOrderToCancel
+                | ApiCode::UnifiedOrderNotFound
+        )
+    }
+
     /// What a user should do about this code, when there is something to say.
     pub fn hint(&self) -> Option<&'static str> {
         Some(match self {
@@ -177,6 +203,17 @@ impl ApiCode {
                 "clientOid must be at most 50 characters, without illegal characters"
             }
             ApiCode::TooManyRequests => "slow down: the endpoint's rate limit was exceeded",
+            ApiCode::FuturesOrderNotFound
+            | ApiCode::OrderDataNotFound
+            | ApiCode::SpotOrderNotFound
+            | ApiCode::PlanOrderNotFound
+            | ApiCode::NoOrderToCancel
+            | ApiCode::UnifiedOrderNotFound => {
+                "no such order: already cancelled or filled, or the id is wrong (Error::is_not_found)"
+            }
+            ApiCode::UrlNotFound => {
+                "Bitget does not know this path: check it against the endpoint's doc page"
+            }
             _ => return None,
         })
     }
@@ -285,10 +322,10 @@ impl Error {
         }
     }
 
-    pub(crate) fn rate_limited(retry_after: Option<Duration>) -> Self {
+    pub(crate) fn rate_limited() -> Self {
         Error::new(Inner::RateLimited {
             api: None,
-            retry_after,
+            retry_after: None,
         })
     }
 
@@ -363,6 +400,32 @@ impl Error {
             Inner::Transport { status, .. } => *status,
             _ => None,
         }
+    }
+
+    /// Whether Bitget said the order the request named does not exist (see
+    /// [`ApiCode::is_not_found`]); for a cancel, usually already cancelled or filled.
+    pub fn is_not_found(&self) -> bool {
+        self.api_code().is_some_and(ApiCode::is_not_found)
+    }
+
+    /// How long to wait before trying again, when the answer said so: an HTTP 429 with a
+    /// `Retry-After` header in seconds (Bitget documents none; a proxy in front of it may send
+    /// one). The client's retries wait at least this long.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match &*self.inner {
+            Inner::RateLimited { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// The same error, carrying the wait an HTTP 429 asked for (no effect on other errors).
+    pub(crate) fn with_retry_after(mut self, after: Option<Duration>) -> Self {
+        if let Inner::RateLimited { retry_after, .. } = &mut *self.inner {
+            if after.is_some() {
+                *retry_after = after;
+            }
+        }
+        self
     }
 
     /// Whether sending the same request again may succeed: rate limits, 40015, 40200, HTTP 5xx,
@@ -449,6 +512,9 @@ impl From<ValidationError> for Error {
 }
 
 impl fmt::Display for Error {
+    /// One line that says what went wrong, the causes included, and what to do. The causes are
+    /// part of this text rather than [`source`](std::error::Error::source), so an error-chain
+    /// printer shows each of them once.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.inner {
             Inner::Validation(v) => write!(f, "{v} (nothing was sent)"),
@@ -485,17 +551,38 @@ impl fmt::Display for Error {
             Inner::Transport {
                 endpoint,
                 source,
-                status,
+                status: Some(status),
                 ..
             } => {
-                write!(f, "{endpoint}: ")?;
-                if let Some(status) = status {
-                    write!(f, "HTTP {status} without a Bitget envelope: ")?;
-                } else {
-                    f.write_str("connection failed: ")?;
+                write!(
+                    f,
+                    "{endpoint}: HTTP {status} with a body that is not a Bitget answer ({source})"
+                )?;
+                if *status >= 500 || (200..300).contains(status) {
+                    f.write_str("; the request may or may not have been executed")?;
                 }
-                write!(f, "{source}")
+                Ok(())
             }
+            Inner::Transport {
+                endpoint,
+                source,
+                status: None,
+                connect: true,
+            } => write!(
+                f,
+                "{endpoint}: could not connect, so the request was not sent ({})",
+                Causes(&**source)
+            ),
+            Inner::Transport {
+                endpoint,
+                source,
+                status: None,
+                connect: false,
+            } => write!(
+                f,
+                "{endpoint}: the connection failed after the request was sent; the request may or may not have been executed ({})",
+                Causes(&**source)
+            ),
             Inner::Decode(d) => write!(
                 f,
                 "the answer did not match the response type at `{}`: {} (the raw body is kept in the error)",
@@ -506,15 +593,35 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &*self.inner {
-            Inner::Validation(v) => Some(v),
-            Inner::Transport { source, .. } => Some(&**source),
-            _ => None,
+/// An error and its sources as one text, each distinct message once: reqwest's own text names the
+/// URL, its sources say what happened ("connection refused").
+struct Causes<'a>(&'a (dyn std::error::Error + 'static));
+
+impl fmt::Display for Causes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut last = String::new();
+        let mut next: Option<&(dyn std::error::Error + 'static)> = Some(self.0);
+        let mut first = true;
+        while let Some(e) = next {
+            let text = e.to_string();
+            // Layers often repeat their inner error's text; say it once.
+            if !text.is_empty() && !last.contains(&text) {
+                if !first {
+                    f.write_str(": ")?;
+                }
+                f.write_str(&text)?;
+                first = false;
+            }
+            last = text;
+            next = e.source();
         }
+        Ok(())
     }
 }
+
+/// The causes are written into [`Error`]'s `Display`; `source()` is `None` so that chain
+/// printers do not repeat them. The broken rules are at [`Error::validation`].
+impl std::error::Error for Error {}
 
 #[cfg(test)]
 mod tests {

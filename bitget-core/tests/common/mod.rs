@@ -76,9 +76,32 @@ impl Captured {
     }
 }
 
+/// What the server does with one request.
+pub enum Reply {
+    /// Answers with this status and JSON body.
+    Json(u16, &'static str),
+    /// Writes these bytes as the whole answer (status line and headers included).
+    Raw(&'static str),
+    /// Reads the request, then closes the connection without a word.
+    Hangup,
+}
+
 /// Serves `answers` one connection at a time and returns what each request carried.
 pub async fn serve(
     answers: Vec<(u16, &'static str)>,
+) -> (String, tokio::task::JoinHandle<Vec<Captured>>) {
+    serve_replies(
+        answers
+            .into_iter()
+            .map(|(s, b)| Reply::Json(s, b))
+            .collect(),
+    )
+    .await
+}
+
+/// [`serve`], with any kind of reply.
+pub async fn serve_replies(
+    answers: Vec<Reply>,
 ) -> (String, tokio::task::JoinHandle<Vec<Captured>>) {
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
@@ -89,7 +112,7 @@ pub async fn serve(
     );
     let handle = tokio::spawn(async move {
         let mut seen = Vec::new();
-        for (status, reply) in answers {
+        for reply in answers {
             let (mut sock, _) = listener
                 .accept()
                 .await
@@ -126,11 +149,17 @@ pub async fn serve(
             }
             captured.body = body;
             let mut answer = Vec::new();
-            let _ = write!(
-                answer,
-                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{reply}",
-                reply.len()
-            );
+            match reply {
+                Reply::Json(status, reply) => {
+                    let _ = write!(
+                        answer,
+                        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{reply}",
+                        reply.len()
+                    );
+                }
+                Reply::Raw(raw) => answer.extend_from_slice(raw.as_bytes()),
+                Reply::Hangup => {}
+            }
             sock.write_all(&answer)
                 .await
                 .unwrap_or_else(|e| panic!("write: {e}"));
