@@ -50,7 +50,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = BulkCancel::futures(client, ProductType::UsdtFutures, "BTCUSDT")
         .ids(ids.clone())
         .run()
-        .await;
+        .await?;
     let wall = started.elapsed().as_secs_f64();
 
     let log = sim.requests();

@@ -5,21 +5,22 @@
 //! ```no_run
 //! use bitget_endpoints::bulk::{BulkCancel, OrderRef};
 //! use bitget_endpoints::mix::ProductType;
-//! # async fn run(client: bitget_endpoints::Client) {
+//! # async fn run(client: bitget_endpoints::Client) -> Result<(), bitget_endpoints::Error> {
 //! let ids = (0..500).map(|i| OrderRef::ClientOid(format!("grid-{i}")));
 //! let report = BulkCancel::futures(client, ProductType::UsdtFutures, "BTCUSDT")
+//!     .margin_coin("USDT")
 //!     .ids(ids)
 //!     .run_with(|id, outcome| eprintln!("{id}: {outcome}"))
-//!     .await;
+//!     .await?; // a broken fixed field (a lower-case margin coin) is one error, before any request
 //! assert_eq!(report.outcomes.len(), 500);
-//! # }
+//! # Ok::<(), bitget_endpoints::Error>(()) }
 //! ```
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
-use bitget_core::{Client, Error, ErrorKind, Sent};
+use bitget_core::{Client, Error, ErrorKind, Sent, ValidationError};
 use tokio::task::JoinSet;
 
 use crate::common::BatchCancelResult;
@@ -147,40 +148,135 @@ impl BulkReport {
     }
 }
 
-/// Where the orders live.
-#[derive(Debug, Clone)]
-enum Target {
-    Futures {
-        product_type: ProductType,
-        symbol: String,
-        margin_coin: Option<String>,
-    },
-    Plan {
-        product_type: ProductType,
-        symbol: String,
-        plan_type: Option<PlanType>,
-    },
-    Spot {
-        symbol: String,
-    },
+/// Where the orders of a bulk cancel live, and the batch endpoint that cancels them: [`Futures`],
+/// [`Plan`] or [`Spot`]. Each has only the options that apply to it, so an option can never be
+/// silently dropped.
+pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
+    /// Whether one request may mix orderIds and clientOids (spot may not).
+    #[doc(hidden)]
+    const MIXES_ID_KINDS: bool;
+
+    /// The batch request for these ids, with every rule checked.
+    #[doc(hidden)]
+    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError>;
 }
 
-/// A bulk cancel, configured and then run.
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Futures {}
+    impl Sealed for super::Plan {}
+    impl Sealed for super::Spot {}
+}
+
+/// One built batch request, of whichever endpoint the target uses.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Batch {
+    /// `POST /api/v2/mix/order/batch-cancel-orders`.
+    Futures(BatchCancelOrders),
+    /// `POST /api/v2/mix/order/cancel-plan-order`.
+    Plan(CancelPlanOrder),
+    /// `POST /api/v2/spot/trade/batch-cancel-order`.
+    Spot(BatchCancelOrder),
+}
+
+/// Futures orders of one symbol, cancelled through batch-cancel-orders.
+#[derive(Debug, Clone)]
+pub struct Futures {
+    product_type: ProductType,
+    symbol: String,
+    margin_coin: Option<String>,
+}
+
+/// Futures trigger (plan) orders of one symbol, cancelled through cancel-plan-order.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    product_type: ProductType,
+    symbol: String,
+    margin_coin: Option<String>,
+    plan_type: Option<PlanType>,
+}
+
+/// Spot orders of one symbol, cancelled through batch-cancel-order.
+#[derive(Debug, Clone)]
+pub struct Spot {
+    symbol: String,
+}
+
+fn futures_items<'a>(ids: &'a [&'a OrderRef]) -> impl Iterator<Item = OrderIdItem> + 'a {
+    ids.iter().map(|r| match r {
+        OrderRef::OrderId(id) => OrderIdItem::by_order_id(id),
+        OrderRef::ClientOid(id) => OrderIdItem::by_client_oid(id),
+    })
+}
+
+impl Target for Futures {
+    const MIXES_ID_KINDS: bool = true;
+
+    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError> {
+        let mut b = BatchCancelOrders::builder()
+            .order_id_list(futures_items(ids))
+            .symbol(&self.symbol)
+            .product_type(self.product_type.clone());
+        if let Some(coin) = &self.margin_coin {
+            b = b.margin_coin(coin);
+        }
+        b.build().map(Batch::Futures)
+    }
+}
+
+impl Target for Plan {
+    const MIXES_ID_KINDS: bool = true;
+
+    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError> {
+        let mut b = CancelPlanOrder::builder()
+            .order_id_list(futures_items(ids))
+            .symbol(&self.symbol)
+            .product_type(self.product_type.clone());
+        if let Some(coin) = &self.margin_coin {
+            b = b.margin_coin(coin);
+        }
+        if let Some(kind) = &self.plan_type {
+            b = b.plan_type(kind.clone());
+        }
+        b.build().map(Batch::Plan)
+    }
+}
+
+impl Target for Spot {
+    const MIXES_ID_KINDS: bool = false;
+
+    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError> {
+        let items = ids.iter().map(|r| match r {
+            OrderRef::OrderId(id) => SpotOrderItem::by_order_id(id),
+            OrderRef::ClientOid(id) => SpotOrderItem::by_client_oid(id),
+        });
+        BatchCancelOrder::builder()
+            .symbol(&self.symbol)
+            .batch_mode(BatchMode::Single)
+            .order_list(items)
+            .build()
+            .map(Batch::Spot)
+    }
+}
+
+/// A bulk cancel, configured and then run. The target's type says which options it takes:
+/// `margin_coin` on futures and plan targets, `plan_type` on plan targets only.
 #[derive(Debug, Clone)]
 #[must_use = "a bulk cancel does nothing until `run()`"]
-pub struct BulkCancel {
+pub struct BulkCancel<T: Target> {
     client: Client,
-    target: Target,
+    target: T,
     ids: Vec<OrderRef>,
     concurrency: usize,
 }
 
-impl BulkCancel {
+impl BulkCancel<Futures> {
     /// Futures orders of `symbol` under `product_type`, through batch-cancel-orders.
     pub fn futures(client: Client, product_type: ProductType, symbol: impl Into<String>) -> Self {
         Self::new(
             client,
-            Target::Futures {
+            Futures {
                 product_type,
                 symbol: symbol.into(),
                 margin_coin: None,
@@ -188,29 +284,54 @@ impl BulkCancel {
         )
     }
 
+    /// The margin coin, in capitals (checked before anything is sent).
+    pub fn margin_coin(mut self, coin: impl Into<String>) -> Self {
+        self.target.margin_coin = Some(coin.into());
+        self
+    }
+}
+
+impl BulkCancel<Plan> {
     /// Futures trigger orders of `symbol` under `product_type`, through cancel-plan-order.
     pub fn plan(client: Client, product_type: ProductType, symbol: impl Into<String>) -> Self {
         Self::new(
             client,
-            Target::Plan {
+            Plan {
                 product_type,
                 symbol: symbol.into(),
+                margin_coin: None,
                 plan_type: None,
             },
         )
     }
 
+    /// The margin coin, in capitals (checked before anything is sent).
+    pub fn margin_coin(mut self, coin: impl Into<String>) -> Self {
+        self.target.margin_coin = Some(coin.into());
+        self
+    }
+
+    /// The trigger order type (Bitget assumes `normal_plan` without it).
+    pub fn plan_type(mut self, kind: PlanType) -> Self {
+        self.target.plan_type = Some(kind);
+        self
+    }
+}
+
+impl BulkCancel<Spot> {
     /// Spot orders of `symbol`, through batch-cancel-order.
     pub fn spot(client: Client, symbol: impl Into<String>) -> Self {
         Self::new(
             client,
-            Target::Spot {
+            Spot {
                 symbol: symbol.into(),
             },
         )
     }
+}
 
-    fn new(client: Client, target: Target) -> Self {
+impl<T: Target> BulkCancel<T> {
+    fn new(client: Client, target: T) -> Self {
         BulkCancel {
             client,
             target,
@@ -225,22 +346,6 @@ impl BulkCancel {
         self
     }
 
-    /// The futures margin coin (futures and plan targets).
-    pub fn margin_coin(mut self, coin: impl Into<String>) -> Self {
-        if let Target::Futures { margin_coin, .. } = &mut self.target {
-            *margin_coin = Some(coin.into());
-        }
-        self
-    }
-
-    /// The trigger order type (plan target).
-    pub fn plan_type(mut self, kind: PlanType) -> Self {
-        if let Target::Plan { plan_type, .. } = &mut self.target {
-            *plan_type = Some(kind);
-        }
-        self
-    }
-
     /// How many requests may be in flight at once (default 8); the rate limiter decides when
     /// each goes.
     pub fn concurrency(mut self, n: usize) -> Self {
@@ -249,12 +354,21 @@ impl BulkCancel {
     }
 
     /// Runs the cancel and reports every id.
-    pub async fn run(self) -> BulkReport {
+    ///
+    /// The fixed fields (symbol, product type, margin coin, plan type) are checked first: if they
+    /// break a rule, this is one validation error and nothing is sent.
+    pub async fn run(self) -> Result<BulkReport, Error> {
         self.run_with(|_, _| {}).await
     }
 
-    /// Runs the cancel, calling `on_outcome` for each id as its answer arrives.
-    pub async fn run_with(self, mut on_outcome: impl FnMut(&OrderRef, &Outcome)) -> BulkReport {
+    /// [`run`](Self::run), calling `on_outcome` for each id as its answer arrives.
+    pub async fn run_with(
+        self,
+        mut on_outcome: impl FnMut(&OrderRef, &Outcome),
+    ) -> Result<BulkReport, Error> {
+        // One probe id stands for the list, so only the fixed fields can break a rule.
+        let probe = OrderRef::OrderId("0".to_owned());
+        self.target.request(&[&probe])?;
         let mut outcomes: Vec<Option<Outcome>> = vec![None; self.ids.len()];
         let mut seen = HashSet::new();
         let mut unique: Vec<(usize, OrderRef)> = Vec::new();
@@ -266,21 +380,18 @@ impl BulkCancel {
                 outcomes[i] = Some(Outcome::Duplicate);
             }
         }
-        let chunks = chunks(&self.target, unique);
+        let chunks = chunks(T::MIXES_ID_KINDS, unique);
         let mut report = BulkReport {
             requests: chunks.len() as u32,
             ..BulkReport::default()
         };
+        let target = Arc::new(self.target);
         let mut pending = chunks.into_iter();
         let mut running = JoinSet::new();
         loop {
             while running.len() < self.concurrency {
                 let Some(chunk) = pending.next() else { break };
-                running.spawn(cancel_chunk(
-                    self.client.clone(),
-                    self.target.clone(),
-                    chunk,
-                ));
+                running.spawn(cancel_chunk(self.client.clone(), target.clone(), chunk));
             }
             let Some(joined) = running.join_next().await else {
                 break;
@@ -302,20 +413,22 @@ impl BulkCancel {
             .zip(outcomes)
             .map(|(id, o)| (id, o.unwrap_or(Outcome::Unknown(Unknown::NotReported))))
             .collect();
-        report
+        Ok(report)
     }
 }
 
 type Chunk = Vec<(usize, OrderRef)>;
 
-/// Splits ids into requests: at most 50 each, and on spot, orderIds and clientOids apart.
-fn chunks(target: &Target, ids: Vec<(usize, OrderRef)>) -> Vec<Chunk> {
+/// Splits ids into requests: at most 50 each, and where one request must not mix them
+/// (spot), orderIds and clientOids apart.
+fn chunks(mixes_id_kinds: bool, ids: Vec<(usize, OrderRef)>) -> Vec<Chunk> {
     let (by_id, by_coid): (Chunk, Chunk) = ids
         .into_iter()
         .partition(|(_, r)| matches!(r, OrderRef::OrderId(_)));
-    let groups = match target {
-        Target::Spot { .. } => vec![by_id, by_coid],
-        _ => vec![by_id.into_iter().chain(by_coid).collect()],
+    let groups = if mixes_id_kinds {
+        vec![by_id.into_iter().chain(by_coid).collect()]
+    } else {
+        vec![by_id, by_coid]
     };
     groups
         .into_iter()
@@ -324,78 +437,24 @@ fn chunks(target: &Target, ids: Vec<(usize, OrderRef)>) -> Vec<Chunk> {
         .collect()
 }
 
-fn futures_item(r: &OrderRef) -> OrderIdItem {
-    match r {
-        OrderRef::OrderId(id) => OrderIdItem::by_order_id(id),
-        OrderRef::ClientOid(id) => OrderIdItem::by_client_oid(id),
-    }
-}
-
 /// Sends one chunk and maps its answer back to its ids.
-async fn cancel_chunk(
+async fn cancel_chunk<T: Target>(
     client: Client,
-    target: Target,
+    target: Arc<T>,
     chunk: Chunk,
 ) -> (u32, Vec<(usize, OrderRef, Outcome)>) {
-    let sent: Sent<BatchCancelResult> = match &target {
-        Target::Futures {
-            product_type,
-            symbol,
-            margin_coin,
-        } => {
-            let mut b = BatchCancelOrders::builder()
-                .order_id_list(chunk.iter().map(|(_, r)| futures_item(r)))
-                .symbol(symbol)
-                .product_type(product_type.clone());
-            if let Some(coin) = margin_coin {
-                b = b.margin_coin(coin);
-            }
-            send(&client, b.build()).await
-        }
-        Target::Plan {
-            product_type,
-            symbol,
-            plan_type,
-        } => {
-            let mut b = CancelPlanOrder::builder()
-                .order_id_list(chunk.iter().map(|(_, r)| futures_item(r)))
-                .symbol(symbol)
-                .product_type(product_type.clone());
-            if let Some(kind) = plan_type {
-                b = b.plan_type(kind.clone());
-            }
-            send(&client, b.build()).await
-        }
-        Target::Spot { symbol } => {
-            let items = chunk.iter().map(|(_, r)| match r {
-                OrderRef::OrderId(id) => SpotOrderItem::by_order_id(id),
-                OrderRef::ClientOid(id) => SpotOrderItem::by_client_oid(id),
-            });
-            let b = BatchCancelOrder::builder()
-                .symbol(symbol)
-                .batch_mode(BatchMode::Single)
-                .order_list(items);
-            send(&client, b.build()).await
-        }
-    };
-    (sent.attempts, outcomes(chunk, sent))
-}
-
-async fn send<E>(
-    client: &Client,
-    request: Result<E, bitget_core::ValidationError>,
-) -> Sent<E::Response>
-where
-    E: bitget_core::Endpoint + Sync,
-{
-    match request {
-        Ok(request) => client.send_reporting(&request).await,
+    let ids: Vec<&OrderRef> = chunk.iter().map(|(_, r)| r).collect();
+    let sent: Sent<BatchCancelResult> = match target.request(&ids) {
+        Ok(Batch::Futures(r)) => client.send_reporting(&r).await,
+        Ok(Batch::Plan(r)) => client.send_reporting(&r).await,
+        Ok(Batch::Spot(r)) => client.send_reporting(&r).await,
         Err(e) => Sent {
             result: Err(e.into()),
             attempts: 0,
             ambiguous: false,
         },
-    }
+    };
+    (sent.attempts, outcomes(chunk, sent))
 }
 
 /// One outcome per id of the chunk, from Bitget's lists or from the error.
@@ -513,12 +572,7 @@ mod tests {
                 )
             })
             .collect();
-        let spot = chunks(
-            &Target::Spot {
-                symbol: "BTCUSDT".into(),
-            },
-            mixed.clone(),
-        );
+        let spot = chunks(Spot::MIXES_ID_KINDS, mixed.clone());
         assert!(spot.iter().all(|c| c.len() <= BATCH_LIMIT && !c.is_empty()));
         for c in &spot {
             let kinds: HashSet<bool> = c
@@ -528,18 +582,11 @@ mod tests {
             assert_eq!(kinds.len(), 1, "a spot chunk mixes orderId and clientOid");
         }
         assert_eq!(spot.iter().map(Vec::len).sum::<usize>(), 120);
-        let fut = chunks(
-            &Target::Futures {
-                product_type: ProductType::UsdtFutures,
-                symbol: "BTCUSDT".into(),
-                margin_coin: None,
-            },
-            mixed,
-        );
+        let fut = chunks(Futures::MIXES_ID_KINDS, mixed);
         assert_eq!(fut.iter().map(Vec::len).collect::<Vec<_>>(), [50, 50, 20]);
         assert!(
             chunks(
-                &Target::Spot { symbol: "X".into() },
+                Spot::MIXES_ID_KINDS,
                 ids(0, |i| OrderRef::OrderId(i.to_string()))
             )
             .is_empty()

@@ -34,7 +34,15 @@ pub mod common;
 pub mod mix;
 pub mod spot;
 
+// Everything the signatures here mention is reachable from this crate, so a user needs one
+// dependency.
+pub use bitget_core::clock::{Clock, FixedClock, ManualClock, SystemClock};
+pub use bitget_core::public::ServerTime;
+pub use bitget_core::wire::UnknownValue;
 pub use bitget_core::{
-    ApiCode, ApiError, Client, ClientBuilder, Credentials, Decimal, Endpoint, Error, ErrorKind,
-    RateLimits, RetryPolicy, RuleKind, Sent, ValidationError, Violation,
+    ApiCode, ApiError, Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, Decimal, DecodeError,
+    Encoding, Endpoint, Error, ErrorKind, Method, RateLimit, RateLimits, RateScope, RetryPolicy,
+    RuleKind, Secret, Sent, ValidationError, Violation,
 };
+/// The runtime's modules a user may reach into: builder states, clocks, signing, wire helpers.
+pub use bitget_core::{builder, clock, sign, wire};

@@ -64,12 +64,38 @@ fn seed(sim: &RunningSimulator, kind: Kind, i: usize) -> Order {
     .unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn bulk(client: Client, kind: Kind) -> BulkCancel {
-    match kind {
-        Kind::Spot => BulkCancel::spot(client, "BTCUSDT"),
-        Kind::Futures => BulkCancel::futures(client, ProductType::UsdtFutures, "BTCUSDT"),
-        Kind::Plan => BulkCancel::plan(client, ProductType::UsdtFutures, "BTCUSDT"),
-    }
+/// Runs a bulk cancel of `ids` on `kind`'s BTCUSDT target, `concurrency` requests at a time.
+async fn run_bulk(
+    client: Client,
+    kind: Kind,
+    ids: Vec<OrderRef>,
+    concurrency: usize,
+    on_outcome: impl FnMut(&OrderRef, &Outcome),
+) -> BulkReport {
+    let report = match kind {
+        Kind::Spot => {
+            BulkCancel::spot(client, "BTCUSDT")
+                .ids(ids)
+                .concurrency(concurrency)
+                .run_with(on_outcome)
+                .await
+        }
+        Kind::Futures => {
+            BulkCancel::futures(client, ProductType::UsdtFutures, "BTCUSDT")
+                .ids(ids)
+                .concurrency(concurrency)
+                .run_with(on_outcome)
+                .await
+        }
+        Kind::Plan => {
+            BulkCancel::plan(client, ProductType::UsdtFutures, "BTCUSDT")
+                .ids(ids)
+                .concurrency(concurrency)
+                .run_with(on_outcome)
+                .await
+        }
+    };
+    report.unwrap_or_else(|e| panic!("the fixed fields are valid: {e}"))
 }
 
 /// Every id of every request body the simulator received, with the distinct bodies it was in.
@@ -218,11 +244,14 @@ async fn cancel_under(
     let sim = sim().await;
     let (input, live) = input_for(&sim, kind, existing, missing, dup_every);
     sim.set_faults(faults);
-    let report = bulk(client_retrying(&sim, retry), kind)
-        .ids(input.clone())
-        .concurrency(4)
-        .run()
-        .await;
+    let report = run_bulk(
+        client_retrying(&sim, retry),
+        kind,
+        input.clone(),
+        4,
+        |_, _| {},
+    )
+    .await;
     sim.set_faults(Faults::default());
     check(&sim, kind, &input, &live, &report);
     (sim, report)
@@ -241,10 +270,7 @@ async fn every_id_once_in_input_order_with_progress() {
         let sim = sim().await;
         let (input, live) = input_for(&sim, kind, 120, 7, 10);
         let mut progress = 0;
-        let report = bulk(client(&sim), kind)
-            .ids(input.clone())
-            .run_with(|_, _| progress += 1)
-            .await;
+        let report = run_bulk(client(&sim), kind, input.clone(), 8, |_, _| progress += 1).await;
         check(&sim, kind, &input, &live, &report);
         assert_eq!(progress, input.len(), "{kind:?}: progress for every id");
         let cancelled = report.filter(|o| matches!(o, Outcome::Cancelled)).count();
@@ -364,4 +390,74 @@ async fn a_refusal_after_an_unanswered_attempt_leaves_the_ids_unknown() {
         }
     }
     assert!(seen > 0, "no seed produced a 5xx then a final 429");
+}
+
+/// The bodies the simulator received on `path`, as JSON.
+fn bodies_on(sim: &RunningSimulator, path: &str) -> Vec<serde_json::Value> {
+    sim.requests()
+        .iter()
+        .filter(|r| r.path == path)
+        .map(|r| serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{e}: {}", r.body)))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_option_of_a_target_reaches_its_requests() {
+    use bitget_endpoints::mix::PlanType;
+    let sim = sim().await;
+    let plan = seed(&sim, Kind::Plan, 1);
+    let futures = seed(&sim, Kind::Futures, 2);
+    let report = BulkCancel::plan(client(&sim), ProductType::UsdtFutures, "BTCUSDT")
+        .margin_coin("USDT")
+        .plan_type(PlanType::NormalPlan)
+        .ids([OrderRef::OrderId(plan.order_id.clone())])
+        .run()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(report.all_cancelled(), "{report:?}");
+    let sent = bodies_on(&sim, "/api/v2/mix/order/cancel-plan-order");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["marginCoin"], "USDT", "{}", sent[0]);
+    assert_eq!(sent[0]["planType"], "normal_plan", "{}", sent[0]);
+
+    let report = BulkCancel::futures(client(&sim), ProductType::UsdtFutures, "BTCUSDT")
+        .margin_coin("USDT")
+        .ids([OrderRef::OrderId(futures.order_id.clone())])
+        .run()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(report.all_cancelled(), "{report:?}");
+    let sent = bodies_on(&sim, "/api/v2/mix/order/batch-cancel-orders");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["marginCoin"], "USDT", "{}", sent[0]);
+}
+
+#[tokio::test]
+async fn a_broken_fixed_field_is_one_error_before_anything_is_sent() {
+    let sim = sim().await;
+    let ids: Vec<OrderRef> = (0..120)
+        .map(|i| OrderRef::OrderId(format!("{i}")))
+        .collect();
+    let err = BulkCancel::futures(client(&sim), ProductType::UsdtFutures, "BTCUSDT")
+        .margin_coin("usdt")
+        .ids(ids.clone())
+        .run()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("a lower-case margin coin must be refused"));
+    let v = err.validation().unwrap_or_else(|| panic!("{err}"));
+    assert_eq!(v.violations.len(), 1, "{v}");
+    assert!(
+        v.has("marginCoin", bitget_endpoints::RuleKind::Uppercase),
+        "{v}"
+    );
+    let err = BulkCancel::plan(client(&sim), ProductType::UsdtFutures, "")
+        .ids(ids)
+        .run()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("an empty symbol must be refused"));
+    let v = err.validation().unwrap_or_else(|| panic!("{err}"));
+    assert!(v.at("symbol").next().is_some(), "{v}");
+    assert!(sim.requests().is_empty(), "nothing was sent");
 }

@@ -9,7 +9,10 @@ use crate::common::BatchCancelResult;
 ///
 /// **Danger**: without `orderIdList`, Bitget cancels every trigger order under the product type
 /// (and symbol). The builder therefore needs either `.order_id_list(...)` with 1 to 50 items or an
-/// explicit `.cancel_all_plan_orders()`; an empty or forgotten list is never sent.
+/// explicit `.cancel_all_plan_orders()`; an empty or forgotten list is never sent, and calling
+/// both does not compile.
+///
+/// More than 50 ids, or one outcome per id through retries: [`BulkCancel::plan`](crate::bulk::BulkCancel::plan).
 ///
 /// ```
 /// use bitget_endpoints::mix::{order::CancelPlanOrder, OrderIdItem, ProductType};
@@ -48,7 +51,10 @@ pub struct CancelPlanOrder {
 ///
 /// **Danger**: without `orderIdList`, Bitget cancels every order under the product type (and
 /// symbol). The builder therefore needs either `.order_id_list(...)` with 1 to 50 items or an
-/// explicit `.cancel_all_orders()`; an empty or forgotten list is never sent.
+/// explicit `.cancel_all_orders()`; an empty or forgotten list is never sent, and calling both
+/// does not compile.
+///
+/// More than 50 ids, or one outcome per id through retries: [`BulkCancel::futures`](crate::bulk::BulkCancel::futures).
 ///
 /// ```
 /// use bitget_endpoints::mix::{order::BatchCancelOrders, OrderIdItem, ProductType};

@@ -35,6 +35,9 @@ pub struct CancelOrder {
 /// Items must not mix `orderId` and `clientOid`: Bitget fails the items that only give a
 /// `clientOid` when others give an `orderId`, so such a batch is refused before it is sent.
 ///
+/// More than 50 ids, mixed kinds, or one outcome per id through retries:
+/// [`BulkCancel::spot`](crate::bulk::BulkCancel::spot).
+///
 /// ```
 /// use bitget_endpoints::spot::{trade::BatchCancelOrder, BatchMode, SpotOrderItem};
 /// let request = BatchCancelOrder::builder()

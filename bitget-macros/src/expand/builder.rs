@@ -187,7 +187,7 @@ fn slot<'a>(
         let camel = upper_camel(&field.ident);
         // The parameter is in scope in every setter, where the user's types are named too.
         let mut param = format!("{camel}State");
-        while taken.contains(&param) || param == cont.ident.to_string() {
+        while taken.contains(&param) || cont.ident == param {
             param.push('_');
         }
         let prefix = format!("{builder}{camel}");
