@@ -112,14 +112,15 @@ pub(super) fn expand(
         }
     });
     let target = validate::target(cont, args);
-    let send = args.map(|_| {
+    let send = args.map(|args| {
+        let response = &args.response;
         quote! {
             /// Builds the request (every rule checked) and sends it through `client`: a broken
             /// rule is this call's error, and then nothing is sent.
             #vis async fn send(
                 self,
                 client: &#rt::Client,
-            ) -> ::core::result::Result<<#ident as #rt::Endpoint>::Response, #rt::Error>
+            ) -> ::core::result::Result<#response, #rt::Error>
             where
                 #(#build_bounds,)*
             {

@@ -15,14 +15,22 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
     let path = &args.path;
     let rate = args.rate;
     let signed = args.signed;
+    // The constants' values are printed in the docs as written: public paths read better there
+    // than the hidden runtime module.
     let (method, encoding) = match args.method {
-        Method::Get => (quote!(#rt::Method::Get), quote!(#rt::Encoding::Query)),
-        Method::Post => (quote!(#rt::Method::Post), quote!(#rt::Encoding::JsonBody)),
+        Method::Get => (
+            quote!(::bitget_core::Method::Get),
+            quote!(::bitget_core::Encoding::Query),
+        ),
+        Method::Post => (
+            quote!(::bitget_core::Method::Post),
+            quote!(::bitget_core::Encoding::JsonBody),
+        ),
     };
     let scope = if args.scope_ip {
-        quote!(#rt::RateScope::Ip)
+        quote!(::bitget_core::RateScope::Ip)
     } else {
-        quote!(#rt::RateScope::Uid)
+        quote!(::bitget_core::RateScope::Uid)
     };
     // Demo trading must know the productType (legacy S*-FUTURES types take no `paptrading`).
     let product_type = cont
@@ -54,7 +62,7 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
             #response_decl
             const METHOD: #rt::Method = #method;
             const PATH: &'static str = #path;
-            const RATE_LIMIT: #rt::RateLimit = #rt::RateLimit { per_second: #rate, scope: #scope };
+            const RATE_LIMIT: #rt::RateLimit = ::bitget_core::RateLimit { per_second: #rate, scope: #scope };
             const SIGNED: bool = #signed;
             const ENCODING: #rt::Encoding = #encoding;
 

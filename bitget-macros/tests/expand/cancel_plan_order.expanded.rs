@@ -307,10 +307,7 @@ impl<
     pub async fn send(
         self,
         client: &::bitget_core::__private::Client,
-    ) -> ::core::result::Result<
-        <CancelPlanOrder as ::bitget_core::__private::Endpoint>::Response,
-        ::bitget_core::__private::Error,
-    >
+    ) -> ::core::result::Result<BatchCancelResult, ::bitget_core::__private::Error>
     where
         OrderIdListState: CancelPlanOrderBuilderOrderIdListIsSet,
         ProductTypeState: CancelPlanOrderBuilderProductTypeIsSet,
@@ -378,14 +375,14 @@ impl CancelPlanOrderBuilderProductTypeIsSet for ProductType {
 }
 impl ::bitget_core::__private::Endpoint for CancelPlanOrder {
     type Response = BatchCancelResult;
-    const METHOD: ::bitget_core::__private::Method = ::bitget_core::__private::Method::Post;
+    const METHOD: ::bitget_core::__private::Method = ::bitget_core::Method::Post;
     const PATH: &'static str = "/api/v2/mix/order/cancel-plan-order";
-    const RATE_LIMIT: ::bitget_core::__private::RateLimit = ::bitget_core::__private::RateLimit {
+    const RATE_LIMIT: ::bitget_core::__private::RateLimit = ::bitget_core::RateLimit {
         per_second: 10u32,
-        scope: ::bitget_core::__private::RateScope::Uid,
+        scope: ::bitget_core::RateScope::Uid,
     };
     const SIGNED: bool = true;
-    const ENCODING: ::bitget_core::__private::Encoding = ::bitget_core::__private::Encoding::JsonBody;
+    const ENCODING: ::bitget_core::__private::Encoding = ::bitget_core::Encoding::JsonBody;
     fn validate(
         &self,
     ) -> ::core::result::Result<(), ::bitget_core::__private::ValidationError> {
