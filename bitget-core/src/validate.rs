@@ -16,6 +16,18 @@ pub enum RuleKind {
     RequiredIf,
     /// A field is required unless another field has a given value.
     RequiredUnless,
+    /// A field must be left out because another field has a given value.
+    AbsentIf,
+    /// Several fields are sent together or not at all.
+    Together,
+    /// A number is below its lower bound.
+    Min,
+    /// A number is above its upper bound.
+    Max,
+    /// A list holds fewer items than required.
+    MinItems,
+    /// The span between two timestamps is negative or too long.
+    Window,
     /// Setting one field requires setting another.
     Requires,
     /// At least one of several fields must be set.
@@ -47,6 +59,12 @@ impl RuleKind {
             RuleKind::Required => "required",
             RuleKind::RequiredIf => "required_if",
             RuleKind::RequiredUnless => "required_unless",
+            RuleKind::AbsentIf => "absent_if",
+            RuleKind::Together => "together",
+            RuleKind::Min => "min",
+            RuleKind::Max => "max",
+            RuleKind::MinItems => "min_items",
+            RuleKind::Window => "window",
             RuleKind::Requires => "requires",
             RuleKind::AtLeastOneOf => "at_least_one_of",
             RuleKind::ExactlyOneOf => "exactly_one_of",

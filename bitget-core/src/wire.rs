@@ -284,6 +284,27 @@ fn number_text(n: &NumberLike) -> Option<String> {
     .filter(|s| !s.trim().is_empty())
 }
 
+/// Writers for request fields: Bitget reads most numbers in a request as strings.
+pub mod ser {
+    use serde::Serializer;
+
+    /// An integer written as a JSON string (`"100"`), as Bitget's request tables type them.
+    pub fn text<S: Serializer, T: std::fmt::Display>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(value)
+    }
+
+    /// [`text`] for an optional field (which is skipped when `None`).
+    pub fn opt_text<S: Serializer, T: std::fmt::Display>(
+        value: &Option<T>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.collect_str(v),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// Lenient readers for response fields, used by `#[bitget_response]` (and usable by hand with
 /// `#[serde(deserialize_with = ...)]`).
 pub mod de {

@@ -59,8 +59,20 @@ pub(crate) struct Container {
 
 /// A rule over several fields of the same struct.
 pub(crate) enum StructRule {
+    /// `at_least_one_of(a, b, ...)`.
     AtLeastOneOf(Vec<Ident>),
+    /// `exactly_one_of(a, b, ...)`.
     ExactlyOneOf(Vec<Ident>),
+    /// `together(a, b, ...)`: all set or none.
+    Together(Vec<Ident>),
+    /// `window(start, end, max_days = N)`: timestamps at most N days apart, end after start.
+    Window {
+        start: Ident,
+        end: Ident,
+        max_days: u32,
+        span: Span,
+    },
+    /// `check = path::to::fn`.
     Check(syn::Path),
 }
 
@@ -75,6 +87,8 @@ pub(crate) struct Shape {
     pub(crate) value: Type,
     /// The value is a `Decimal`: its setter also takes text, parsed at `build()`.
     pub(crate) decimal: bool,
+    /// The value is a primitive integer (`u32`, `i64`, ...).
+    pub(crate) integer: bool,
 }
 
 /// A request parameter.
@@ -83,39 +97,70 @@ pub(crate) struct Field {
     pub(crate) ty: Type,
     pub(crate) shape: Shape,
     pub(crate) wire: String,
-    pub(crate) rules: FieldRules,
+    /// Every rule declared on the field, in declaration order.
+    pub(crate) rules: Vec<FieldRule>,
+    /// `json_number`: an integer sent as a JSON number rather than Bitget's usual string.
+    pub(crate) json_number: bool,
     /// The field's own `///` docs, reused on its setter.
     pub(crate) docs: Vec<syn::Attribute>,
 }
 
-/// `required_if(field = "value")` and friends.
+/// `field = Value`: the condition of `required_if` and its kin. The value is a Rust expression of
+/// the field's type (`OrderType::Limit`), so a misspelt value does not compile.
 #[derive(Clone)]
 pub(crate) struct Condition {
     pub(crate) field: Ident,
-    pub(crate) value: LitStr,
+    pub(crate) value: syn::Expr,
 }
 
-/// Every rule declared on one field.
-#[derive(Default)]
-pub(crate) struct FieldRules {
-    pub(crate) required: Option<Span>,
-    pub(crate) required_or: Option<Ident>,
-    pub(crate) required_if: Vec<Condition>,
-    pub(crate) required_unless: Vec<Condition>,
-    pub(crate) requires: Vec<Ident>,
-    pub(crate) max_items: Option<(usize, Span)>,
-    pub(crate) non_empty: Option<Span>,
-    pub(crate) max_len: Option<(usize, Span)>,
-    pub(crate) uppercase: Option<Span>,
-    pub(crate) no_mix: Option<(Vec<Ident>, Span)>,
-    pub(crate) item_required_if: Vec<(Ident, Condition, Span)>,
-    pub(crate) checks: Vec<syn::Path>,
+/// One rule on a field, at the span of its key.
+pub(crate) struct FieldRule {
+    pub(crate) span: Span,
+    pub(crate) kind: FieldRuleKind,
+}
+
+/// The rules a field can carry. What each one means, checks and generates is in `rules.rs`.
+pub(crate) enum FieldRuleKind {
+    Required,
+    RequiredOr(Ident),
+    RequiredIf(Condition),
+    RequiredUnless(Condition),
+    AbsentIf(Condition),
+    Requires(Vec<Ident>),
+    MaxItems(usize),
+    MinItems(usize),
+    NonEmpty,
+    MaxLen(usize),
+    Uppercase,
+    Min(syn::Lit),
+    Max(syn::Lit),
+    /// `allow = N`: a value accepted outside `min`/`max` (a countdown's 0).
+    Allow(syn::Lit),
+    NoMix(Vec<Ident>),
+    ItemRequiredIf(Ident, Condition),
+    Check(syn::Path),
 }
 
 impl Field {
+    /// The span of `required`, if declared.
+    pub(crate) fn required(&self) -> Option<Span> {
+        self.rules
+            .iter()
+            .find(|r| matches!(r.kind, FieldRuleKind::Required))
+            .map(|r| r.span)
+    }
+
+    /// The method of `required_or(method)`, if declared.
+    pub(crate) fn required_or(&self) -> Option<&Ident> {
+        self.rules.iter().find_map(|r| match &r.kind {
+            FieldRuleKind::RequiredOr(m) => Some(m),
+            _ => None,
+        })
+    }
+
     /// Whether the builder makes this field mandatory (a typestate parameter).
     pub(crate) fn is_builder_required(&self) -> bool {
-        self.rules.required.is_some() || self.rules.required_or.is_some()
+        self.required().is_some() || self.required_or().is_some()
     }
 }
 

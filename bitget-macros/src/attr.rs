@@ -13,8 +13,8 @@ use syn::spanned::Spanned as _;
 use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, Token, Type};
 
 use crate::ast::{
-    Condition, Container, EndpointArgs, Field, FieldRules, Kind, Method, RetrySafe, Shape,
-    StructRule,
+    Condition, Container, EndpointArgs, Field, FieldRule, FieldRuleKind, Kind, Method, RetrySafe,
+    Shape, StructRule,
 };
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -278,7 +278,7 @@ pub(crate) fn container(cx: &Ctxt, kind: Kind, input: &mut DeriveInput) -> Optio
             let Some(ident) = field.ident.clone() else {
                 continue;
             };
-            let wire = match &rules.1 {
+            let wire = match &rules.rename {
                 Some(rename) => rename.value(),
                 None => camel_case(&ident.unraw().to_string()),
             };
@@ -286,7 +286,8 @@ pub(crate) fn container(cx: &Ctxt, kind: Kind, input: &mut DeriveInput) -> Optio
                 shape: shape(&field.ty),
                 ty: field.ty.clone(),
                 wire,
-                rules: rules.0,
+                rules: rules.rules,
+                json_number: rules.json_number,
                 docs: field
                     .attrs
                     .iter()
@@ -317,6 +318,8 @@ fn struct_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Vec<StructRule> {
             match key.as_str() {
                 AT_LEAST_ONE_OF => rules.push(StructRule::AtLeastOneOf(ident_list(&meta)?)),
                 EXACTLY_ONE_OF => rules.push(StructRule::ExactlyOneOf(ident_list(&meta)?)),
+                TOGETHER => rules.push(StructRule::Together(ident_list(&meta)?)),
+                WINDOW => rules.push(window(cx, &meta)?),
                 CHECK => rules.push(StructRule::Check(meta.value()?.parse()?)),
                 _ => {
                     let hint = if FIELD_KEYS.contains(&format!("`{key}")) {
@@ -342,9 +345,19 @@ fn struct_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Vec<StructRule> {
     rules
 }
 
-fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> (FieldRules, Option<LitStr>) {
-    let mut rules = FieldRules::default();
-    let mut rename = None;
+/// What `#[bitget(...)]` says of one field.
+struct ParsedField {
+    rules: Vec<FieldRule>,
+    rename: Option<LitStr>,
+    json_number: bool,
+}
+
+fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
+    let mut out = ParsedField {
+        rules: Vec::new(),
+        rename: None,
+        json_number: false,
+    };
     let mut seen: HashSet<String> = HashSet::new();
     for attr in take_ours(attrs) {
         let result = attr.parse_nested_meta(|meta| {
@@ -354,44 +367,34 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> (FieldRules, Optio
                 .map(Ident::to_string)
                 .unwrap_or_default();
             let span = meta.path.span();
-            let repeatable = [
-                REQUIRED_IF,
-                REQUIRED_UNLESS,
-                REQUIRES,
-                ITEM_REQUIRED_IF,
-                CHECK,
-            ]
-            .contains(&key.as_str());
-            if !seen.insert(key.clone()) && !repeatable {
-                cx.error_spanned_by(
-                    &meta.path,
-                    format!("duplicate rule `{key}` on this field: give it once"),
-                );
-            }
-            match key.as_str() {
-                REQUIRED => rules.required = Some(span),
+            let kind = match key.as_str() {
+                REQUIRED => FieldRuleKind::Required,
                 REQUIRED_OR => {
                     let content;
                     syn::parenthesized!(content in meta.input);
-                    rules.required_or = Some(content.parse()?);
+                    FieldRuleKind::RequiredOr(content.parse()?)
                 }
-                REQUIRED_IF => rules.required_if.push(condition(&meta)?),
-                REQUIRED_UNLESS => rules.required_unless.push(condition(&meta)?),
-                REQUIRES => rules.requires.extend(ident_list(&meta)?),
-                MAX_ITEMS => rules.max_items = Some((positive(cx, &meta, MAX_ITEMS)?, span)),
-                NON_EMPTY => rules.non_empty = Some(span),
-                MAX_LEN => rules.max_len = Some((positive(cx, &meta, MAX_LEN)?, span)),
-                UPPERCASE => rules.uppercase = Some(span),
-                NO_MIX => rules.no_mix = Some((ident_list(&meta)?, span)),
+                REQUIRED_IF => FieldRuleKind::RequiredIf(condition(cx, &meta)?),
+                REQUIRED_UNLESS => FieldRuleKind::RequiredUnless(condition(cx, &meta)?),
+                ABSENT_IF => FieldRuleKind::AbsentIf(condition(cx, &meta)?),
+                REQUIRES => FieldRuleKind::Requires(ident_list(&meta)?),
+                MAX_ITEMS => FieldRuleKind::MaxItems(positive(cx, &meta, MAX_ITEMS)?),
+                MIN_ITEMS => FieldRuleKind::MinItems(positive(cx, &meta, MIN_ITEMS)?),
+                NON_EMPTY => FieldRuleKind::NonEmpty,
+                MAX_LEN => FieldRuleKind::MaxLen(positive(cx, &meta, MAX_LEN)?),
+                UPPERCASE => FieldRuleKind::Uppercase,
+                MIN => FieldRuleKind::Min(number_lit(cx, &meta, MIN)?),
+                MAX => FieldRuleKind::Max(number_lit(cx, &meta, MAX)?),
+                ALLOW => FieldRuleKind::Allow(number_lit(cx, &meta, ALLOW)?),
+                NO_MIX => FieldRuleKind::NoMix(ident_list(&meta)?),
                 ITEM_REQUIRED_IF => {
                     let content;
                     syn::parenthesized!(content in meta.input);
                     let item_field: Ident = content.parse()?;
                     content.parse::<Token![,]>()?;
-                    let cond = condition_in(&content)?;
-                    rules.item_required_if.push((item_field, cond, span));
+                    FieldRuleKind::ItemRequiredIf(item_field, condition_in(cx, &content)?)
                 }
-                CHECK => rules.checks.push(meta.value()?.parse()?),
+                CHECK => FieldRuleKind::Check(meta.value()?.parse()?),
                 RENAME => {
                     let lit: LitStr = meta.value()?.parse()?;
                     if lit.value().is_empty() {
@@ -400,7 +403,17 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> (FieldRules, Optio
                             "`rename` needs the wire name, such as \"orderIdList\"",
                         );
                     }
-                    rename = Some(lit);
+                    if out.rename.replace(lit).is_some() {
+                        cx.error_spanned_by(
+                            &meta.path,
+                            "duplicate rule `rename` on this field: give it once",
+                        );
+                    }
+                    return Ok(());
+                }
+                JSON_NUMBER => {
+                    out.json_number = true;
+                    return Ok(());
                 }
                 _ => {
                     let hint = if STRUCT_KEYS.contains(&format!("`{key}")) {
@@ -412,16 +425,56 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> (FieldRules, Optio
                         &meta.path,
                         format!("unknown rule `{key}`{hint}; accepted: {FIELD_KEYS}"),
                     );
-                    skip_meta(&meta)?;
+                    return skip_meta(&meta);
                 }
+            };
+            if !seen.insert(key.clone()) && !kind.repeatable() {
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!("duplicate rule `{key}` on this field: give it once"),
+                );
             }
+            out.rules.push(FieldRule { span, kind });
             Ok(())
         });
         if let Err(err) = result {
             cx.syn_error(err);
         }
     }
-    (rules, rename)
+    out
+}
+
+/// `window(start, end, max_days = N)`.
+fn window(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<StructRule> {
+    let span = meta.path.span();
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let start: Ident = content.parse()?;
+    content.parse::<Token![,]>()?;
+    let end: Ident = content.parse()?;
+    content.parse::<Token![,]>()?;
+    let key: Ident = content.parse()?;
+    if key != MAX_DAYS {
+        cx.error_spanned_by(
+            &key,
+            "expected `max_days = N`, the documented longest span in days",
+        );
+    }
+    content.parse::<Token![=]>()?;
+    let lit: LitInt = content.parse()?;
+    let max_days: u32 = lit.base10_parse()?;
+    if max_days == 0 {
+        cx.error_spanned_by(
+            &lit,
+            "`max_days = 0` allows nothing: give the documented span",
+        );
+    }
+    Ok(StructRule::Window {
+        start,
+        end,
+        max_days,
+        span,
+    })
 }
 
 /// Removes the `#[bitget(...)]` attributes from `attrs` and returns them.
@@ -453,19 +506,49 @@ fn ident_list(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
         .collect())
 }
 
-/// `(field = "value")`.
-fn condition(meta: &ParseNestedMeta<'_>) -> syn::Result<Condition> {
+/// `(field = Enum::Value)`.
+fn condition(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Condition> {
     let content;
     syn::parenthesized!(content in meta.input);
-    condition_in(&content)
+    condition_in(cx, &content)
 }
 
-/// `field = "value"`.
-fn condition_in(input: ParseStream<'_>) -> syn::Result<Condition> {
+/// `field = Enum::Value`. The value is a Rust expression, so the compiler checks it; a string
+/// would be compared as text, and a typo would silently turn the rule off.
+fn condition_in(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Condition> {
     let field: Ident = input.parse()?;
     input.parse::<Token![=]>()?;
-    let value: LitStr = input.parse()?;
+    let value: syn::Expr = input.parse()?;
+    if let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(s),
+        ..
+    }) = &value
+    {
+        let guess = format!(
+            "{}::{}",
+            upper_camel(&field.unraw().to_string()),
+            upper_camel(&s.value())
+        );
+        cx.error_spanned_by(
+            s,
+            format!(
+                "name the value, not its wire text: `{field} = {guess}` (the enum's variant), so that a misspelt value does not compile; a text would silently turn the rule off"
+            ),
+        );
+    }
     Ok(Condition { field, value })
+}
+
+/// `key = 5` or `key = 0.1`: a non-negative number literal.
+fn number_lit(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<syn::Lit> {
+    let lit: syn::Lit = meta.value()?.parse()?;
+    if crate::rules::decimal_parts(&lit).is_none() {
+        cx.error_spanned_by(
+            &lit,
+            format!("`{key}` takes a plain number, such as `{key} = 1` or `{key} = 0.1` (no suffix, no exponent)"),
+        );
+    }
+    Ok(lit)
 }
 
 /// The wire name of an item type's field named in a list rule. The item type is another
@@ -484,6 +567,22 @@ fn positive(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<usi
         );
     }
     Ok(n)
+}
+
+/// `batch_mode` → `BatchMode`, `normal_plan` → `NormalPlan`, `USDT-FUTURES` → `UsdtFutures`: the
+/// Rust name a wire word most likely has, for hints.
+pub(crate) fn upper_camel(text: &str) -> String {
+    text.split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// `order_id_list` → `orderIdList`.
@@ -528,14 +627,25 @@ fn shape(ty: &Type) -> Shape {
             list_item: generic_arg(inner, "Vec").cloned(),
             value: inner.clone(),
             decimal: is_decimal(inner),
+            integer: is_integer(inner),
         },
         None => Shape {
             optional: false,
             list_item: generic_arg(ty, "Vec").cloned(),
             value: ty.clone(),
             decimal: is_decimal(ty),
+            integer: is_integer(ty),
         },
     }
+}
+
+/// Whether a type is a primitive integer.
+fn is_integer(ty: &Type) -> bool {
+    const INTEGERS: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+    ];
+    matches!(ty, Type::Path(p) if p.qself.is_none()
+        && p.path.get_ident().is_some_and(|i| INTEGERS.contains(&i.to_string().as_str())))
 }
 
 /// Whether a type is `Decimal` (by its last path segment, as written in the declaration).

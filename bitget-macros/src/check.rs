@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use syn::Ident;
 
-use crate::ast::{Container, EndpointArgs, Field, Kind, Method, StructRule};
+use crate::ast::{Container, EndpointArgs, Field, FieldRuleKind, Kind, Method, StructRule};
 use crate::ctxt::Ctxt;
+use crate::rules::Needs;
 use crate::symbol::*;
 
 /// Runs every check.
@@ -14,8 +15,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
     for field in &cont.fields {
         check_required(cx, cont, field);
         check_references(cx, cont, field);
-        check_list_rules(cx, field);
-        check_text_rules(cx, field);
+        check_shapes(cx, field);
         check_names(cx, cont, field);
         if let Some(args) = args {
             check_query_shape(cx, args, field);
@@ -39,8 +39,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
 
 fn check_required(cx: &Ctxt, cont: &Container, field: &Field) {
     let name = &field.ident;
-    let rules = &field.rules;
-    match (rules.required, &rules.required_or, field.shape.optional) {
+    match (field.required(), field.required_or(), field.shape.optional) {
         (None, None, false) => cx.error_spanned_by(
             name,
             format!(
@@ -63,19 +62,28 @@ fn check_required(cx: &Ctxt, cont: &Container, field: &Field) {
         _ => {}
     }
     if field.is_builder_required() {
-        for cond in field
-            .rules
-            .required_if
-            .iter()
-            .chain(&field.rules.required_unless)
-        {
-            cx.error_spanned_by(
-                &cond.field,
-                format!("`{name}` is always required, so this condition adds nothing: remove it"),
-            );
+        for rule in &field.rules {
+            let says = match &rule.kind {
+                FieldRuleKind::RequiredIf(c) | FieldRuleKind::RequiredUnless(c) => Some((
+                    c,
+                    format!(
+                        "`{name}` is always required, so this condition adds nothing: remove it"
+                    ),
+                )),
+                FieldRuleKind::AbsentIf(c) => Some((
+                    c,
+                    format!(
+                        "`{name}` is always set, so it can never be left out: drop `required` or this rule"
+                    ),
+                )),
+                _ => None,
+            };
+            if let Some((c, message)) = says {
+                cx.error_spanned_by(&c.field, message);
+            }
         }
     }
-    if let (Kind::Item, Some(method)) = (cont.kind, &field.rules.required_or) {
+    if let (Kind::Item, Some(method)) = (cont.kind, field.required_or()) {
         cx.error_spanned_by(
             method,
             "`required_or` belongs on a request's field, not on an item's",
@@ -84,32 +92,17 @@ fn check_required(cx: &Ctxt, cont: &Container, field: &Field) {
 }
 
 fn check_references(cx: &Ctxt, cont: &Container, field: &Field) {
-    let conds = field
-        .rules
-        .required_if
-        .iter()
-        .chain(&field.rules.required_unless);
-    for cond in conds {
-        check_field_ref(cx, cont, field, &cond.field);
-        if cond.value.value().is_empty() {
-            cx.error_spanned_by(
-                &cond.value,
-                "compare with the wire value, such as \"tpsl\"; it cannot be empty",
-            );
+    for rule in &field.rules {
+        for other in rule.kind.references() {
+            check_field_ref(cx, cont, field, other);
         }
-    }
-    for other in &field.rules.requires {
-        check_field_ref(cx, cont, field, other);
-    }
-    for (_, cond, _) in &field.rules.item_required_if {
-        check_field_ref(cx, cont, field, &cond.field);
-    }
-    if let Some((idents, span)) = &field.rules.no_mix {
-        if idents.len() < 2 {
-            cx.error_at(
-                *span,
-                "`no_mix` names at least two item fields, such as `no_mix(order_id, client_oid)`",
-            );
+        if let FieldRuleKind::NoMix(idents) = &rule.kind {
+            if idents.len() < 2 {
+                cx.error_at(
+                    rule.span,
+                    "`no_mix` names at least two item fields, such as `no_mix(order_id, client_oid)`",
+                );
+            }
         }
     }
 }
@@ -132,39 +125,56 @@ fn check_field_ref(cx: &Ctxt, cont: &Container, field: &Field, other: &Ident) {
     }
 }
 
-fn check_list_rules(cx: &Ctxt, field: &Field) {
-    if field.shape.list_item.is_some() {
-        return;
-    }
+/// Each rule on a field of the shape it applies to.
+fn check_shapes(cx: &Ctxt, field: &Field) {
     let name = &field.ident;
-    let spans = [
-        (MAX_ITEMS, field.rules.max_items.map(|(_, s)| s)),
-        (NON_EMPTY, field.rules.non_empty),
-        (NO_MIX, field.rules.no_mix.as_ref().map(|(_, s)| *s)),
-        (
-            ITEM_REQUIRED_IF,
-            field.rules.item_required_if.first().map(|(_, _, s)| *s),
-        ),
-    ];
-    for (key, span) in spans {
-        if let Some(span) = span {
-            cx.error_at(span, format!("`{key}` applies to a list (`Vec<T>` or `Option<Vec<T>>`), and `{name}` is not one"));
+    for rule in &field.rules {
+        let (key, needs) = (rule.kind.key(), rule.kind.needs());
+        if !needs.fits(field) {
+            let hint = if needs == Needs::Scalar {
+                ": put it on the item type's field".to_owned()
+            } else {
+                String::new()
+            };
+            cx.error_at(
+                rule.span,
+                format!(
+                    "`{key}` applies to {}, and `{name}` is not one{hint}",
+                    needs.describe()
+                ),
+            );
+            continue;
+        }
+        if let FieldRuleKind::Min(lit) | FieldRuleKind::Max(lit) | FieldRuleKind::Allow(lit) =
+            &rule.kind
+        {
+            let is_number = crate::rules::decimal_parts(lit).is_some();
+            if field.shape.integer && is_number && !matches!(lit, syn::Lit::Int(_)) {
+                cx.error_spanned_by(
+                    lit,
+                    format!("`{name}` is an integer: `{key}` takes a whole number"),
+                );
+            }
         }
     }
-}
-
-fn check_text_rules(cx: &Ctxt, field: &Field) {
-    if field.shape.list_item.is_none() {
-        return;
-    }
-    let name = &field.ident;
-    for (key, span) in [
-        (MAX_LEN, field.rules.max_len.map(|(_, s)| s)),
-        (UPPERCASE, field.rules.uppercase),
-    ] {
-        if let Some(span) = span {
-            cx.error_at(span, format!("`{key}` applies to a text, and `{name}` is a list: put it on the item type's field"));
+    let has = |k: &str| field.rules.iter().any(|r| r.kind.key() == k);
+    if let Some(allow) = field
+        .rules
+        .iter()
+        .find(|r| matches!(r.kind, FieldRuleKind::Allow(_)))
+    {
+        if !has(MIN) && !has(MAX) {
+            cx.error_at(
+                allow.span,
+                "`allow` names a value accepted outside `min`/`max`: give those bounds too",
+            );
         }
+    }
+    if field.json_number && !field.shape.integer {
+        cx.error_spanned_by(
+            name,
+            "`json_number` is for integers that Bitget reads as JSON numbers",
+        );
     }
 }
 
@@ -176,7 +186,7 @@ fn check_names(cx: &Ctxt, cont: &Container, field: &Field) {
             format!("a field named `{name}` would clash with the builder's `{name}()`: rename the field and keep the wire name with `#[bitget(rename = \"{name}\")]`"),
         );
     }
-    if let Some(method) = &field.rules.required_or {
+    if let Some(method) = field.required_or() {
         let m = method.to_string();
         if RESERVED_METHODS.contains(&m.as_str()) || cont.fields.iter().any(|f| f.ident == m) {
             cx.error_spanned_by(method, format!("`{m}` is already a builder method: choose a name that says what leaving the field out does"));
@@ -210,11 +220,15 @@ fn check_wire_names(cx: &Ctxt, cont: &Container) {
 
 fn check_struct_rules(cx: &Ctxt, cont: &Container) {
     for rule in &cont.rules {
-        let (key, idents) = match rule {
-            StructRule::AtLeastOneOf(ids) => (AT_LEAST_ONE_OF, ids),
-            StructRule::ExactlyOneOf(ids) => (EXACTLY_ONE_OF, ids),
-            StructRule::Check(_) => continue,
-        };
+        if let StructRule::Window {
+            start, end, span, ..
+        } = rule
+        {
+            check_window(cx, cont, start, end, *span);
+            continue;
+        }
+        let Some(idents) = rule.set() else { continue };
+        let key = rule.key();
         if idents.len() < 2 {
             let at = idents
                 .first()
@@ -246,6 +260,33 @@ fn check_struct_rules(cx: &Ctxt, cont: &Container) {
                     cx.error_at(at, "`at_least_one_of` and `exactly_one_of` over the same fields conflict: keep one");
                 }
             }
+        }
+    }
+}
+
+/// `window(start, end, ...)`: two distinct integer fields (Unix milliseconds).
+fn check_window(cx: &Ctxt, cont: &Container, start: &Ident, end: &Ident, span: proc_macro2::Span) {
+    if start == end {
+        cx.error_at(
+            span,
+            "`window` spans two different fields: `window(start_time, end_time, max_days = N)`",
+        );
+    }
+    for ident in [start, end] {
+        match cont.field(ident) {
+            None => cx.error_spanned_by(
+                ident,
+                format!(
+                    "no field `{ident}` in `{}`; the fields are {}",
+                    cont.ident,
+                    field_list(cont)
+                ),
+            ),
+            Some(f) if !f.shape.integer => cx.error_spanned_by(
+                ident,
+                format!("`window` compares Unix milliseconds: `{ident}` must be an integer field"),
+            ),
+            Some(_) => {}
         }
     }
 }

@@ -17,6 +17,7 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod response;
+mod rules;
 mod symbol;
 
 use proc_macro::TokenStream;

@@ -112,16 +112,46 @@ pub fn required(out: &mut Violations, path: &Path<'_>, is_present: bool) {
     }
 }
 
-/// `required_if(other = "value")`.
+/// A field's value, whether the field is optional or not, for conditions and bounds.
+#[diagnostic::on_unimplemented(
+    message = "a field of type `{Self}` cannot be compared with a `{T}`",
+    label = "the value must be of the field's type, such as `OrderType::Limit` for an `Option<OrderType>` field"
+)]
+pub trait FieldValue<T> {
+    /// The value, `None` when the optional field is unset.
+    fn value(&self) -> Option<&T>;
+}
+
+impl<T> FieldValue<T> for T {
+    #[inline]
+    fn value(&self) -> Option<&T> {
+        Some(self)
+    }
+}
+
+impl<T> FieldValue<T> for Option<T> {
+    #[inline]
+    fn value(&self) -> Option<&T> {
+        self.as_ref()
+    }
+}
+
+/// Whether a field holds `value` (a condition `field = Value`).
+#[inline]
+pub fn holds<F: FieldValue<T>, T: PartialEq>(field: &F, value: &T) -> bool {
+    field.value() == Some(value)
+}
+
+/// `required_if(other = Value)`: `holds` says whether `other` has the value.
 pub fn required_if(
     out: &mut Violations,
     path: &Path<'_>,
     is_present: bool,
     other: &str,
-    other_value: Option<&str>,
-    value: &str,
+    holds: bool,
+    value: &dyn std::fmt::Display,
 ) {
-    if !is_present && other_value == Some(value) {
+    if !is_present && holds {
         out.push(
             path,
             RuleKind::RequiredIf,
@@ -130,22 +160,133 @@ pub fn required_if(
     }
 }
 
-/// `required_unless(other = "value")`.
+/// `required_unless(other = Value)`.
 pub fn required_unless(
     out: &mut Violations,
     path: &Path<'_>,
     is_present: bool,
     other: &str,
-    other_value: Option<&str>,
-    value: &str,
+    holds: bool,
+    value: &dyn std::fmt::Display,
 ) {
-    if !is_present && other_value != Some(value) {
+    if !is_present && !holds {
         out.push(
             path,
             RuleKind::RequiredUnless,
             format!("required unless `{other}` is `{value}`"),
         );
     }
+}
+
+/// `absent_if(other = Value)`: the field must be left out when `other` has the value.
+pub fn absent_if(
+    out: &mut Violations,
+    path: &Path<'_>,
+    is_present: bool,
+    other: &str,
+    holds: bool,
+    value: &dyn std::fmt::Display,
+) {
+    if is_present && holds {
+        out.push(
+            path,
+            RuleKind::AbsentIf,
+            format!("must be left out when `{other}` is `{value}`"),
+        );
+    }
+}
+
+/// `min = N`: at least `bound`, unless the value is `allowed` (`allow = N`).
+pub fn min<T: PartialOrd + std::fmt::Display>(
+    out: &mut Violations,
+    path: &Path<'_>,
+    value: Option<&T>,
+    bound: T,
+    allowed: Option<T>,
+) {
+    if let Some(v) = value.filter(|v| **v < bound && allowed.as_ref() != Some(*v)) {
+        let or = allowed
+            .map(|a| format!(" (or exactly {a})"))
+            .unwrap_or_default();
+        out.push(
+            path,
+            RuleKind::Min,
+            format!("at least {bound}{or}, got {v}"),
+        );
+    }
+}
+
+/// `max = N`: at most `bound`, unless the value is `allowed` (`allow = N`).
+pub fn max<T: PartialOrd + std::fmt::Display>(
+    out: &mut Violations,
+    path: &Path<'_>,
+    value: Option<&T>,
+    bound: T,
+    allowed: Option<T>,
+) {
+    if let Some(v) = value.filter(|v| **v > bound && allowed.as_ref() != Some(*v)) {
+        let or = allowed
+            .map(|a| format!(" (or exactly {a})"))
+            .unwrap_or_default();
+        out.push(path, RuleKind::Max, format!("at most {bound}{or}, got {v}"));
+    }
+}
+
+/// `together(a, b, ...)`: either all of the fields are set or none is; reported at each one
+/// missing.
+pub fn together(
+    out: &mut Violations,
+    path: &Path<'_>,
+    names: &'static [&'static str],
+    present: &[bool],
+) {
+    if present.iter().any(|p| *p) {
+        for (name, _) in names.iter().zip(present).filter(|(_, p)| !**p) {
+            out.push(
+                &path.field(name),
+                RuleKind::Together,
+                format!("{} go together: set all of them or none", list_names(names)),
+            );
+        }
+    }
+}
+
+/// `window(start, end, max_days = N)`: when both are set, `end` is not before `start` and at most
+/// `max_days` after it. Reported at `end`.
+pub fn window(
+    out: &mut Violations,
+    path: &Path<'_>,
+    (start_name, end_name): (&str, &'static str),
+    start: Option<i128>,
+    end: Option<i128>,
+    max_days: u32,
+) {
+    const DAY_MS: i128 = 86_400_000;
+    let (Some(start), Some(end)) = (start, end) else {
+        return;
+    };
+    let at = path.field(end_name);
+    if end < start {
+        out.push(
+            &at,
+            RuleKind::Window,
+            format!("`{end_name}` is before `{start_name}`"),
+        );
+    } else if end - start > i128::from(max_days) * DAY_MS {
+        let days = (end - start) as f64 / DAY_MS as f64;
+        out.push(
+            &at,
+            RuleKind::Window,
+            format!(
+                "at most {max_days} days after `{start_name}`, got {days:.1} days: split the range into several requests"
+            ),
+        );
+    }
+}
+
+/// A millisecond timestamp of any integer type, for [`window`].
+pub fn millis<F: FieldValue<T>, T: Copy + Into<i128>>(field: &F) -> Option<i128> {
+    field.value().map(|v| (*v).into())
 }
 
 /// `requires(other)`: when the field at `set_path` is set, `other` must be set too. Reported at
@@ -190,6 +331,17 @@ pub fn exactly_one_of(out: &mut Violations, path: &Path<'_>, names: &[&str], pre
             path,
             RuleKind::ExactlyOneOf,
             format!("set exactly one of {} ({got})", list_names(names)),
+        );
+    }
+}
+
+/// `min_items = N`: a list that is present holds at least `min` items.
+pub fn min_items(out: &mut Violations, path: &Path<'_>, len: Option<usize>, min: usize) {
+    if let Some(len) = len.filter(|len| *len < min) {
+        out.push(
+            path,
+            RuleKind::MinItems,
+            format!("at least {min} items, got {len}"),
         );
     }
 }
@@ -343,22 +495,24 @@ mod tests {
     #[test]
     fn required_if_and_unless() {
         assert_eq!(
-            run(|o, p| required_if(o, p, false, "m", Some("tpsl"), "tpsl")),
+            run(|o, p| required_if(o, p, false, "m", true, &"tpsl")),
             broke(RuleKind::RequiredIf)
         );
-        assert!(run(|o, p| required_if(o, p, false, "m", Some("normal"), "tpsl")).is_empty());
-        assert!(run(|o, p| required_if(o, p, false, "m", None, "tpsl")).is_empty());
-        assert!(run(|o, p| required_if(o, p, true, "m", Some("tpsl"), "tpsl")).is_empty());
+        assert!(run(|o, p| required_if(o, p, false, "m", false, &"tpsl")).is_empty());
+        assert!(run(|o, p| required_if(o, p, true, "m", true, &"tpsl")).is_empty());
         assert_eq!(
-            run(|o, p| required_unless(o, p, false, "m", None, "tpsl")),
+            run(|o, p| required_unless(o, p, false, "m", false, &"tpsl")),
             broke(RuleKind::RequiredUnless)
         );
+        assert!(run(|o, p| required_unless(o, p, false, "m", true, &"tpsl")).is_empty());
+        assert!(run(|o, p| required_unless(o, p, true, "m", false, &"tpsl")).is_empty());
         assert_eq!(
-            run(|o, p| required_unless(o, p, false, "m", Some("normal"), "tpsl")),
-            broke(RuleKind::RequiredUnless)
+            run(|o, p| absent_if(o, p, true, "m", true, &"track_plan")),
+            broke(RuleKind::AbsentIf)
         );
-        assert!(run(|o, p| required_unless(o, p, false, "m", Some("tpsl"), "tpsl")).is_empty());
-        assert!(run(|o, p| required_unless(o, p, true, "m", None, "tpsl")).is_empty());
+        assert!(run(|o, p| absent_if(o, p, true, "m", false, &"track_plan")).is_empty());
+        assert!(run(|o, p| absent_if(o, p, false, "m", true, &"track_plan")).is_empty());
+        assert!(holds(&Some(3u8), &3) && !holds(&None::<u8>, &3) && holds(&3u8, &3));
     }
 
     #[test]
@@ -443,6 +597,82 @@ mod tests {
         assert_eq!(first_present(&[false, true]), Some(1));
         assert_eq!(first_present(&[true, true]), Some(0));
         assert_eq!(first_present(&[false, false]), None);
+    }
+
+    #[test]
+    fn bounds() {
+        assert_eq!(
+            run(|o, p| min(o, p, Some(&0u32), 1, None)),
+            broke(RuleKind::Min)
+        );
+        assert!(run(|o, p| min(o, p, Some(&1u32), 1, None)).is_empty());
+        assert!(run(|o, p| min(o, p, None::<&u32>, 1, None)).is_empty());
+        // Countdown: 0 or 5 to 60.
+        assert!(run(|o, p| min(o, p, Some(&0u32), 5, Some(0))).is_empty());
+        assert_eq!(
+            run(|o, p| min(o, p, Some(&4u32), 5, Some(0))),
+            broke(RuleKind::Min)
+        );
+        assert_eq!(
+            run(|o, p| max(o, p, Some(&61u32), 60, Some(0))),
+            broke(RuleKind::Max)
+        );
+        assert!(run(|o, p| max(o, p, Some(&60u32), 60, None)).is_empty());
+        let ten = rust_decimal::Decimal::new(10, 0);
+        assert_eq!(
+            run(|o, p| max(o, p, Some(&rust_decimal::Decimal::new(1001, 2)), ten, None)),
+            broke(RuleKind::Max)
+        );
+        assert!(run(|o, p| max(o, p, Some(&ten), ten, None)).is_empty());
+        assert_eq!(
+            run(|o, p| min_items(o, p, Some(1), 2)),
+            broke(RuleKind::MinItems)
+        );
+        assert!(run(|o, p| min_items(o, p, Some(2), 2)).is_empty());
+        assert!(run(|o, p| min_items(o, p, None, 2)).is_empty());
+    }
+
+    #[test]
+    fn together_and_windows() {
+        let names: &'static [&'static str] = &["newSize", "newPrice"];
+        let mut out = Violations::default();
+        together(&mut out, &Path::ROOT, names, &[true, false]);
+        let err = out
+            .finish("t")
+            .err()
+            .unwrap_or_else(|| panic!("expected an error"));
+        assert!(err.has("newPrice", RuleKind::Together), "{err}");
+        for both in [[true, true], [false, false]] {
+            let mut out = Violations::default();
+            together(&mut out, &Path::ROOT, names, &both);
+            assert!(out.finish("t").is_ok());
+        }
+        const DAY: i128 = 86_400_000;
+        let check = |start: Option<i128>, end: Option<i128>| {
+            let mut out = Violations::default();
+            window(
+                &mut out,
+                &Path::ROOT,
+                ("startTime", "endTime"),
+                start,
+                end,
+                7,
+            );
+            out.finish("t")
+                .err()
+                .map(|e| (e.violations[0].path.clone(), e.violations[0].rule))
+        };
+        assert_eq!(check(Some(0), Some(7 * DAY)), None);
+        assert_eq!(
+            check(Some(0), Some(7 * DAY + 1)),
+            Some(("endTime".into(), RuleKind::Window))
+        );
+        assert_eq!(
+            check(Some(DAY), Some(0)),
+            Some(("endTime".into(), RuleKind::Window))
+        );
+        assert_eq!(check(None, Some(100 * DAY)), None);
+        assert_eq!(millis::<_, u64>(&Some(5u64)), Some(5));
     }
 
     #[test]

@@ -18,12 +18,12 @@ use crate::common::{BatchCancelResult, CancelledOrder};
 #[bitget(at_least_one_of(order_id, client_oid))]
 pub struct CancelOrder {
     /// Trading pair, e.g. BTCUSDT. Not required when `tpslType` is `tpsl`.
-    #[bitget(required_unless(tpsl_type = "tpsl"))]
+    #[bitget(required_unless(tpsl_type = TpslType::Tpsl))]
     pub symbol: Option<String>,
     /// Order type: `normal` (default) or `tpsl`.
     pub tpsl_type: Option<TpslType>,
     /// Order ID; required when `tpslType` is `tpsl`.
-    #[bitget(required_if(tpsl_type = "tpsl"))]
+    #[bitget(required_if(tpsl_type = TpslType::Tpsl))]
     pub order_id: Option<String>,
     /// Client order ID.
     #[bitget(max_len = 50)]
@@ -50,7 +50,7 @@ pub struct CancelOrder {
 #[bitget_endpoint(POST, "/api/v2/spot/trade/batch-cancel-order", rate = 10, response = BatchCancelResult, retry_safe)]
 pub struct BatchCancelOrder {
     /// Trading pair, e.g. BTCUSDT: the batch's symbol in `single` mode (ignored in `multiple`).
-    #[bitget(required_unless(batch_mode = "multiple"))]
+    #[bitget(required_unless(batch_mode = BatchMode::Multiple))]
     pub symbol: Option<String>,
     /// `single` (default): one symbol; `multiple`: each item names its symbol.
     pub batch_mode: Option<BatchMode>,
@@ -60,7 +60,7 @@ pub struct BatchCancelOrder {
         non_empty,
         max_items = 50,
         no_mix(order_id, client_oid),
-        item_required_if(symbol, batch_mode = "multiple")
+        item_required_if(symbol, batch_mode = BatchMode::Multiple)
     )]
     pub order_list: Vec<SpotOrderItem>,
 }

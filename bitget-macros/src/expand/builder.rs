@@ -19,7 +19,7 @@ use syn::{Ident, Visibility};
 
 use super::{docs, rt, validate};
 use crate::ast::{Container, EndpointArgs, Field};
-use crate::attr::camel_case;
+use crate::attr::upper_camel;
 
 /// What the builder holds for a field, and how its setter fills it.
 struct Slot<'a> {
@@ -185,7 +185,7 @@ fn slot<'a>(
         }
     };
     let state = field.is_builder_required().then(|| {
-        let camel = upper_camel(&field.ident);
+        let camel = upper_camel(field.ident.to_string().trim_start_matches("r#"));
         // The parameter is in scope in every setter, where the user's types are named too.
         let mut param = format!("{camel}State");
         while taken.contains(&param) || cont.ident == param {
@@ -195,7 +195,7 @@ fn slot<'a>(
         State {
             param: format_ident!("{}", param),
             is_set: format_ident!("{prefix}IsSet"),
-            exclusive: field.rules.required_or.as_ref().map(|_| {
+            exclusive: field.required_or().map(|_| {
                 (
                     format_ident!("{prefix}NotLeftOut"),
                     format_ident!("{prefix}NotSet"),
@@ -207,16 +207,6 @@ fn slot<'a>(
         field,
         arg_ty,
         state,
-    }
-}
-
-/// `order_id_list` as `OrderIdList`.
-fn upper_camel(ident: &Ident) -> String {
-    let camel = camel_case(ident.to_string().trim_start_matches("r#"));
-    let mut chars = camel.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => camel,
     }
 }
 
@@ -323,7 +313,7 @@ fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>
     };
     let set = rebuild(value);
     let param = &state.param;
-    let (set_bound, leave_out) = match (&field.rules.required_or, &state.exclusive) {
+    let (set_bound, leave_out) = match (field.required_or(), &state.exclusive) {
         (Some(method), Some((not_left_out, not_set))) => {
             let left_out = with_state(builder, slots, slot, &quote!(#rt::rules::LeftOut));
             let rebuilt = rebuild(quote!(#rt::rules::LeftOut));
@@ -375,7 +365,7 @@ fn state_traits(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
     let wire = &field.wire;
     let is_set = &state.is_set;
     let message = format!("the required field `{wire}` is not set on `{builder}`");
-    let label = match &field.rules.required_or {
+    let label = match field.required_or() {
         Some(method) => format!(
             "call `.{setter}(...)` before `.build()`, or `.{method}()` to leave it out on purpose"
         ),
@@ -397,9 +387,7 @@ fn state_traits(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
             }
         }
     };
-    if let (Some(method), Some((not_left_out, not_set))) =
-        (&field.rules.required_or, &state.exclusive)
-    {
+    if let (Some(method), Some((not_left_out, not_set))) = (field.required_or(), &state.exclusive) {
         let set_after = format!("`.{setter}(...)` is called after `.{method}()` on `{builder}`");
         let set_after_label = format!(
             "`.{method}()` already left `{wire}` out on purpose: keep only one of the two calls"

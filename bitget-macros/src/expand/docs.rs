@@ -3,7 +3,7 @@
 
 use syn::{DeriveInput, parse_quote};
 
-use crate::ast::{Container, EndpointArgs, Field, StructRule};
+use crate::ast::{Container, EndpointArgs, Field};
 
 fn code(s: &str) -> String {
     format!("`{s}`")
@@ -37,71 +37,11 @@ fn endpoint_line(args: &EndpointArgs) -> String {
 
 /// One line per rule of `field`, in words close to the docs'.
 pub(super) fn field_rules(field: &Field, cont: &Container) -> Vec<String> {
-    let r = &field.rules;
-    let wire_of = |i: &syn::Ident| cont.wire_of(i);
-    let mut out = Vec::new();
-    if r.required.is_some() {
-        out.push("required".to_owned());
-    }
-    if let Some(m) = &r.required_or {
-        out.push(format!(
-            "required by the builder: set it, or call `{m}()` to leave it out on purpose"
-        ));
-    }
-    for c in &r.required_if {
-        out.push(format!(
-            "required when {} is `{}`",
-            code(&wire_of(&c.field)),
-            c.value.value()
-        ));
-    }
-    for c in &r.required_unless {
-        out.push(format!(
-            "required unless {} is `{}`",
-            code(&wire_of(&c.field)),
-            c.value.value()
-        ));
-    }
-    for o in &r.requires {
-        out.push(format!("when set, {} is required too", code(&wire_of(o))));
-    }
-    if let Some((n, _)) = r.max_items {
-        out.push(format!("at most {n} items"));
-    }
-    if r.non_empty.is_some() {
-        out.push("at least one item when present (an empty list is never sent)".to_owned());
-    }
-    if let Some((n, _)) = r.max_len {
-        out.push(format!("at most {n} characters"));
-    }
-    if r.uppercase.is_some() {
-        out.push("upper case".to_owned());
-    }
-    if let Some((ids, _)) = &r.no_mix {
-        let names: Vec<String> = ids
-            .iter()
-            .map(|i| code(&crate::attr::item_wire(i)))
-            .collect();
-        out.push(format!(
-            "items must not mix {}: every item identified the same way",
-            names.join(" and ")
-        ));
-    }
-    for (item, c, _) in &r.item_required_if {
-        out.push(format!(
-            "each item's {} is required when {} is `{}`",
-            code(&crate::attr::item_wire(item)),
-            code(&wire_of(&c.field)),
-            c.value.value()
-        ));
-    }
-    for p in &r.checks {
-        out.push(format!(
-            "checked by `{}`",
-            quote::quote!(#p).to_string().replace(' ', "")
-        ));
-    }
-    out
+    field
+        .rules
+        .iter()
+        .filter_map(|r| r.kind.doc(cont, field))
+        .collect()
 }
 
 /// The rules of a field as one line for its setter, if it has any.
@@ -142,20 +82,7 @@ fn struct_rules(cont: &Container) -> Vec<String> {
         }
     }
     for rule in &cont.rules {
-        let names = |ids: &Vec<syn::Ident>| {
-            ids.iter()
-                .map(|i| code(&cont.wire_of(i)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        lines.push(match rule {
-            StructRule::AtLeastOneOf(ids) => format!("- at least one of {}", names(ids)),
-            StructRule::ExactlyOneOf(ids) => format!("- exactly one of {}", names(ids)),
-            StructRule::Check(p) => format!(
-                "- checked by `{}`",
-                quote::quote!(#p).to_string().replace(' ', "")
-            ),
-        });
+        lines.push(format!("- {}", rule.doc(cont)));
     }
     lines
 }

@@ -22,7 +22,7 @@ pub(crate) fn container(
     let mut item = input.clone();
     docs::add_struct_docs(&mut item, cont, args);
     serde_attrs::decorate(&mut item, cont);
-    let validate = validate::expand(cont, args);
+    let validate = validate::expand(&item.vis, cont, args);
     let builder = builder::expand(&item.vis, cont, args);
     let endpoint = args.map(|args| endpoint::expand(cont, args));
     quote! {

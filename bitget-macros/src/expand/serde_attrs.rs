@@ -17,8 +17,29 @@ pub(super) fn decorate(item: &mut DeriveInput, cont: &Container) {
     let Data::Struct(data) = &mut item.data else {
         return;
     };
+    let wire_fns = format!("{rt}::wire").replace(' ', "");
     for (field, model) in data.fields.iter_mut().zip(&cont.fields) {
         let wire = &model.wire;
+        // Integers travel as strings, as Bitget's request tables type them (unless the docs say a
+        // JSON number: `json_number`); reading accepts both.
+        if model.shape.integer && model.shape.list_item.is_none() {
+            let (ser, de) = if model.shape.optional {
+                ("ser::opt_text", "de::opt_number")
+            } else {
+                ("ser::text", "de::number")
+            };
+            let de = format!("{wire_fns}::{de}");
+            if model.json_number {
+                field
+                    .attrs
+                    .push(parse_quote!(#[serde(deserialize_with = #de)]));
+            } else {
+                let ser = format!("{wire_fns}::{ser}");
+                field
+                    .attrs
+                    .push(parse_quote!(#[serde(serialize_with = #ser, deserialize_with = #de)]));
+            }
+        }
         if model.shape.optional {
             field.attrs.push(parse_quote! {
                 #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]

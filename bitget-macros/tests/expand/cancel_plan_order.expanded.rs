@@ -11,9 +11,9 @@
 ///Checked by `CancelPlanOrder::builder().build()`, by `validate()` and before every send; a request that breaks one never reaches the network.
 ///
 ///- `orderIdList`: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose
-///- `orderIdList`: when set, `symbol` is required too
-///- `orderIdList`: at most 50 items
 ///- `orderIdList`: at least one item when present (an empty list is never sent)
+///- `orderIdList`: at most 50 items
+///- `orderIdList`: when set, `symbol` is required too
 ///- `productType`: required
 ///- `marginCoin`: upper case
 #[derive(
@@ -68,6 +68,13 @@ impl ::bitget_core::__private::Validate for CancelPlanOrder {
         use ::bitget_core::__private::rules as __r;
         {
             let __p = __path.field("orderIdList");
+            __r::non_empty(__out, &__p, __r::ListLen::list_len(&self.order_id_list));
+            __r::max_items(
+                __out,
+                &__p,
+                __r::ListLen::list_len(&self.order_id_list),
+                50usize,
+            );
             __r::requires(
                 __out,
                 &__path.field("symbol"),
@@ -75,13 +82,6 @@ impl ::bitget_core::__private::Validate for CancelPlanOrder {
                 "orderIdList",
                 __r::present(&self.symbol),
             );
-            __r::max_items(
-                __out,
-                &__p,
-                __r::ListLen::list_len(&self.order_id_list),
-                50usize,
-            );
-            __r::non_empty(__out, &__p, __r::ListLen::list_len(&self.order_id_list));
             <Option<
                 Vec<OrderIdItem>,
             > as ::bitget_core::__private::Validate>::validate_at(
@@ -159,9 +159,9 @@ impl CancelPlanOrder {
 ///Checked by `CancelPlanOrder::builder().build()`, by `validate()` and before every send; a request that breaks one never reaches the network.
 ///
 ///- `orderIdList`: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose
-///- `orderIdList`: when set, `symbol` is required too
-///- `orderIdList`: at most 50 items
 ///- `orderIdList`: at least one item when present (an empty list is never sent)
+///- `orderIdList`: at most 50 items
+///- `orderIdList`: when set, `symbol` is required too
 ///- `productType`: required
 ///- `marginCoin`: upper case
 #[must_use = "a builder does nothing until `build()`"]
@@ -194,7 +194,7 @@ impl<
 > CancelPlanOrderBuilder<OrderIdListState, ProductTypeState> {
     /// Trigger order id list.
     ///
-    ///Rules: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose; when set, `symbol` is required too; at most 50 items; at least one item when present (an empty list is never sent).
+    ///Rules: required by the builder: set it, or call `cancel_all_plan_orders()` to leave it out on purpose; at least one item when present (an empty list is never sent); at most 50 items; when set, `symbol` is required too.
     pub fn order_id_list(
         self,
         value: impl ::core::iter::IntoIterator<Item = OrderIdItem>,

@@ -85,6 +85,22 @@ impl ::bitget_core::__private::Validate for SpotOrderItem {
         );
     }
 }
+///The wire name of each field of [`SpotOrderItem`].
+#[doc(hidden)]
+#[allow(dead_code)]
+pub struct SpotOrderItemWireNames {
+    pub symbol: &'static str,
+    pub order_id: &'static str,
+    pub client_oid: &'static str,
+}
+impl SpotOrderItem {
+    #[doc(hidden)]
+    pub const __WIRE: SpotOrderItemWireNames = SpotOrderItemWireNames {
+        symbol: "symbol",
+        order_id: "orderId",
+        client_oid: "clientOid",
+    };
+}
 impl SpotOrderItem {
     /// Checks every rule of the docs; the error lists each broken one with its wire path.
     pub fn validate(

@@ -16,7 +16,8 @@ bitget_core::wire_enum! {
 #[bitget_item]
 #[bitget(at_least_one_of(order_id, client_oid))]
 pub struct Item {
-    /// Symbol.
+    /// Symbol, renamed on the wire: the parent's item rules report it as `instId`.
+    #[bitget(rename = "instId")]
     pub symbol: Option<String>,
     /// Order id.
     pub order_id: Option<String>,
@@ -49,22 +50,45 @@ pub struct Answer {
 
 /// Every rule form.
 #[bitget_endpoint(POST, "/api/v2/test/everything", rate = 5, response = Answer, scope = ip)]
-#[bitget(exactly_one_of(left, right), check = whole)]
+#[bitget(exactly_one_of(left, right), check = whole, together(new_size, new_price), window(start_time, end_time, max_days = 7))]
 pub struct Everything {
     /// Required.
     #[bitget(required, uppercase)]
     pub coin: String,
     /// Required, or left out through an explicit call.
-    #[bitget(required_or(everything_at_once), non_empty, max_items = 3, requires(symbol), no_mix(order_id, client_oid), item_required_if(symbol, mode = "multiple"))]
+    #[bitget(required_or(everything_at_once), non_empty, min_items = 1, max_items = 3, requires(symbol), no_mix(order_id, client_oid), item_required_if(symbol, mode = Mode::Multiple))]
     pub items: Option<Vec<Item>>,
     /// Symbol.
-    #[bitget(required_unless(mode = "multiple"))]
+    #[bitget(required_unless(mode = Mode::Multiple))]
     pub symbol: Option<String>,
     /// Mode.
     pub mode: Option<Mode>,
     /// Needed in multiple mode.
-    #[bitget(required_if(mode = "multiple"))]
+    #[bitget(required_if(mode = Mode::Multiple))]
     pub note: Option<String>,
+    /// Not in multiple mode.
+    #[bitget(absent_if(mode = Mode::Multiple))]
+    pub single_only: Option<String>,
+    /// Leverage, 1 to 125.
+    #[bitget(min = 1, max = 125)]
+    pub leverage: Option<u32>,
+    /// A ratio up to 10.
+    #[bitget(min = 0.01, max = 10)]
+    pub ratio: Option<bitget_core::Decimal>,
+    /// 0, or 5 to 60 seconds.
+    #[bitget(min = 5, max = 60, allow = 0)]
+    pub countdown: Option<u32>,
+    /// A count Bitget reads as a JSON number.
+    #[bitget(json_number)]
+    pub depth: Option<u32>,
+    /// New size (with the new price).
+    pub new_size: Option<bitget_core::Decimal>,
+    /// New price (with the new size).
+    pub new_price: Option<bitget_core::Decimal>,
+    /// Window start, Unix ms.
+    pub start_time: Option<u64>,
+    /// Window end, Unix ms.
+    pub end_time: Option<u64>,
     /// One side.
     pub left: Option<String>,
     /// The other side.
@@ -100,17 +124,54 @@ fn main() {
     assert!(ok.is_ok(), "{ok:?}");
     let everything = Everything::builder().coin("USDT").everything_at_once().symbol("ETHUSDT").left("l").build();
     assert!(everything.is_ok(), "{everything:?}");
-    let bad = Everything::builder().coin("usdt").everything_at_once().mode(Mode::Multiple).r#type("forbidden").stamp("x").build();
+    let bad = Everything::builder()
+        .coin("usdt")
+        .everything_at_once()
+        .mode(Mode::Multiple)
+        .single_only("x")
+        .leverage(0u32)
+        .ratio("10.5")
+        .countdown(3u32)
+        .new_size(1)
+        .start_time(0u64)
+        .end_time(8 * 86_400_000u64)
+        .r#type("forbidden")
+        .stamp("x")
+        .build();
     let err = bad.err().unwrap_or_else(|| panic!("expected an error"));
+    use bitget_core::RuleKind as K;
     for (path, rule) in [
-        ("coin", bitget_core::RuleKind::Uppercase),
-        ("note", bitget_core::RuleKind::RequiredIf),
-        ("stamp", bitget_core::RuleKind::Custom),
-        ("(request)", bitget_core::RuleKind::ExactlyOneOf),
-        ("(request)", bitget_core::RuleKind::Custom),
+        ("coin", K::Uppercase),
+        ("note", K::RequiredIf),
+        ("singleOnly", K::AbsentIf),
+        ("leverage", K::Min),
+        ("ratio", K::Max),
+        ("countdown", K::Min),
+        ("newPrice", K::Together),
+        ("endTime", K::Window),
+        ("stamp", K::Custom),
+        ("(request)", K::ExactlyOneOf),
+        ("(request)", K::Custom),
     ] {
         assert!(err.has(path, rule), "{path} {rule:?} in {err}");
     }
+    assert_eq!(err.violations.len(), 11, "{err}");
+    // Items: rules on each item, with the item's own wire names, conditioned on the parent.
+    let items = Everything::builder()
+        .coin("USDT")
+        .items([Item::builder().order_id("1").build().unwrap_or_else(|e| panic!("{e}"))])
+        .mode(Mode::Multiple)
+        .note("n")
+        .left("l")
+        .countdown(0u32)
+        .depth(5u32)
+        .build();
+    let err = items.err().unwrap_or_else(|| panic!("expected an error"));
+    assert!(err.has("items[0].instId", K::RequiredIf), "{err}");
+    // Integers go out as strings, unless declared `json_number`.
+    let sent = Everything::builder().coin("USDT").everything_at_once().symbol("X").left("l").leverage(20u32).depth(5u32).build().unwrap_or_else(|e| panic!("{e}"));
+    let json = serde_json::to_string(&sent).unwrap_or_else(|e| panic!("{e}"));
+    assert!(json.contains(r#""leverage":"20""#) && json.contains(r#""depth":5"#), "{json}");
     assert_eq!(<PublicQuery as bitget_core::Endpoint>::ENCODING, bitget_core::Encoding::Query);
     assert!(!<PublicQuery as bitget_core::Endpoint>::SIGNED);
     assert_eq!(Everything::RATE_LIMIT.scope, bitget_core::RateScope::Ip);

@@ -1,0 +1,29 @@
+#[allow(unused_imports)]
+use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
+
+bitget_core::wire_enum! {
+    /// Order type.
+    pub enum OrderType {
+        /// Limit.
+        Limit = "limit",
+        /// Market.
+        Market = "market",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// Side.
+    pub enum Side {
+        /// Buy.
+        Buy = "buy",
+    }
+}
+
+#[bitget_endpoint(POST, "/api/v2/mix/order/x", rate = 10, response = ())]
+pub struct Req {
+    pub order_type: Option<OrderType>,
+    #[bitget(required_if(order_type = Side::Buy))]
+    pub price: Option<String>,
+}
+
+fn main() {}
