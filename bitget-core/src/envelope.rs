@@ -104,7 +104,16 @@ pub fn decode<T: DeserializeOwned>(
     let data = envelope.data.map_or("null", RawValue::get);
     // The fast path decodes without tracking paths; only a failure pays for a second pass that
     // names the JSON path of the bad field.
-    serde_json::from_str(data).map_err(|_| decode_error::<T>(data, body))
+    serde_json::from_str(data)
+        .or_else(|e| {
+            // A list endpoint with nothing to list may answer `"data": null`: an empty list.
+            if data.trim() == "null" {
+                serde_json::from_str("[]")
+            } else {
+                Err(e)
+            }
+        })
+        .map_err(|_| decode_error::<T>(data, body))
 }
 
 /// Re-decodes `data` tracking the path, to say where it failed.

@@ -71,7 +71,8 @@ always_present!(
 /// Declares a wire enum: known values as variants, anything else kept in `Unknown(String)`.
 ///
 /// Reading ignores ASCII case (Bitget's examples write `usdt-futures` where tables write
-/// `USDT-FUTURES`); writing always sends the declared form.
+/// `USDT-FUTURES`) and accepts the spellings listed after `|` (`Cancelled = "cancelled" |
+/// "canceled"`); writing always sends the declared form.
 ///
 /// Answers keep values this version does not know (`Unknown`), since Bitget adds values. In a
 /// request such a value is almost always a typo, so validation refuses it, listing the known ones;
@@ -100,7 +101,7 @@ macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)?
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal $(| $alias:literal)* ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -146,7 +147,11 @@ macro_rules! wire_enum {
         impl ::std::str::FromStr for $name {
             type Err = $crate::wire::UnknownValue;
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                $( if s.eq_ignore_ascii_case($wire) { return ::std::result::Result::Ok($name::$variant); } )+
+                $(
+                    if s.eq_ignore_ascii_case($wire) $(|| s.eq_ignore_ascii_case($alias))* {
+                        return ::std::result::Result::Ok($name::$variant);
+                    }
+                )+
                 ::std::result::Result::Err($crate::wire::UnknownValue::new(
                     ::std::stringify!($name),
                     s,
@@ -192,6 +197,12 @@ macro_rules! wire_enum {
         impl $crate::wire::Presence for $name {
             fn is_present(&self) -> bool {
                 !self.as_str().is_empty()
+            }
+        }
+
+        impl $crate::wire::Blank for $name {
+            fn is_blank(&self) -> bool {
+                self.as_str().trim().is_empty()
             }
         }
 
@@ -263,6 +274,44 @@ pub fn deserialize_str<'de, D: Deserializer<'de>>(
     d.deserialize_str(V)
 }
 
+/// A value Bitget may send as `""` (or `null`) to mean "none": an optional response field of such
+/// a type reads `""`, `null` and absence all as `None`, as catalogue §1.3 requires.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an optional field of a response",
+    label = "declare it with `#[bitget_response]` or `wire_enum!`, or implement `bitget_core::wire::Blank`"
+)]
+pub trait Blank {
+    /// Whether the value stands for "none" (an empty text).
+    fn is_blank(&self) -> bool {
+        false
+    }
+}
+
+impl Blank for String {
+    fn is_blank(&self) -> bool {
+        self.trim().is_empty()
+    }
+}
+
+impl Blank for serde_json::Value {
+    fn is_blank(&self) -> bool {
+        match self {
+            serde_json::Value::Null => true,
+            serde_json::Value::String(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+impl<T> Blank for Vec<T> {}
+
+macro_rules! never_blank {
+    ($($t:ty),*) => {$(impl Blank for $t {})*};
+}
+never_blank!(
+    bool, u8, u16, u32, u64, u128, i8, i16, i32, i64, i128, Decimal
+);
+
 /// A JSON number or a string holding one; `null` and `""` read as absent.
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -313,6 +362,96 @@ pub mod de {
     /// A list that may be `null` or absent (with `#[serde(default)]`): both read as empty.
     pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
         Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+    }
+
+    /// An optional field: `null`, `""` and absence (with `#[serde(default)]`) read as `None`.
+    pub fn opt<'de, D: Deserializer<'de>, T: Deserialize<'de> + super::Blank>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        Ok(Option::<T>::deserialize(d)?.filter(|v| !v.is_blank()))
+    }
+
+    /// A boolean sent as `true` or as the string `"true"` (catalogue §1.3: `spot/public/coins`).
+    pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        match opt_flag(d)? {
+            Some(b) => Ok(b),
+            None => Err(D::Error::custom(
+                "expected a boolean, got null or an empty string",
+            )),
+        }
+    }
+
+    /// Like [`flag`], with `null`, `""` and absence as `None`.
+    pub fn opt_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Flag {
+            Bool(bool),
+            Text(String),
+        }
+        match Option::<Flag>::deserialize(d)? {
+            None => Ok(None),
+            Some(Flag::Bool(b)) => Ok(Some(b)),
+            Some(Flag::Text(t)) => match t.trim().to_ascii_lowercase().as_str() {
+                "" => Ok(None),
+                "true" | "yes" => Ok(Some(true)),
+                "false" | "no" => Ok(Some(false)),
+                _ => Err(D::Error::custom(format!("`{t}` is not a boolean"))),
+            },
+        }
+    }
+
+    /// A Unix timestamp in milliseconds, sent as a string or a number; a value below 10^12 is
+    /// taken as seconds and converted (catalogue §1.3 shows 10-digit `cTime` values where the
+    /// table says ms; reading it as seconds is the catalogue's [guess], the safest reading of a
+    /// 1970s millisecond date).
+    pub fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        match opt_timestamp(d)? {
+            Some(t) => Ok(t),
+            None => Err(D::Error::custom(
+                "expected a timestamp, got null or an empty string",
+            )),
+        }
+    }
+
+    /// Like [`timestamp`], with `null`, `""` and absence as `None`.
+    pub fn opt_timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        const SECONDS_BELOW: i64 = 1_000_000_000_000;
+        Ok(opt_number::<D, i64>(d)?.map(|t| {
+            if (0..SECONDS_BELOW).contains(&t) {
+                t * 1000
+            } else {
+                t
+            }
+        }))
+    }
+
+    /// A JSON document sent inside a string (spot `orderInfo`'s `feeDetail`), or sent as itself.
+    pub fn json_string<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
+        d: D,
+    ) -> Result<T, D::Error> {
+        match opt_json_string(d)? {
+            Some(v) => Ok(v),
+            None => Err(D::Error::custom(
+                "expected JSON, got null or an empty string",
+            )),
+        }
+    }
+
+    /// Like [`json_string`], with `null`, `""` and absence as `None`.
+    pub fn opt_json_string<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        match Option::<serde_json::Value>::deserialize(d)? {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(text)) if text.trim().is_empty() => Ok(None),
+            Some(serde_json::Value::String(text)) => serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| D::Error::custom(format!("the JSON inside the string: {e}"))),
+            Some(other) => serde_json::from_value(other)
+                .map(Some)
+                .map_err(D::Error::custom),
+        }
     }
 
     /// A value that may be `null`: reads as `T::default()`.

@@ -32,7 +32,6 @@
 //! compile.
 
 pub mod bulk;
-mod checks;
 pub mod common;
 pub mod mix;
 pub mod spot;

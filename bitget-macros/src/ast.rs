@@ -101,6 +101,8 @@ pub(crate) struct Field {
     pub(crate) rules: Vec<FieldRule>,
     /// `json_number`: an integer sent as a JSON number rather than Bitget's usual string.
     pub(crate) json_number: bool,
+    /// `body`: this list is the whole request body, a top-level JSON array (v3 batches).
+    pub(crate) body: Option<Span>,
     /// The field's own `///` docs, reused on its setter.
     pub(crate) docs: Vec<syn::Attribute>,
 }

@@ -288,6 +288,7 @@ pub(crate) fn container(cx: &Ctxt, kind: Kind, input: &mut DeriveInput) -> Optio
                 wire,
                 rules: rules.rules,
                 json_number: rules.json_number,
+                body: rules.body,
                 docs: field
                     .attrs
                     .iter()
@@ -350,6 +351,7 @@ struct ParsedField {
     rules: Vec<FieldRule>,
     rename: Option<LitStr>,
     json_number: bool,
+    body: Option<proc_macro2::Span>,
 }
 
 fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
@@ -357,6 +359,7 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
         rules: Vec::new(),
         rename: None,
         json_number: false,
+        body: None,
     };
     let mut seen: HashSet<String> = HashSet::new();
     for attr in take_ours(attrs) {
@@ -413,6 +416,10 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
                 }
                 JSON_NUMBER => {
                     out.json_number = true;
+                    return Ok(());
+                }
+                BODY => {
+                    out.body = Some(span);
                     return Ok(());
                 }
                 _ => {

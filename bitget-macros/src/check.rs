@@ -22,6 +22,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
         }
     }
     check_wire_names(cx, cont);
+    check_body(cx, cont, args);
     check_struct_rules(cx, cont);
     if let Some(crate::ast::RetrySafe::With(field)) = args.map(|a| &a.retry) {
         if cont.field(field).is_none() {
@@ -200,6 +201,32 @@ fn check_query_shape(cx: &Ctxt, args: &EndpointArgs, field: &Field) {
             &field.ident,
             "a GET request's parameters travel in the query string, which cannot carry a list",
         );
+    }
+}
+
+/// `body`: the one field of a POST request, a required list, sent as the whole JSON body.
+fn check_body(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
+    for field in &cont.fields {
+        let Some(span) = field.body else { continue };
+        if cont.kind == Kind::Item || args.is_some_and(|a| a.method == Method::Get) {
+            cx.error_at(
+                span,
+                "`body` makes a list the whole JSON body of a POST request",
+            );
+        } else if field.shape.list_item.is_none() || field.shape.optional {
+            cx.error_at(
+                span,
+                format!(
+                    "`body` needs a required list (`Vec<T>` with `required`): `{}` is not one",
+                    field.ident
+                ),
+            );
+        } else if cont.fields.len() != 1 {
+            cx.error_at(
+                span,
+                "a request whose body is a list has no other field: the list is the whole body",
+            );
+        }
     }
 }
 

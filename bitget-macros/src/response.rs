@@ -10,7 +10,7 @@ use syn::{Data, DeriveInput, Fields, Type, parse_quote};
 use crate::attr::camel_case;
 use crate::ctxt::Ctxt;
 use crate::expand::rt;
-use crate::symbol::{BITGET, RENAME};
+use crate::symbol::{BITGET, JSON_STRING, RENAME, TIMESTAMP};
 
 const INTEGERS: &[&str] = &[
     "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
@@ -38,6 +38,7 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     if let Data::Struct(data) = &mut input.data {
         for field in data.fields.iter_mut() {
             let mut rename = None;
+            let mut reader: Option<&'static str> = None;
             let ours: Vec<syn::Attribute> = field
                 .attrs
                 .iter()
@@ -49,10 +50,14 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                 let result = attr.parse_nested_meta(|meta| {
                     if meta.path.is_ident(RENAME) {
                         rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+                    } else if meta.path.is_ident(TIMESTAMP) {
+                        reader = Some(TIMESTAMP);
+                    } else if meta.path.is_ident(JSON_STRING) {
+                        reader = Some(JSON_STRING);
                     } else {
                         cx.error_spanned_by(
                             &meta.path,
-                            "a response field accepts only `rename = \"wireName\"`",
+                            "a response field accepts `rename = \"wireName\"`, `timestamp` (Unix ms, seconds converted) and `json_string` (JSON sent inside a string)",
                         );
                         crate::attr::skip_meta(&meta)?;
                     }
@@ -64,7 +69,10 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
             }
             let Some(ident) = &field.ident else { continue };
             let wire = rename.unwrap_or_else(|| camel_case(&ident.unraw().to_string()));
-            let lenient = lenient(&field.ty, &rt);
+            let lenient = match reader {
+                Some(kind) => special(kind, &field.ty, &rt),
+                None => lenient(&field.ty, &rt),
+            };
             field
                 .attrs
                 .push(parse_quote!(#[serde(rename = #wire #lenient)]));
@@ -76,7 +84,13 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     input
         .attrs
         .push(parse_quote!(#[serde(crate = #serde_path)]));
-    quote!(#input)
+    let ident = &input.ident;
+    quote! {
+        #input
+
+        // A response nested in another as an optional field reads `""` as absent.
+        impl #rt::wire::Blank for #ident {}
+    }
 }
 
 fn last_ident(ty: &Type) -> Option<(String, Option<&Type>)> {
@@ -108,11 +122,44 @@ fn lenient(ty: &Type, rt: &TokenStream) -> TokenStream {
             let f = format!("{de}::opt_number");
             quote!(, default, deserialize_with = #f)
         }
-        Some((name, _)) if name == "Option" => quote!(, default),
+        Some((name, Some(inner))) if name == "Option" && is_bool(inner) => {
+            let f = format!("{de}::opt_flag");
+            quote!(, default, deserialize_with = #f)
+        }
+        // `""`, `null` and absence are all "none" (catalogue §1.3).
+        Some((name, _)) if name == "Option" => {
+            let f = format!("{de}::opt");
+            quote!(, default, deserialize_with = #f)
+        }
         _ if is_number(ty) => {
             let f = format!("{de}::number");
             quote!(, deserialize_with = #f)
         }
+        _ if is_bool(ty) => {
+            let f = format!("{de}::flag");
+            quote!(, deserialize_with = #f)
+        }
         _ => quote!(),
+    }
+}
+
+fn is_bool(ty: &Type) -> bool {
+    last_ident(ty).is_some_and(|(name, _)| name == "bool")
+}
+
+/// The reader a field attribute asks for, optional or not.
+fn special(kind: &str, ty: &Type, rt: &TokenStream) -> TokenStream {
+    let de = format!("{rt}::wire::de").replace(' ', "");
+    let optional = last_ident(ty).is_some_and(|(name, _)| name == "Option");
+    let f = match (kind, optional) {
+        (TIMESTAMP, false) => format!("{de}::timestamp"),
+        (TIMESTAMP, true) => format!("{de}::opt_timestamp"),
+        (_, false) => format!("{de}::json_string"),
+        (_, true) => format!("{de}::opt_json_string"),
+    };
+    if optional {
+        quote!(, default, deserialize_with = #f)
+    } else {
+        quote!(, deserialize_with = #f)
     }
 }

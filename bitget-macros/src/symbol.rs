@@ -34,6 +34,7 @@ pub(crate) const MIN: &str = "min";
 pub(crate) const MAX: &str = "max";
 pub(crate) const ALLOW: &str = "allow";
 pub(crate) const JSON_NUMBER: &str = "json_number";
+pub(crate) const BODY: &str = "body";
 pub(crate) const NON_EMPTY: &str = "non_empty";
 pub(crate) const MAX_LEN: &str = "max_len";
 pub(crate) const UPPERCASE: &str = "uppercase";
@@ -43,7 +44,11 @@ pub(crate) const RENAME: &str = "rename";
 pub(crate) const FIELD_KEYS: &str = "`required`, `required_or(method)`, `required_if(field = Enum::Value)`, \
 `required_unless(field = Enum::Value)`, `absent_if(field = Enum::Value)`, `requires(field, ...)`, `max_items = N`, \
 `min_items = N`, `non_empty`, `max_len = N`, `uppercase`, `min = N`, `max = N`, `allow = N`, `no_mix(item_field, ...)`, \
-`item_required_if(item_field, field = Enum::Value)`, `check = path::to::fn`, `rename = \"wireName\"`, `json_number`";
+`item_required_if(item_field, field = Enum::Value)`, `check = path::to::fn`, `rename = \"wireName\"`, `json_number`, `body`";
+
+// `#[bitget(...)]` on a response field
+pub(crate) const TIMESTAMP: &str = "timestamp";
+pub(crate) const JSON_STRING: &str = "json_string";
 
 /// Builder methods a field or a `required_or` method must not shadow.
 pub(crate) const RESERVED_METHODS: &[&str] = &["build", "builder", "validate", "send"];

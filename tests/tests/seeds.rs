@@ -161,7 +161,8 @@ fn seed_responses_decode_and_keep_every_failure() {
     let r: BatchCancelResult = decode::<CancelPlanOrder>(&seed("000_27983da9191f2f3c.txt"));
     assert_eq!(
         ids(&r.success_list),
-        [(Some("121212121212"), Some("123")), (Some("123"), Some(""))]
+        // The seed's `"clientOid": ""` is "no clientOid" (catalogue §1.3: "" reads as none).
+        [(Some("121212121212"), Some("123")), (Some("123"), None)]
     );
     assert_eq!(r.failure_list.len(), 2);
     assert!(!r.all_succeeded());

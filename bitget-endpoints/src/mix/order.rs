@@ -101,10 +101,10 @@ pub struct CancelAllOrders {
     /// Margin coin, in capitals.
     #[bitget(uppercase)]
     pub margin_coin: Option<String>,
-    /// Request time, Unix milliseconds.
-    #[bitget(check = crate::checks::unix_millis)]
-    pub request_time: Option<String>,
+    /// Request time, Unix milliseconds (a value below 10^12 would be seconds, a likely mistake).
+    #[bitget(min = 1_000_000_000_000)]
+    pub request_time: Option<u64>,
     /// Valid window in milliseconds (Bitget refuses more than 60000 with 40079).
-    #[bitget(check = crate::checks::receive_window)]
-    pub receive_window: Option<String>,
+    #[bitget(max = 60_000)]
+    pub receive_window: Option<u64>,
 }

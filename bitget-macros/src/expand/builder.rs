@@ -250,26 +250,26 @@ fn with_state(
     quote!(#builder<#(#args),*>)
 }
 
-/// The conversion a setter applies: lists from any iterator, decimals from a `Decimal` or text,
-/// other values through `Into`.
+/// The type a setter takes and the conversion it applies: lists from any iterator, decimals from
+/// a `Decimal`, an integer or text, integers as themselves (so a literal needs no suffix), other
+/// values through `Into`.
 fn input(field: &Field) -> (TokenStream, TokenStream) {
     let rt = rt();
+    let v = &field.shape.value;
     match &field.shape.list_item {
         Some(item) => (
-            quote!(::core::iter::IntoIterator<Item = #item>),
+            quote!(impl ::core::iter::IntoIterator<Item = #item>),
             quote!(::core::iter::Iterator::collect::<::std::vec::Vec<#item>>(::core::iter::IntoIterator::into_iter(value))),
         ),
         None if field.shape.decimal => (
-            quote!(::core::convert::Into<#rt::rules::DecimalArg>),
+            quote!(impl ::core::convert::Into<#rt::rules::DecimalArg>),
             quote!(::core::convert::Into::<#rt::rules::DecimalArg>::into(value)),
         ),
-        None => {
-            let v = &field.shape.value;
-            (
-                quote!(::core::convert::Into<#v>),
-                quote!(::core::convert::Into::<#v>::into(value)),
-            )
-        }
+        None if field.shape.integer => (quote!(#v), quote!(value)),
+        None => (
+            quote!(impl ::core::convert::Into<#v>),
+            quote!(::core::convert::Into::<#v>::into(value)),
+        ),
     }
 }
 
@@ -293,7 +293,7 @@ fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>
             #(#docs)*
             #rules_doc
             #text_doc
-            pub fn #name(mut self, value: impl #input_ty) -> Self {
+            pub fn #name(mut self, value: #input_ty) -> Self {
                 self.#name = #value;
                 self
             }
@@ -346,7 +346,7 @@ fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>
         #(#docs)*
         #rules_doc
         #text_doc
-        pub fn #name(self, value: impl #input_ty) -> #next
+        pub fn #name(self, value: #input_ty) -> #next
         #set_bound
         {
             #set

@@ -12,6 +12,12 @@ pub(super) fn decorate(item: &mut DeriveInput, cont: &Container) {
     item.attrs.push(parse_quote! {
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize)]
     });
+    if cont.fields.iter().any(|f| f.body.is_some()) {
+        // The list is the whole body (a top-level JSON array); its items refuse unknown keys.
+        item.attrs
+            .push(parse_quote!(#[serde(crate = #serde_path, transparent)]));
+        return;
+    }
     item.attrs
         .push(parse_quote!(#[serde(crate = #serde_path, deny_unknown_fields)]));
     let Data::Struct(data) = &mut item.data else {

@@ -82,9 +82,15 @@ fn field_checks(cont: &Container, field: &Field) -> TokenStream {
     let ty = &field.ty;
     let nested =
         quote_spanned!(ty.span()=> <#ty as #rt::Validate>::validate_at(&self.#name, &__p, __out););
+    // A body list is the request itself: its items are `[3].symbol`, not `orders[3].symbol`.
+    let at = if field.body.is_some() {
+        quote!(*__path)
+    } else {
+        quote!(__path.field(#wire))
+    };
     quote! {
         {
-            let __p = __path.field(#wire);
+            let __p = #at;
             #(#checks)*
             #nested
         }
