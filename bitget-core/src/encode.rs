@@ -51,9 +51,13 @@ pub fn sorted_query<T: Serialize>(request: &T, path: &str) -> Result<String, Err
             )));
         }
     };
-    // serde_json's map is a BTreeMap (no `preserve_order`), so iteration is already sorted by key.
+    // Sorted here, explicitly: serde_json's map iterates in key order only while no crate in the
+    // build turns on its `preserve_order` feature (then it is declaration order, and the
+    // signature would no longer match what Bitget sorts).
+    let mut pairs: Vec<(String, serde_json::Value)> = map.into_iter().collect();
+    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut out = String::new();
-    for (key, value) in map {
+    for (key, value) in pairs {
         let text = match value {
             serde_json::Value::Null => continue,
             serde_json::Value::String(s) => s,

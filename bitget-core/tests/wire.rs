@@ -165,3 +165,90 @@ async fn api_error_keeps_code_message_status_and_time() {
     );
     assert!(!err.to_string().contains(PASSPHRASE));
 }
+
+/// A signed GET by hand: a symbol in the query.
+#[derive(serde::Serialize)]
+struct Ticker {
+    symbol: String,
+    #[serde(rename = "productType")]
+    product_type: String,
+}
+
+impl bitget_core::Endpoint for Ticker {
+    type Response = serde_json::Value;
+    const METHOD: Method = Method::Get;
+    const PATH: &'static str = "/api/v2/mix/market/ticker";
+    const RATE_LIMIT: bitget_core::RateLimit = bitget_core::RateLimit {
+        per_second: 20,
+        scope: bitget_core::RateScope::Uid,
+    };
+    const SIGNED: bool = true;
+    const ENCODING: bitget_core::Encoding = bitget_core::Encoding::Query;
+    fn validate(&self) -> Result<(), bitget_core::ValidationError> {
+        Ok(())
+    }
+}
+
+/// `%E9%BE%99` → the bytes they stand for.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Bitget verifies a GET's signature over the raw query, while the URL carries non-ASCII
+/// percent-encoded: checked here on the server side, as Bitget would.
+#[tokio::test]
+async fn a_signed_get_is_signed_over_the_raw_query_and_sent_encoded() {
+    const OK: &str = r#"{"code":"00000","msg":"success","requestTime":1,"data":{}}"#;
+    for (symbol, on_the_wire) in [
+        ("龙虾USDT", "symbol=%E9%BE%99%E8%99%BEUSDT"),
+        ("$DEGENUSDT", "symbol=$DEGENUSDT"),
+    ] {
+        let (url, server) = serve(vec![(200, OK)]).await;
+        let request = Ticker {
+            symbol: symbol.into(),
+            product_type: "USDT-FUTURES".into(),
+        };
+        client(&url, false)
+            .send(&request)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let seen = server.await.unwrap_or_else(|e| panic!("{e}"));
+        let line = seen[0].head.lines().next().unwrap_or_default().to_owned();
+        let target = line.split(' ').nth(1).unwrap_or_default();
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        assert_eq!(path, "/api/v2/mix/market/ticker");
+        assert_eq!(
+            query,
+            format!("productType=USDT-FUTURES&{on_the_wire}"),
+            "keys sorted, non-ASCII percent-encoded in the URL"
+        );
+        let raw = percent_decode(query);
+        assert_eq!(raw, format!("productType=USDT-FUTURES&symbol={symbol}"));
+        let timestamp = seen[0].header("access-timestamp").unwrap_or_default();
+        let expected = sign_hmac(SECRET, &prehash(timestamp, Method::Get, path, &raw, b""));
+        assert_eq!(
+            seen[0].header("access-sign"),
+            Some(expected.as_str()),
+            "signed over the raw query ({symbol})"
+        );
+        let over_encoded = sign_hmac(SECRET, &prehash(timestamp, Method::Get, path, query, b""));
+        if query != raw {
+            assert_ne!(Some(over_encoded.as_str()), seen[0].header("access-sign"));
+        }
+    }
+}
