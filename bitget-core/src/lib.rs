@@ -20,6 +20,7 @@ pub mod endpoint;
 pub mod envelope;
 mod error;
 pub mod limits;
+pub mod paging;
 pub mod public;
 mod retry;
 pub mod sign;

@@ -27,6 +27,8 @@ pub struct RateLimits {
     /// Per endpoint path, per account key: looked up by `&str` so a request allocates nothing once
     /// its limiter exists.
     limiters: Mutex<HashMap<&'static str, HashMap<String, Arc<Limiter>>>>,
+    /// Per endpoint path, the requests let through.
+    granted: Mutex<HashMap<&'static str, u64>>,
     overrides: Mutex<HashMap<String, u32>>,
     disabled: bool,
 }
@@ -69,9 +71,16 @@ impl RateLimits {
             .max(1)
     }
 
+    /// How many requests to `path` have come through these limiters (every attempt passes here
+    /// before it is signed, retries included).
+    pub fn granted(&self, path: &str) -> u64 {
+        lock(&self.granted).get(path).copied().unwrap_or(0)
+    }
+
     /// Waits until a request of `account` (its key, or any label shared by its clients) to `path`
     /// may go.
     pub async fn wait(&self, account: &str, path: &'static str, declared: RateLimit) {
+        *lock(&self.granted).entry(path).or_default() += 1;
         if self.disabled {
             return;
         }

@@ -22,6 +22,18 @@ pub(crate) struct EndpointArgs {
     pub(crate) signed: bool,
     pub(crate) scope_ip: bool,
     pub(crate) retry: RetrySafe,
+    pub(crate) page: Option<PageArgs>,
+}
+
+/// `page(cursor = field, size = field, max = N)`: how the endpoint pages.
+pub(crate) struct PageArgs {
+    /// The request field that carries the cursor (`idLessThan`, `cursor`).
+    pub(crate) cursor: Ident,
+    /// The request field that carries the page size (`limit`).
+    pub(crate) size: Ident,
+    /// The largest page size the docs allow.
+    pub(crate) max: u32,
+    pub(crate) span: Span,
 }
 
 /// Whether sending the request twice is harmless, so an unanswered attempt may be repeated.

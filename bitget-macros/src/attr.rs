@@ -13,8 +13,8 @@ use syn::spanned::Spanned as _;
 use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, Token, Type};
 
 use crate::ast::{
-    Condition, Container, EndpointArgs, Field, FieldRule, FieldRuleKind, Kind, Method, RetrySafe,
-    Shape, StructRule,
+    Condition, Container, EndpointArgs, Field, FieldRule, FieldRuleKind, Kind, Method, PageArgs,
+    RetrySafe, Shape, StructRule,
 };
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -93,6 +93,7 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
     let mut seen: HashSet<String> = HashSet::new();
     let (mut rate, mut response, mut public, mut scope_ip) = (None, None, false, None);
     let mut retry = RetrySafe::ByMethod;
+    let mut page = None;
     while !input.is_empty() {
         if input.parse::<Token![,]>().is_err() {
             cx.error_at(
@@ -113,7 +114,16 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
         };
         let name = key.to_string();
         if !seen.insert(name.clone())
-            && [RATE, RESPONSE, PUBLIC, SCOPE, RETRY_SAFE, RETRY_SAFE_WITH].contains(&name.as_str())
+            && [
+                RATE,
+                RESPONSE,
+                PUBLIC,
+                SCOPE,
+                RETRY_SAFE,
+                RETRY_SAFE_WITH,
+                PAGE,
+            ]
+            .contains(&name.as_str())
         {
             cx.error_spanned_by(&key, format!("duplicate key `{name}`: give it once"));
         }
@@ -156,6 +166,16 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
                 }
             },
             PUBLIC => public = true,
+            PAGE => match page_args(cx, &key, input) {
+                Ok(args) => page = args,
+                Err(_) => {
+                    cx.error_spanned_by(
+                        &key,
+                        "expected `page(cursor = field, size = field, max = N)`: the request fields of the cursor and the page size, and the largest page",
+                    );
+                    skip_value(input);
+                }
+            },
             RETRY_SAFE => retry = RetrySafe::Always,
             RETRY_SAFE_WITH => {
                 let field = (|| -> syn::Result<Ident> {
@@ -216,7 +236,56 @@ fn parse_endpoint_args(cx: &Ctxt, input: ParseStream<'_>) -> Option<EndpointArgs
         signed: !public,
         scope_ip: scope_ip.unwrap_or(public),
         retry,
+        page,
     })
+}
+
+/// `(cursor = field, size = field, max = N)`, in any order.
+fn page_args(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> syn::Result<Option<PageArgs>> {
+    let content;
+    syn::parenthesized!(content in input);
+    let (mut cursor, mut size, mut max) = (None, None, None);
+    while !content.is_empty() {
+        let name: Ident = content.parse()?;
+        content.parse::<Token![=]>()?;
+        match name.to_string().as_str() {
+            "cursor" => cursor = Some(content.parse::<Ident>()?),
+            "size" => size = Some(content.parse::<Ident>()?),
+            "max" => {
+                let lit: LitInt = content.parse()?;
+                match lit.base10_parse::<u32>() {
+                    Ok(n) if n > 0 => max = Some(n),
+                    _ => cx.error_spanned_by(
+                        &lit,
+                        "`max` is the largest page size the docs allow, at least 1",
+                    ),
+                }
+            }
+            other => {
+                cx.error_spanned_by(&name, format!("unknown key `{other}` in `page(...)`; accepted: `cursor = field`, `size = field`, `max = N`"));
+                content.parse::<TokenStream>()?;
+                return Ok(None);
+            }
+        }
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    match (cursor, size, max) {
+        (Some(cursor), Some(size), Some(max)) => Ok(Some(PageArgs {
+            cursor,
+            size,
+            max,
+            span: key.span(),
+        })),
+        _ => {
+            cx.error_spanned_by(
+                key,
+                "`page` needs all three: `page(cursor = field, size = field, max = N)`",
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// Skips an unknown key's value (`= expr` or `(...)`) up to the next top-level comma.

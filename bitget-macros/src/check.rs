@@ -23,6 +23,9 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
     }
     check_wire_names(cx, cont);
     check_body(cx, cont, args);
+    if let Some(page) = args.and_then(|a| a.page.as_ref()) {
+        check_page(cx, cont, page);
+    }
     check_struct_rules(cx, cont);
     if let Some(crate::ast::RetrySafe::With(field)) = args.map(|a| &a.retry) {
         if cont.field(field).is_none() {
@@ -201,6 +204,36 @@ fn check_query_shape(cx: &Ctxt, args: &EndpointArgs, field: &Field) {
             &field.ident,
             "a GET request's parameters travel in the query string, which cannot carry a list",
         );
+    }
+}
+
+/// `page(...)`: the cursor is an optional text field, the size an optional integer field.
+fn check_page(cx: &Ctxt, cont: &Container, page: &crate::ast::PageArgs) {
+    for (ident, integer, what) in [
+        (&page.cursor, false, "an optional text (`Option<String>`)"),
+        (&page.size, true, "an optional integer (`Option<u32>`)"),
+    ] {
+        match cont.field(ident) {
+            None => cx.error_spanned_by(
+                ident,
+                format!(
+                    "no field `{ident}` in `{}`; the fields are {}",
+                    cont.ident,
+                    field_list(cont)
+                ),
+            ),
+            Some(f)
+                if !f.shape.optional
+                    || f.shape.integer != integer
+                    || f.shape.list_item.is_some() =>
+            {
+                cx.error_spanned_by(
+                    ident,
+                    format!("`{ident}` must be {what}: the stream sets it page after page"),
+                )
+            }
+            Some(_) => {}
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use syn::{Data, DeriveInput, Fields, Type, parse_quote};
 use crate::attr::camel_case;
 use crate::ctxt::Ctxt;
 use crate::expand::rt;
-use crate::symbol::{BITGET, JSON_STRING, RENAME, TIMESTAMP};
+use crate::symbol::{BITGET, CURSOR, ITEMS, JSON_STRING, RENAME, TIMESTAMP};
 
 const INTEGERS: &[&str] = &[
     "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
@@ -35,8 +35,12 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     if !input.generics.params.is_empty() {
         cx.error_spanned_by(&input.generics, "a response type cannot be generic");
     }
+    // The page parts: (items field, its item type), the cursor field.
+    let mut items: Option<(syn::Ident, Type)> = None;
+    let mut cursor: Option<syn::Ident> = None;
     if let Data::Struct(data) = &mut input.data {
         for field in data.fields.iter_mut() {
+            let (mut is_items, mut is_cursor) = (None, None);
             let mut rename = None;
             let mut reader: Option<&'static str> = None;
             let ours: Vec<syn::Attribute> = field
@@ -54,10 +58,14 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                         reader = Some(TIMESTAMP);
                     } else if meta.path.is_ident(JSON_STRING) {
                         reader = Some(JSON_STRING);
+                    } else if meta.path.is_ident(ITEMS) {
+                        is_items = Some(meta.path.clone());
+                    } else if meta.path.is_ident(CURSOR) {
+                        is_cursor = Some(meta.path.clone());
                     } else {
                         cx.error_spanned_by(
                             &meta.path,
-                            "a response field accepts `rename = \"wireName\"`, `timestamp` (Unix ms, seconds converted) and `json_string` (JSON sent inside a string)",
+                            "a response field accepts `rename = \"wireName\"`, `timestamp` (Unix ms, seconds converted), `json_string` (JSON sent inside a string), `items` (a page's list) and `cursor` (the next page's cursor)",
                         );
                         crate::attr::skip_meta(&meta)?;
                     }
@@ -68,6 +76,20 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                 }
             }
             let Some(ident) = &field.ident else { continue };
+            if let Some(path) = is_items {
+                match last_ident(&field.ty) {
+                    Some((name, Some(item))) if name == "Vec" && items.is_none() => {
+                        items = Some((ident.clone(), item.clone()));
+                    }
+                    _ => cx
+                        .error_spanned_by(&path, "`items` marks the one list (`Vec<T>`) of a page"),
+                }
+            }
+            if let Some(path) = is_cursor {
+                if cursor.replace(ident.clone()).is_some() {
+                    cx.error_spanned_by(&path, "a page has one `cursor` field");
+                }
+            }
             let wire = rename.unwrap_or_else(|| camel_case(&ident.unraw().to_string()));
             let lenient = match reader {
                 Some(kind) => special(kind, &field.ty, &rt),
@@ -85,11 +107,41 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
         .attrs
         .push(parse_quote!(#[serde(crate = #serde_path)]));
     let ident = &input.ident;
+    let paging = match (items, cursor) {
+        (Some((list, item)), cursor) => {
+            let next = match cursor {
+                Some(c) => quote!(::bitget_core::paging::CursorText::cursor_text(&self.#c)),
+                // Without a cursor field, the last item's (a list of `PageItem`s).
+                None => quote!(::bitget_core::paging::Page::next_cursor(&self.#list)),
+            };
+            quote! {
+                impl ::bitget_core::paging::Page for #ident {
+                    type Item = #item;
+                    fn into_items(self) -> ::std::vec::Vec<#item> {
+                        self.#list
+                    }
+                    fn next_cursor(&self) -> ::core::option::Option<::std::string::String> {
+                        #next
+                    }
+                }
+            }
+        }
+        (None, Some(c)) => quote! {
+            impl ::bitget_core::paging::PageItem for #ident {
+                fn cursor(&self) -> ::core::option::Option<::std::string::String> {
+                    ::bitget_core::paging::CursorText::cursor_text(&self.#c)
+                }
+            }
+        },
+        (None, None) => quote!(),
+    };
     quote! {
         #input
 
         // A response nested in another as an optional field reads `""` as absent.
         impl #rt::wire::Blank for #ident {}
+
+        #paging
     }
 }
 

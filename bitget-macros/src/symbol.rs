@@ -9,7 +9,8 @@ pub(crate) const PUBLIC: &str = "public";
 pub(crate) const SCOPE: &str = "scope";
 pub(crate) const RETRY_SAFE: &str = "retry_safe";
 pub(crate) const RETRY_SAFE_WITH: &str = "retry_safe_with";
-pub(crate) const ENDPOINT_KEYS: &str = "`rate = N`, `response = Type`, `public`, `scope = uid|ip`, `retry_safe`, `retry_safe_with(field)`";
+pub(crate) const PAGE: &str = "page";
+pub(crate) const ENDPOINT_KEYS: &str = "`rate = N`, `response = Type`, `public`, `scope = uid|ip`, `retry_safe`, `retry_safe_with(field)`, `page(cursor = field, size = field, max = N)`";
 
 // `#[bitget(...)]` on the struct
 pub(crate) const AT_LEAST_ONE_OF: &str = "at_least_one_of";
@@ -48,6 +49,8 @@ pub(crate) const FIELD_KEYS: &str = "`required`, `required_or(method)`, `require
 
 // `#[bitget(...)]` on a response field
 pub(crate) const TIMESTAMP: &str = "timestamp";
+pub(crate) const ITEMS: &str = "items";
+pub(crate) const CURSOR: &str = "cursor";
 pub(crate) const JSON_STRING: &str = "json_string";
 
 /// Builder methods a field or a `required_or` method must not shadow.

@@ -57,7 +57,37 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
             }
         }
     });
+    let paged = args.page.as_ref().map(|page| {
+        let (cursor, size, max) = (&page.cursor, &page.size, page.max);
+        // Only the trait is spanned at `page(...)`, where a response that is not a page is
+        // reported; the body stays the macro's own code.
+        let paged = quote_spanned!(page.span=> ::bitget_core::paging::Paged);
+        quote! {
+            impl #paged for #ident {
+                const MAX_PAGE: u32 = #max;
+                fn set_cursor(&mut self, cursor: ::std::string::String) {
+                    self.#cursor = ::core::option::Option::Some(cursor);
+                }
+                fn page_size(&self) -> ::core::option::Option<u32> {
+                    self.#size.and_then(|n| ::core::convert::TryFrom::try_from(n).ok())
+                }
+                fn set_page_size(&mut self, size: u32) {
+                    self.#size = ::core::convert::TryFrom::try_from(size).ok();
+                }
+            }
+
+            impl #ident {
+                /// Every page of this request, as a stream of items fetched one page at a time
+                /// (through the client's limiter and retries), ending at the last page.
+                pub fn stream(&self, client: &::bitget_core::Client) -> ::bitget_core::paging::Pages<Self> {
+                    ::bitget_core::paging::Pages::new(client, ::core::clone::Clone::clone(self))
+                }
+            }
+        }
+    });
     quote! {
+        #paged
+
         impl #rt::Endpoint for #ident {
             #response_decl
             const METHOD: #rt::Method = #method;

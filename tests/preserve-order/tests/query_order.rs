@@ -18,7 +18,11 @@ fn the_feature_is_on_in_this_build() {
     let map: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(r#"{"b":1,"a":2}"#).unwrap_or_else(|e| panic!("{e}"));
     let keys: Vec<&str> = map.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["b", "a"], "without preserve_order this test proves nothing");
+    assert_eq!(
+        keys,
+        ["b", "a"],
+        "without preserve_order this test proves nothing"
+    );
 }
 
 #[test]
