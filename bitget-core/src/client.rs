@@ -4,12 +4,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+use serde::de::DeserializeOwned;
 use tracing::Instrument as _;
 
 use crate::clock::{Clock, SystemClock};
 use crate::credentials::{Credentials, masked_key};
 use crate::encode::{Encoded, encode};
-use crate::endpoint::{Endpoint, Method};
+use crate::endpoint::{Endpoint, Method, RateLimit};
 use crate::envelope;
 use crate::error::Error;
 use crate::limits::RateLimits;
@@ -94,8 +95,39 @@ impl Auth {
     }
 }
 
+/// Where and how one request goes: the endpoint's constants, or a raw request's values.
+struct Route {
+    method: Method,
+    path: &'static str,
+    rate: RateLimit,
+    signed: bool,
+}
+
+impl Route {
+    fn of<E: Endpoint>() -> Route {
+        Route {
+            method: E::METHOD,
+            path: E::PATH,
+            rate: E::RATE_LIMIT,
+            signed: E::SIGNED,
+        }
+    }
+}
+
+impl<T> Sent<T> {
+    /// A request refused before anything was sent (validation, configuration).
+    pub fn unsent(e: Error) -> Sent<T> {
+        Sent {
+            result: Err(e),
+            attempts: 0,
+            ambiguous: false,
+        }
+    }
+}
+
 /// The outcome of [`Client::send_reporting`].
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Sent<T> {
     /// The answer, or the last error.
     pub result: Result<T, Error>,
@@ -311,26 +343,39 @@ impl Client {
     /// have been executed without an answer (so "order does not exist" may mean "already
     /// cancelled by us").
     pub async fn send_reporting<E: Endpoint>(&self, request: &E) -> Sent<E::Response> {
-        let unsent = |e: Error| Sent {
-            result: Err(e),
-            attempts: 0,
-            ambiguous: false,
-        };
         if let Err(e) = request.validate() {
-            return unsent(e.into());
+            return Sent::unsent(e.into());
         }
         let encoded = match encode(request) {
             Ok(encoded) => encoded,
-            Err(e) => return unsent(e),
+            Err(e) => return Sent::unsent(e),
         };
+        let route = Route::of::<E>();
+        self.run(
+            &route,
+            &encoded,
+            request.product_type(),
+            request.retry_safe(),
+        )
+        .await
+    }
+
+    /// The loop every request goes through, declared or raw: limiter, attempt, retries, clock
+    /// re-sync.
+    async fn run<T: DeserializeOwned>(
+        &self,
+        route: &Route,
+        encoded: &Encoded,
+        product_type: Option<&str>,
+        retry_safe: bool,
+    ) -> Sent<T> {
         let paptrading = self.inner.demo
-            && E::SIGNED
-            && !request.product_type().is_some_and(|p| {
+            && route.signed
+            && !product_type.is_some_and(|p| {
                 LEGACY_DEMO_PRODUCT_TYPES
                     .iter()
                     .any(|l| l.eq_ignore_ascii_case(p))
             });
-        let retry_safe = request.retry_safe();
         let policy = &self.inner.retry;
         let started = Instant::now();
         let (mut attempts, mut ambiguous, mut resynced) = (0, false, false);
@@ -338,9 +383,12 @@ impl Client {
             attempts += 1;
             self.inner
                 .limits
-                .wait(&self.inner.rate_key, E::PATH, E::RATE_LIMIT)
+                .wait(&self.inner.rate_key, route.path, route.rate)
                 .await;
-            let err = match self.attempt::<E>(&encoded, paptrading, attempts).await {
+            let err = match self
+                .attempt::<T>(route, encoded, paptrading, attempts)
+                .await
+            {
                 Ok(response) => {
                     return Sent {
                         result: Ok(response),
@@ -352,7 +400,7 @@ impl Client {
             };
             ambiguous |= err.is_ambiguous();
             // A timestamp refusal proves the request was not executed: re-sync and re-sign, once.
-            if err.is_clock_skew() && !resynced && E::SIGNED {
+            if err.is_clock_skew() && !resynced && route.signed {
                 resynced = true;
                 if self.sync_clock().await.is_ok() {
                     continue;
@@ -370,22 +418,23 @@ impl Client {
                     ambiguous,
                 };
             }
-            tracing::debug!(endpoint = E::PATH, attempt = attempts, error = %err, ?delay, "retrying");
+            tracing::debug!(endpoint = route.path, attempt = attempts, error = %err, ?delay, "retrying");
             tokio::time::sleep(delay).await;
         }
     }
 
     /// One attempt: timestamp, sign, send, decode, in a tracing span.
-    async fn attempt<E: Endpoint>(
+    async fn attempt<T: DeserializeOwned>(
         &self,
+        route: &Route,
         encoded: &Encoded,
         paptrading: bool,
         attempt: u32,
-    ) -> Result<E::Response, Error> {
+    ) -> Result<T, Error> {
         let span = tracing::debug_span!(
             "bitget.request",
-            endpoint = E::PATH,
-            method = E::METHOD.as_str(),
+            endpoint = route.path,
+            method = route.method.as_str(),
             attempt,
             status = tracing::field::Empty,
             code = tracing::field::Empty,
@@ -393,7 +442,7 @@ impl Client {
         );
         async {
             let started = Instant::now();
-            let result = self.send_encoded::<E>(encoded, paptrading).await;
+            let result = self.send_encoded(route, encoded, paptrading).await;
             let span = tracing::Span::current();
             span.record("elapsed_ms", started.elapsed().as_millis() as u64);
             match &result {
@@ -407,7 +456,7 @@ impl Client {
                 }
             }
             let (status, body, retry_after) = result?;
-            let decoded = envelope::decode::<E::Response>(E::PATH, status, &body)
+            let decoded = envelope::decode::<T>(route.path, status, &body)
                 .map_err(|e| e.with_retry_after(retry_after));
             match &decoded {
                 Ok(_) => span.record("code", envelope::SUCCESS),
@@ -434,30 +483,33 @@ impl Client {
     /// One attempt through the limiter, no retry (for the clock sync itself).
     async fn send_once<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
         let encoded = encode(request)?;
+        let route = Route::of::<E>();
         self.inner
             .limits
-            .wait(&self.inner.rate_key, E::PATH, E::RATE_LIMIT)
+            .wait(&self.inner.rate_key, route.path, route.rate)
             .await;
-        self.attempt::<E>(&encoded, false, 1).await
+        self.attempt::<E::Response>(&route, &encoded, false, 1)
+            .await
     }
 
     /// Signs (when the endpoint is signed) and sends already-encoded bytes; returns the status,
     /// the raw answer and, on a 429, the wait its `Retry-After` header asks for.
-    async fn send_encoded<E: Endpoint>(
+    async fn send_encoded(
         &self,
+        route: &Route,
         encoded: &Encoded,
         paptrading: bool,
     ) -> Result<(u16, bytes::Bytes, Option<Duration>), Error> {
         let mut url = String::with_capacity(
-            self.inner.base_url.len() + E::PATH.len() + 1 + encoded.query.len(),
+            self.inner.base_url.len() + route.path.len() + 1 + encoded.query.len(),
         );
         url.push_str(&self.inner.base_url);
-        url.push_str(E::PATH);
+        url.push_str(route.path);
         if !encoded.query.is_empty() {
             url.push('?');
             url.push_str(&encoded.query);
         }
-        let method = match E::METHOD {
+        let method = match route.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
         };
@@ -465,8 +517,8 @@ impl Client {
             .inner
             .http
             .request(method, url)
-            .headers(self.headers::<E>(encoded, paptrading)?);
-        let request = if E::METHOD == Method::Post {
+            .headers(self.headers(route, encoded, paptrading)?);
+        let request = if route.method == Method::Post {
             request.body(encoded.body.clone())
         } else {
             request
@@ -474,7 +526,7 @@ impl Client {
         let response = request
             .send()
             .await
-            .map_err(|e| transport_error(E::PATH, e))?;
+            .map_err(|e| transport_error(route.path, e))?;
         let status = response.status().as_u16();
         let retry_after = if status == 429 {
             retry_after_seconds(response.headers())
@@ -484,35 +536,36 @@ impl Client {
         let body = response
             .bytes()
             .await
-            .map_err(|e| transport_error(E::PATH, e))?;
+            .map_err(|e| transport_error(route.path, e))?;
         Ok((status, body, retry_after))
     }
 
     /// The request's headers; for a signed endpoint, timestamped and signed here, as late as
     /// possible, so no wait can expire the timestamp.
-    fn headers<E: Endpoint>(
+    fn headers(
         &self,
+        route: &Route,
         encoded: &Encoded,
         paptrading: bool,
     ) -> Result<HeaderMap, Error> {
         let mut headers = HeaderMap::with_capacity(8);
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert("locale", HeaderValue::from_static("en-US"));
-        if !E::SIGNED {
+        if !route.signed {
             return Ok(headers);
         }
         let Some(auth) = &self.inner.auth else {
             return Err(Error::config(format!(
                 "{} is a signed endpoint: give the client credentials (BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE)",
-                E::PATH
+                route.path
             )));
         };
         let now = self.inner.clock.now_ms();
         let timestamp = now.to_string();
         let pre = prehash(
             &timestamp,
-            E::METHOD,
-            E::PATH,
+            route.method,
+            route.path,
             &encoded.query,
             &encoded.body,
         );
@@ -532,6 +585,132 @@ impl Client {
     /// `GET /api/v2/public/time`: Bitget's clock, public.
     pub async fn server_time(&self) -> Result<crate::public::ServerTime, Error> {
         self.send(&crate::public::GetServerTime).await
+    }
+}
+
+/// A request to an endpoint this library does not declare yet, through the same machinery as
+/// the declared ones: signing (unless [`public`](Self::public)), the limiter at the rate given,
+/// the retry policy (for a GET, or when declared [`retry_safe`](Self::retry_safe)), the clock
+/// re-sync and the envelope.
+///
+/// ```no_run
+/// # async fn run(client: bitget_core::Client) -> Result<(), bitget_core::Error> {
+/// use bitget_core::Method;
+/// let ticker: serde_json::Value = client
+///     .raw(Method::Get, "/api/v2/mix/market/ticker", 20)
+///     .params(serde_json::json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES"}))
+///     .public()
+///     .send()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[must_use = "a raw request does nothing until `send()`"]
+pub struct RawRequest<'c, P = ()> {
+    client: &'c Client,
+    method: Method,
+    path: String,
+    params: P,
+    per_second: u32,
+    signed: bool,
+    retry_safe: bool,
+}
+
+impl Client {
+    /// A request to `path` (starting with `/api/`) at `per_second` requests a second, signed, with
+    /// no parameters yet. See [`RawRequest`].
+    pub fn raw(&self, method: Method, path: &str, per_second: u32) -> RawRequest<'_, ()> {
+        RawRequest {
+            client: self,
+            method,
+            path: path.to_owned(),
+            params: (),
+            per_second,
+            signed: true,
+            retry_safe: method == Method::Get,
+        }
+    }
+}
+
+impl<'c, P: serde::Serialize> RawRequest<'c, P> {
+    /// The parameters: any `Serialize` that is a map or struct (the query of a GET, sorted; the
+    /// JSON body of a POST, as serialised).
+    pub fn params<Q: serde::Serialize>(self, params: Q) -> RawRequest<'c, Q> {
+        RawRequest {
+            client: self.client,
+            method: self.method,
+            path: self.path,
+            params,
+            per_second: self.per_second,
+            signed: self.signed,
+            retry_safe: self.retry_safe,
+        }
+    }
+
+    /// Unsigned, and counted per IP: a public market endpoint.
+    pub fn public(mut self) -> Self {
+        self.signed = false;
+        self
+    }
+
+    /// Whether repeating the request after an unanswered attempt is harmless (default: GET yes,
+    /// POST no, as for declared endpoints).
+    pub fn retry_safe(mut self, safe: bool) -> Self {
+        self.retry_safe = safe;
+        self
+    }
+
+    /// Sends and decodes `data` into `T` (`serde_json::Value` for anything).
+    pub async fn send<T: DeserializeOwned>(self) -> Result<T, Error> {
+        self.send_reporting().await.result
+    }
+
+    /// [`send`](Self::send), with the attempts made and whether one may have been executed.
+    pub async fn send_reporting<T: DeserializeOwned>(self) -> Sent<T> {
+        let path = self.path.trim();
+        if !path.starts_with("/api/") || path.contains('?') {
+            return Sent::unsent(Error::config(format!(
+                "a raw path starts with `/api/` and carries no query (give parameters with `.params(...)`), not `{path}`"
+            )));
+        }
+        let route = Route {
+            method: self.method,
+            path: intern(path),
+            rate: RateLimit {
+                per_second: self.per_second.max(1),
+                scope: if self.signed {
+                    crate::endpoint::RateScope::Uid
+                } else {
+                    crate::endpoint::RateScope::Ip
+                },
+            },
+            signed: self.signed,
+        };
+        let encoded = match crate::encode::encode_raw(self.method, route.path, &self.params) {
+            Ok(encoded) => encoded,
+            Err(e) => return Sent::unsent(e),
+        };
+        self.client
+            .run(&route, &encoded, None, self.retry_safe)
+            .await
+    }
+}
+
+/// A raw path as `&'static str`, which the limiter and the errors keep: each distinct path is
+/// stored once for the life of the program (a program calls a bounded set of endpoints).
+fn intern(path: &str) -> &'static str {
+    static PATHS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let mut paths = PATHS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    match paths.get(path) {
+        Some(p) => p,
+        None => {
+            let leaked: &'static str = Box::leak(path.to_owned().into_boxed_str());
+            paths.insert(leaked);
+            leaked
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use bytes::Bytes;
 use serde::Serialize;
 
-use crate::endpoint::{Encoding, Endpoint};
+use crate::endpoint::{Encoding, Endpoint, Method};
 use crate::error::Error;
 
 /// A request ready for the wire: the query (no leading `?`) and the body, each serialised once.
@@ -32,6 +32,31 @@ pub fn encode<E: Endpoint>(request: &E) -> Result<Encoded, Error> {
             query: sorted_query(request, E::PATH)?,
             body: Bytes::new(),
         }),
+    }
+}
+
+/// Encodes a raw request's parameters for `method`: a sorted query for GET, a JSON body for POST
+/// (`{}` when there are none).
+pub fn encode_raw<P: Serialize>(method: Method, path: &str, params: &P) -> Result<Encoded, Error> {
+    match method {
+        Method::Get => Ok(Encoded {
+            query: sorted_query(params, path)?,
+            body: Bytes::new(),
+        }),
+        Method::Post => {
+            let body = serde_json::to_vec(params).map_err(|e| {
+                Error::config(format!("{path}: the parameters did not serialise: {e}"))
+            })?;
+            let body = if body == b"null" {
+                b"{}".to_vec()
+            } else {
+                body
+            };
+            Ok(Encoded {
+                query: String::new(),
+                body: Bytes::from(body),
+            })
+        }
     }
 }
 

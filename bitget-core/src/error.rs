@@ -227,6 +227,7 @@ impl fmt::Display for ApiCode {
 
 /// An answer from Bitget whose `code` is not `00000`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ApiError {
     /// The typed code.
     pub code: ApiCode,
@@ -290,6 +291,7 @@ enum Inner {
 
 /// The answer did not decode into the response type.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DecodeError {
     /// The JSON path of the field that failed, such as `data.successList[0].orderId`.
     pub path: String,

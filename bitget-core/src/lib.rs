@@ -27,7 +27,7 @@ pub mod sign;
 pub mod validate;
 pub mod wire;
 
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, Sent};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, RawRequest, Sent};
 pub use credentials::{Credentials, Secret};
 pub use endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
 pub use error::{ApiCode, ApiError, DecodeError, Error, ErrorKind};

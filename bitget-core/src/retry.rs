@@ -6,7 +6,16 @@ use std::time::Duration;
 /// How a client retries a request that failed in a way that may pass (429, 40015, 40200, HTTP 5xx,
 /// timeouts, connection failures). Requests that are not safe to repeat are retried only when the
 /// failure proves they were not executed (a 429, a refused connection).
+///
+/// ```
+/// use std::time::Duration;
+/// let policy = bitget_core::RetryPolicy::new(6)
+///     .with_backoff(Duration::from_millis(50), Duration::from_secs(1))
+///     .with_max_elapsed(Duration::from_secs(5));
+/// assert_eq!(policy.max_attempts, 6);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// Attempts in all, the first included (1: no retry).
     pub max_attempts: u32,
@@ -20,22 +29,38 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
+        RetryPolicy::new(4)
+    }
+}
+
+impl RetryPolicy {
+    /// `max_attempts` attempts in all, with the default backoff (100 ms doubling up to 2 s) and at
+    /// most 15 s spent retrying.
+    pub const fn new(max_attempts: u32) -> Self {
         RetryPolicy {
-            max_attempts: 4,
+            max_attempts,
             base_delay: Duration::from_millis(100),
             max_delay: Duration::from_secs(2),
             max_elapsed: Duration::from_secs(15),
         }
     }
-}
 
-impl RetryPolicy {
+    /// The first backoff, doubled at each retry up to `max`.
+    pub const fn with_backoff(mut self, base: Duration, max: Duration) -> Self {
+        self.base_delay = base;
+        self.max_delay = max;
+        self
+    }
+
+    /// No retry starts after this much time since the first attempt.
+    pub const fn with_max_elapsed(mut self, max_elapsed: Duration) -> Self {
+        self.max_elapsed = max_elapsed;
+        self
+    }
+
     /// One attempt, no retry.
-    pub fn never() -> Self {
-        RetryPolicy {
-            max_attempts: 1,
-            ..RetryPolicy::default()
-        }
+    pub const fn never() -> Self {
+        RetryPolicy::new(1)
     }
 
     /// The backoff before retry number `retry` (1 for the first retry): `base · 2^(retry-1)`,

@@ -82,6 +82,7 @@ impl RuleKind {
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Violation {
     /// The wire path of the field, such as `orderIdList[3].orderId`.
     pub path: String,
@@ -105,6 +106,7 @@ impl fmt::Display for Violation {
 
 /// Every rule a request broke. Never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The endpoint (`POST /api/...`) or item type the request was for.
     pub target: &'static str,

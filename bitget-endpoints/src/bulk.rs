@@ -448,11 +448,7 @@ async fn cancel_chunk<T: Target>(
         Ok(Batch::Futures(r)) => client.send_reporting(&r).await,
         Ok(Batch::Plan(r)) => client.send_reporting(&r).await,
         Ok(Batch::Spot(r)) => client.send_reporting(&r).await,
-        Err(e) => Sent {
-            result: Err(e.into()),
-            attempts: 0,
-            ambiguous: false,
-        },
+        Err(e) => Sent::unsent(e.into()),
     };
     (sent.attempts, outcomes(chunk, sent))
 }

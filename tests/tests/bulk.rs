@@ -23,12 +23,9 @@ async fn sim() -> RunningSimulator {
 
 /// Fast retries, no client-side limiter (the simulator runs without limits too).
 /// Quick retries, so fault-heavy runs stay fast.
-const RETRY: RetryPolicy = RetryPolicy {
-    max_attempts: 4,
-    base_delay: Duration::from_millis(1),
-    max_delay: Duration::from_millis(4),
-    max_elapsed: Duration::from_secs(10),
-};
+const RETRY: RetryPolicy = RetryPolicy::new(4)
+    .with_backoff(Duration::from_millis(1), Duration::from_millis(4))
+    .with_max_elapsed(Duration::from_secs(10));
 
 fn client(sim: &RunningSimulator) -> Client {
     client_retrying(sim, RETRY)

@@ -70,12 +70,11 @@ fn client(url: &str, limits: Arc<RateLimits>) -> Client {
             common::PASSPHRASE,
         ))
         .rate_limits(limits)
-        .retry(RetryPolicy {
-            max_attempts: 3,
-            base_delay: Duration::from_millis(1),
-            max_delay: Duration::from_millis(2),
-            max_elapsed: Duration::from_secs(5),
-        })
+        .retry(
+            RetryPolicy::new(3)
+                .with_backoff(Duration::from_millis(1), Duration::from_millis(2))
+                .with_max_elapsed(Duration::from_secs(5)),
+        )
         .build()
         .unwrap_or_else(|e| panic!("{e}"))
 }

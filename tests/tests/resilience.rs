@@ -14,12 +14,9 @@ const PASS: &str = "r-pass";
 const CANCEL: &str = "/api/v2/spot/trade/cancel-order";
 
 fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_attempts: 4,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(10),
-        max_elapsed: Duration::from_secs(5),
-    }
+    RetryPolicy::new(4)
+        .with_backoff(Duration::from_millis(2), Duration::from_millis(10))
+        .with_max_elapsed(Duration::from_secs(5))
 }
 
 fn builder(sim: &RunningSimulator) -> bitget_core::ClientBuilder {
