@@ -1,17 +1,63 @@
 #!/usr/bin/env bash
-# Measures what a declared endpoint costs to compile: `cargo check` of a crate with N generated
-# endpoints (each a request like BatchCancelOrders with its own item type), for N = 5 and 100,
-# after the dependencies are built, so only the declarations are timed. Prints one JSON line.
+# What declared endpoints cost to compile, and what the whole library costs against a bare crate.
+#
+# Default: `cargo check` of a crate with N generated endpoints, for N = 10 and 200, after the
+# dependencies are built, so only the declarations are timed. The endpoints are shaped like the
+# trading surface: a place-order POST (enum conditions, decimals, bounds, one-of, together) and a
+# paged history GET (window, bounds, page(...)), alternately. Prints one JSON line.
+#
+# MODE=build times a debug build (with code generation) of the same crates instead of a check.
+# MODE=clean times, in the same run, a clean debug build of `bitget-endpoints` and of a bare crate
+# with what any hand-written client needs (reqwest with rustls, tokio, serde, serde_json, hmac,
+# sha2, base64), each in a fresh target directory. Prints one JSON line.
+#
 # Usage: scripts/compile_cost.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${1:-3}
-# MODE=build times a debug build (with code generation) instead of a check.
 mode=${MODE:-check}
 work=$root/target/compile-cost
-export CARGO_TARGET_DIR=$work/target
 mkdir -p "$work"
+
+now() { date +%s.%N; }
+
+if [ "$mode" = clean ]; then
+    bare=$work/bare
+    mkdir -p "$bare/src"
+    cat > "$bare/Cargo.toml" <<TOML
+[package]
+name = "compile-cost-bare"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
+tokio = { version = "1", default-features = false, features = ["rt", "time"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+hmac = "0.12"
+sha2 = "0.10"
+base64 = "0.22"
+TOML
+    echo 'pub fn touch() {}' > "$bare/src/lib.rs"
+    cp "$root/Cargo.lock" "$bare/Cargo.lock" 2>/dev/null || true
+    rm -rf "$work/target-bare" "$work/target-lib"
+    start=$(now)
+    (cd "$bare" && CARGO_TARGET_DIR=$work/target-bare cargo build -q)
+    t_bare=$(echo "$(now) - $start" | bc)
+    start=$(now)
+    CARGO_TARGET_DIR=$work/target-lib cargo build -q -p bitget-endpoints
+    t_lib=$(echo "$(now) - $start" | bc)
+    printf '{"mode":"clean","s_bitget_endpoints":%.1f,"s_bare_crate":%.1f,"ratio":%.2f}\n' \
+        "$t_lib" "$t_bare" "$(echo "scale=4; $t_lib / $t_bare" | bc)"
+    exit 0
+fi
+
+export CARGO_TARGET_DIR=$work/target
 
 make_crate() {
     local n=$1 dir=$work/n$1
@@ -31,23 +77,49 @@ bitget-macros = { path = "$root/bitget-macros" }
 TOML
     {
         echo '#![allow(missing_docs, dead_code)]'
-        echo 'use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};'
-        echo '#[bitget_response] pub struct Answer { pub success_list: Vec<Done>, pub failure_list: Vec<Done> }'
-        echo '#[bitget_response] pub struct Done { pub order_id: Option<String>, pub error_code: Option<String> }'
-        for i in $(seq 1 "$n"); do
+        echo 'use bitget_core::Decimal;'
+        echo 'use bitget_macros::{bitget_endpoint, bitget_response};'
+        echo 'bitget_core::wire_enum! { pub enum ProductType { UsdtFutures = "USDT-FUTURES", CoinFutures = "COIN-FUTURES" } }'
+        echo 'bitget_core::wire_enum! { pub enum Side { Buy = "buy", Sell = "sell" } }'
+        echo 'bitget_core::wire_enum! { pub enum OrderType { Limit = "limit", Market = "market" } }'
+        echo '#[bitget_response] pub struct Placed { pub order_id: Option<String>, pub client_oid: Option<String> }'
+        echo '#[bitget_response] pub struct Row { pub order_id: String, pub price: Option<Decimal>, pub side: Side }'
+        echo '#[bitget_response] pub struct Rows { #[bitget(items)] pub entrusted_list: Vec<Row>, #[bitget(cursor)] pub end_id: Option<String> }'
+        for i in $(seq 1 $((n / 2))); do
             cat <<RS
-#[bitget_item]
-#[bitget(at_least_one_of(order_id, client_oid))]
-pub struct Item$i { pub order_id: Option<String>, #[bitget(max_len = 50)] pub client_oid: Option<String> }
-#[bitget_endpoint(POST, "/api/v2/mix/order/endpoint-$i", rate = 10, response = Answer)]
-pub struct Endpoint$i {
-    #[bitget(required_or(cancel_all), non_empty, max_items = 50, requires(symbol))]
-    pub order_id_list: Option<Vec<Item$i>>,
-    pub symbol: Option<String>,
+#[bitget_endpoint(POST, "/api/v2/mix/order/place-$i", rate = 10, response = Placed, retry_safe_with(client_oid))]
+#[bitget(at_least_one_of(size, quote_size), together(take_profit, stop_loss))]
+pub struct Place$i {
+    #[bitget(required, uppercase)]
+    pub symbol: String,
     #[bitget(required)]
-    pub product_type: String,
-    #[bitget(uppercase)]
-    pub margin_coin: Option<String>,
+    pub product_type: ProductType,
+    #[bitget(required)]
+    pub side: Side,
+    #[bitget(required)]
+    pub order_type: OrderType,
+    #[bitget(required_if(order_type = OrderType::Limit), absent_if(order_type = OrderType::Market))]
+    pub price: Option<Decimal>,
+    pub size: Option<Decimal>,
+    pub quote_size: Option<Decimal>,
+    #[bitget(min = 1, max = 125)]
+    pub leverage: Option<u32>,
+    #[bitget(max_len = 50)]
+    pub client_oid: Option<String>,
+    pub take_profit: Option<Decimal>,
+    pub stop_loss: Option<Decimal>,
+}
+#[bitget_endpoint(GET, "/api/v2/mix/order/history-$i", rate = 10, response = Rows, page(cursor = id_less_than, size = limit, max = 100))]
+#[bitget(window(start_time, end_time, max_days = 90))]
+pub struct History$i {
+    #[bitget(required)]
+    pub product_type: ProductType,
+    pub symbol: Option<String>,
+    pub id_less_than: Option<String>,
+    #[bitget(min = 1, max = 100)]
+    pub limit: Option<u32>,
+    pub start_time: Option<u64>,
+    pub end_time: Option<u64>,
 }
 RS
         done
@@ -59,21 +131,19 @@ time_check() {
     (cd "$dir" && cargo $mode -q 2>/dev/null) # dependencies, once
     for _ in $(seq 1 "$runs"); do
         touch "$dir/src/lib.rs"
-        local start end
-        start=$(date +%s.%N)
+        local start t
+        start=$(now)
         (cd "$dir" && cargo $mode -q)
-        end=$(date +%s.%N)
-        local t
-        t=$(echo "$end - $start" | bc)
+        t=$(echo "$(now) - $start" | bc)
         if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
     done
     echo "$best"
 }
 
-make_crate 5
-make_crate 100
-t5=$(time_check 5)
-t100=$(time_check 100)
-per=$(echo "scale=4; ($t100 - $t5) / 95" | bc)
-printf '{"mode":"%s","runs":%s,"s_5":%.2f,"s_100":%.2f,"per_endpoint_ms":%.1f,"ratio_100_to_5":%.2f}\n' \
-    "$mode" "$runs" "$t5" "$t100" "$(echo "$per * 1000" | bc)" "$(echo "scale=4; $t100 / $t5" | bc)"
+make_crate 10
+make_crate 200
+t10=$(time_check 10)
+t200=$(time_check 200)
+per=$(echo "scale=4; ($t200 - $t10) / 190" | bc)
+printf '{"mode":"%s","runs":%s,"s_10":%.2f,"s_200":%.2f,"per_endpoint_ms":%.1f}\n' \
+    "$mode" "$runs" "$t10" "$t200" "$(echo "$per * 1000" | bc)"

@@ -24,9 +24,13 @@ use bitget_core::{Client, Error, ErrorKind, Sent, ValidationError};
 use tokio::task::JoinSet;
 
 use crate::common::BatchCancelResult;
+#[cfg(feature = "mix")]
 use crate::mix::order::{BatchCancelOrders, CancelPlanOrder};
+#[cfg(feature = "mix")]
 use crate::mix::{OrderIdItem, PlanType, ProductType};
+#[cfg(feature = "spot")]
 use crate::spot::trade::BatchCancelOrder;
+#[cfg(feature = "spot")]
 use crate::spot::{BatchMode, SpotOrderItem};
 
 /// The most ids one batch request takes.
@@ -163,8 +167,11 @@ pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
 
 mod sealed {
     pub trait Sealed {}
+    #[cfg(feature = "mix")]
     impl Sealed for super::Futures {}
+    #[cfg(feature = "mix")]
     impl Sealed for super::Plan {}
+    #[cfg(feature = "spot")]
     impl Sealed for super::Spot {}
 }
 
@@ -173,13 +180,17 @@ mod sealed {
 #[derive(Debug)]
 pub enum Batch {
     /// `POST /api/v2/mix/order/batch-cancel-orders`.
+    #[cfg(feature = "mix")]
     Futures(BatchCancelOrders),
     /// `POST /api/v2/mix/order/cancel-plan-order`.
+    #[cfg(feature = "mix")]
     Plan(CancelPlanOrder),
     /// `POST /api/v2/spot/trade/batch-cancel-order`.
+    #[cfg(feature = "spot")]
     Spot(BatchCancelOrder),
 }
 
+#[cfg(feature = "mix")]
 /// Futures orders of one symbol, cancelled through batch-cancel-orders.
 #[derive(Debug, Clone)]
 pub struct Futures {
@@ -188,6 +199,7 @@ pub struct Futures {
     margin_coin: Option<String>,
 }
 
+#[cfg(feature = "mix")]
 /// Futures trigger (plan) orders of one symbol, cancelled through cancel-plan-order.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -197,12 +209,14 @@ pub struct Plan {
     plan_type: Option<PlanType>,
 }
 
+#[cfg(feature = "spot")]
 /// Spot orders of one symbol, cancelled through batch-cancel-order.
 #[derive(Debug, Clone)]
 pub struct Spot {
     symbol: String,
 }
 
+#[cfg(feature = "mix")]
 fn futures_items<'a>(ids: &'a [&'a OrderRef]) -> impl Iterator<Item = OrderIdItem> + 'a {
     ids.iter().map(|r| match r {
         OrderRef::OrderId(id) => OrderIdItem::by_order_id(id),
@@ -210,6 +224,7 @@ fn futures_items<'a>(ids: &'a [&'a OrderRef]) -> impl Iterator<Item = OrderIdIte
     })
 }
 
+#[cfg(feature = "mix")]
 impl Target for Futures {
     const MIXES_ID_KINDS: bool = true;
 
@@ -225,6 +240,7 @@ impl Target for Futures {
     }
 }
 
+#[cfg(feature = "mix")]
 impl Target for Plan {
     const MIXES_ID_KINDS: bool = true;
 
@@ -243,6 +259,7 @@ impl Target for Plan {
     }
 }
 
+#[cfg(feature = "spot")]
 impl Target for Spot {
     const MIXES_ID_KINDS: bool = false;
 
@@ -271,6 +288,7 @@ pub struct BulkCancel<T: Target> {
     concurrency: usize,
 }
 
+#[cfg(feature = "mix")]
 impl BulkCancel<Futures> {
     /// Futures orders of `symbol` under `product_type`, through batch-cancel-orders.
     pub fn futures(client: Client, product_type: ProductType, symbol: impl Into<String>) -> Self {
@@ -291,6 +309,7 @@ impl BulkCancel<Futures> {
     }
 }
 
+#[cfg(feature = "mix")]
 impl BulkCancel<Plan> {
     /// Futures trigger orders of `symbol` under `product_type`, through cancel-plan-order.
     pub fn plan(client: Client, product_type: ProductType, symbol: impl Into<String>) -> Self {
@@ -318,6 +337,7 @@ impl BulkCancel<Plan> {
     }
 }
 
+#[cfg(feature = "spot")]
 impl BulkCancel<Spot> {
     /// Spot orders of `symbol`, through batch-cancel-order.
     pub fn spot(client: Client, symbol: impl Into<String>) -> Self {
@@ -445,8 +465,11 @@ async fn cancel_chunk<T: Target>(
 ) -> (u32, Vec<(usize, OrderRef, Outcome)>) {
     let ids: Vec<&OrderRef> = chunk.iter().map(|(_, r)| r).collect();
     let sent: Sent<BatchCancelResult> = match target.request(&ids) {
+        #[cfg(feature = "mix")]
         Ok(Batch::Futures(r)) => client.send_reporting(&r).await,
+        #[cfg(feature = "mix")]
         Ok(Batch::Plan(r)) => client.send_reporting(&r).await,
+        #[cfg(feature = "spot")]
         Ok(Batch::Spot(r)) => client.send_reporting(&r).await,
         Err(e) => Sent::unsent(e.into()),
     };
@@ -546,7 +569,7 @@ fn whole_request_failed(e: Error, ambiguous_before: bool) -> Outcome {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "mix", feature = "spot"))]
 mod tests {
     use super::*;
 

@@ -31,9 +31,13 @@
 //! N)`, `check = path::to::fn`. Conditions name the enum's value, so a misspelt value does not
 //! compile.
 
+#[cfg(any(feature = "mix", feature = "spot"))]
 pub mod bulk;
+#[cfg(any(feature = "mix", feature = "spot"))]
 pub mod common;
+#[cfg(feature = "mix")]
 pub mod mix;
+#[cfg(feature = "spot")]
 pub mod spot;
 
 // Everything the signatures here mention is reachable from this crate, so a user needs one
