@@ -19,6 +19,7 @@
 mod account;
 mod auth;
 mod envelope;
+pub mod exchange;
 mod faults;
 mod log;
 mod orders;

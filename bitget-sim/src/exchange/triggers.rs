@@ -1,0 +1,72 @@
+//! Trigger orders: a plan order, or a take-profit / stop-loss on a position, that places its order
+//! when the mark or last price crosses the trigger price.
+
+use rust_decimal::Decimal;
+
+use super::types::{InstrumentId, NewOrder, OrderId};
+
+/// Which price a trigger watches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceKind {
+    /// The mark price (set by [`super::Exchange::set_mark_price`]).
+    Mark,
+    /// The last traded price.
+    Last,
+}
+
+/// What a trigger is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerKind {
+    /// A plan (trigger) order.
+    Plan,
+    /// A take-profit on a position.
+    TakeProfit,
+    /// A stop-loss on a position.
+    StopLoss,
+}
+
+/// A trigger's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TriggerStatus {
+    /// Waiting for its price.
+    Live,
+    /// Fired and placed this order.
+    Triggered(OrderId),
+    /// Fired, but the exchange refused its order.
+    Failed(super::Reject),
+    /// Cancelled before it fired.
+    Cancelled,
+}
+
+/// A trigger order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    /// Sequential id.
+    pub id: u64,
+    /// Plan, take-profit or stop-loss.
+    pub kind: TriggerKind,
+    /// The instrument watched.
+    pub instrument: InstrumentId,
+    /// The price that fires it.
+    pub trigger_price: Decimal,
+    /// Mark or last price.
+    pub price_kind: PriceKind,
+    /// Fires when the price rises to the trigger (true) or falls to it (false); decided at
+    /// placement from the price then.
+    pub rising: bool,
+    /// The order placed when it fires. A size of zero closes the whole position it reduces.
+    pub order: NewOrder,
+    /// Its state.
+    pub status: TriggerStatus,
+}
+
+impl Trigger {
+    /// Whether `price` fires it.
+    pub(crate) fn fires_at(&self, price: Decimal) -> bool {
+        if self.rising {
+            price >= self.trigger_price
+        } else {
+            price <= self.trigger_price
+        }
+    }
+}

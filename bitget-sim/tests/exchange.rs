@@ -1,0 +1,542 @@
+//! The exchange's domain core, without HTTP: matching in price-time priority, partial fills,
+//! every time in force, market orders walking the book, balances frozen and released, value
+//! conserved across random order flows, positions in one-way and hedge mode, reduce-only
+//! refusals, and triggers firing on the mark and the last price.
+
+use bitget_sim::exchange::{
+    Effect, Exchange, FEE_ACCOUNT, Instrument, InstrumentId, NewOrder, PosSide, PositionMode,
+    PriceKind, Reject, Side, Status, TimeInForce, TriggerKind, TriggerStatus,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+fn btc() -> InstrumentId {
+    InstrumentId::spot("BTCUSDT")
+}
+
+fn perp() -> InstrumentId {
+    InstrumentId::futures("USDT-FUTURES", "BTCUSDT")
+}
+
+/// A spot BTCUSDT (tick 0.1, step 0.0001) and a USDT-FUTURES BTCUSDT (tick 0.1, step 0.001),
+/// accounts `a`, `b`, `c` each with 10 BTC and 1,000,000 USDT.
+fn exchange() -> Exchange {
+    let mut ex = Exchange::new();
+    ex.add_instrument(Instrument::spot("BTC", "USDT", d("0.1"), d("0.0001")));
+    ex.add_instrument(Instrument::futures(
+        "USDT-FUTURES",
+        "BTC",
+        "USDT",
+        d("0.1"),
+        d("0.001"),
+    ));
+    for name in ["a", "b", "c"] {
+        ex.open_account(name);
+        ex.deposit(name, "BTC", d("10"));
+        ex.deposit(name, "USDT", d("1000000"));
+    }
+    ex
+}
+
+fn place(ex: &mut Exchange, order: NewOrder) -> u64 {
+    ex.place(order).unwrap_or_else(|e| panic!("refused: {e:?}"))
+}
+
+fn sell(account: &str, price: &str, size: &str) -> NewOrder {
+    NewOrder::limit(account, btc(), Side::Sell, d(price), d(size))
+}
+
+fn buy(account: &str, price: &str, size: &str) -> NewOrder {
+    NewOrder::limit(account, btc(), Side::Buy, d(price), d(size))
+}
+
+#[test]
+fn price_then_time_priority() {
+    let mut ex = exchange();
+    let first = place(&mut ex, sell("a", "100", "1"));
+    let second = place(&mut ex, sell("b", "100", "1"));
+    let better = place(&mut ex, sell("c", "99.9", "1"));
+    place(&mut ex, buy("a", "100", "2"));
+    let status = |id| ex.order(id).map(|o| o.status);
+    assert_eq!(
+        status(better),
+        Some(Status::Filled),
+        "the better price first"
+    );
+    assert_eq!(
+        status(first),
+        Some(Status::Filled),
+        "then the older order at a price"
+    );
+    assert_eq!(status(second), Some(Status::Live));
+    let prices: Vec<Decimal> = ex
+        .fills("a")
+        .filter(|f| !f.maker)
+        .map(|f| f.price)
+        .collect();
+    assert_eq!(prices, [d("99.9"), d("100")], "each at the maker's price");
+}
+
+#[test]
+fn partial_fills_rest_and_report_their_state() {
+    let mut ex = exchange();
+    let maker = place(&mut ex, sell("a", "100", "1"));
+    let taker = place(&mut ex, buy("b", "100", "0.4"));
+    let m = ex.order(maker).cloned().unwrap_or_else(|| panic!("maker"));
+    assert_eq!(
+        (m.status, m.filled, m.remaining()),
+        (Status::PartiallyFilled, d("0.4"), d("0.6"))
+    );
+    assert_eq!(ex.order(taker).map(|o| o.status), Some(Status::Filled));
+    assert_eq!(ex.depth(&btc(), 5).1, [(d("100"), d("0.6"))]);
+    // A buy larger than the book rests its remainder.
+    let big = place(&mut ex, buy("c", "100", "1"));
+    let o = ex.order(big).cloned().unwrap_or_else(|| panic!("big"));
+    assert_eq!((o.status, o.filled), (Status::PartiallyFilled, d("0.6")));
+    assert_eq!(ex.depth(&btc(), 5), (vec![(d("100"), d("0.4"))], vec![]));
+}
+
+#[test]
+fn every_time_in_force() {
+    let mut ex = exchange();
+    place(&mut ex, sell("a", "100", "1"));
+    // IOC: what does not fill at once is cancelled, and its hold returned.
+    let ioc = place(&mut ex, buy("b", "100", "1.5").tif(TimeInForce::Ioc));
+    let o = ex.order(ioc).cloned().unwrap_or_else(|| panic!("ioc"));
+    assert_eq!((o.status, o.filled), (Status::Cancelled, d("1")));
+    assert_eq!(ex.balance("b", "USDT").frozen, d("0"));
+    // FOK: all or nothing.
+    place(&mut ex, sell("a", "101", "1"));
+    assert_eq!(
+        ex.place(buy("b", "101", "1.5").tif(TimeInForce::Fok)),
+        Err(Reject::FokUnfillable)
+    );
+    let fok = place(&mut ex, buy("b", "101", "1").tif(TimeInForce::Fok));
+    assert_eq!(ex.order(fok).map(|o| o.status), Some(Status::Filled));
+    // Post-only: refused when it would take, rests when it would not.
+    place(&mut ex, sell("a", "102", "1"));
+    assert_eq!(
+        ex.place(buy("b", "102", "1").tif(TimeInForce::PostOnly)),
+        Err(Reject::PostOnlyWouldTake)
+    );
+    let maker = place(&mut ex, buy("b", "101.9", "1").tif(TimeInForce::PostOnly));
+    assert_eq!(ex.order(maker).map(|o| o.status), Some(Status::Live));
+}
+
+#[test]
+fn market_orders_walk_the_book() {
+    let mut ex = exchange();
+    place(&mut ex, sell("a", "100", "1"));
+    place(&mut ex, sell("a", "101", "1"));
+    place(&mut ex, sell("a", "103", "1"));
+    // A spot market buy spends a quote amount: 100 + 101 + half of 103.
+    let buy = place(&mut ex, NewOrder::market("b", btc(), Side::Buy, d("252.5")));
+    let o = ex.order(buy).cloned().unwrap_or_else(|| panic!("buy"));
+    assert_eq!(
+        (o.status, o.filled, o.filled_quote),
+        (Status::Filled, d("2.5"), d("252.5"))
+    );
+    // A market sell by size against bids, best first.
+    place(
+        &mut ex,
+        NewOrder::limit("c", btc(), Side::Buy, d("99"), d("1")),
+    );
+    place(
+        &mut ex,
+        NewOrder::limit("c", btc(), Side::Buy, d("98"), d("1")),
+    );
+    let sell = place(&mut ex, NewOrder::market("b", btc(), Side::Sell, d("1.5")));
+    let prices: Vec<Decimal> = ex
+        .fills("b")
+        .filter(|f| f.order_id == sell)
+        .map(|f| f.price)
+        .collect();
+    assert_eq!(prices, [d("99"), d("98")]);
+    // Nothing to take: refused.
+    let mut empty = exchange();
+    assert_eq!(
+        empty.place(NewOrder::market("b", btc(), Side::Buy, d("10"))),
+        Err(Reject::NoLiquidity)
+    );
+}
+
+#[test]
+fn orders_freeze_their_balance_and_cancels_release_it() {
+    let mut ex = exchange();
+    let id = place(&mut ex, buy("a", "100", "2"));
+    assert_eq!(ex.balance("a", "USDT").frozen, d("200"));
+    assert_eq!(ex.balance("a", "USDT").available, d("999800"));
+    let cancelled = ex.cancel("a", id).unwrap_or_else(|| panic!("cancel"));
+    assert_eq!(cancelled.status, Status::Cancelled);
+    assert_eq!(
+        ex.balance("a", "USDT"),
+        bitget_sim::exchange::Balance {
+            available: d("1000000"),
+            frozen: d("0")
+        }
+    );
+    assert!(
+        ex.cancel("a", id).is_none(),
+        "a second cancel finds nothing"
+    );
+    let a_order = place(&mut ex, sell("a", "100", "1"));
+    assert!(ex.cancel("b", a_order).is_none(), "not b's order");
+    assert_eq!(
+        ex.place(sell("a", "100", "11")),
+        Err(Reject::InsufficientBalance)
+    );
+    assert_eq!(ex.place(sell("a", "100.05", "1")), Err(Reject::PriceTick));
+    assert_eq!(ex.place(sell("a", "100", "0.00001")), Err(Reject::SizeStep));
+    let dup = sell("a", "100", "1").client_oid("x");
+    place(&mut ex, dup.clone());
+    assert_eq!(ex.place(dup), Err(Reject::DuplicateClientOid));
+}
+
+#[test]
+fn a_fill_moves_value_between_the_two_sides_and_the_fee_account() {
+    let mut ex = exchange();
+    place(&mut ex, sell("a", "100", "1")); // maker fee 0.1% of the quote
+    place(&mut ex, buy("b", "100", "1")); // taker fee 0.1% of the base
+    assert_eq!(ex.balance("a", "BTC").available, d("9"));
+    assert_eq!(ex.balance("a", "USDT").available, d("1000099.9"));
+    assert_eq!(ex.balance("b", "BTC").available, d("10.999"));
+    assert_eq!(ex.balance("b", "USDT").available, d("999900"));
+    assert_eq!(ex.balance(FEE_ACCOUNT, "BTC").available, d("0.001"));
+    assert_eq!(ex.balance(FEE_ACCOUNT, "USDT").available, d("0.1"));
+    assert_eq!(ex.total("BTC"), d("30"));
+    assert_eq!(ex.total("USDT"), d("3000000"));
+}
+
+/// A random spot order: account, side, price offset, size, time in force, market or not.
+fn spot_order() -> impl Strategy<Value = (usize, bool, i64, i64, u8, bool)> {
+    (
+        0..3usize,
+        any::<bool>(),
+        -20..20i64,
+        1..300i64,
+        0..4u8,
+        prop::bool::weighted(0.15),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Over random flows of spot orders and cancels: no balance ever negative, every coin
+    /// conserved exactly (fees included), no order frozen when not open.
+    #[test]
+    fn spot_balances_stay_non_negative_and_conserved(flow in prop::collection::vec((spot_order(), 0..10u8), 1..150)) {
+        let mut ex = exchange();
+        let names = ["a", "b", "c"];
+        let mut placed = Vec::new();
+        for ((who, is_buy, offset, size, tif, market), cancel) in flow {
+            let account = names[who];
+            if cancel < 2 {
+                if let Some(id) = placed.pop() {
+                    let _ = ex.cancel(account, id);
+                }
+                continue;
+            }
+            let side = if is_buy { Side::Buy } else { Side::Sell };
+            let price = Decimal::new(1000 + offset, 1);
+            let size = Decimal::new(size, 3);
+            let order = if market {
+                let size = if is_buy { price * size } else { size };
+                NewOrder::market(account, btc(), side, size)
+            } else {
+                let tif = [TimeInForce::Gtc, TimeInForce::Ioc, TimeInForce::Fok, TimeInForce::PostOnly][tif as usize];
+                NewOrder::limit(account, btc(), side, price, size).tif(tif)
+            };
+            if let Ok(id) = ex.place(order) {
+                placed.push(id);
+            }
+            for name in names.iter().chain([&FEE_ACCOUNT]) {
+                for (coin, bal) in ex.balances(name) {
+                    prop_assert!(!bal.available.is_sign_negative() || bal.available.is_zero(), "{name} {coin} {bal:?}");
+                    prop_assert!(!bal.frozen.is_sign_negative() || bal.frozen.is_zero(), "{name} {coin} {bal:?}");
+                }
+            }
+            prop_assert_eq!(ex.total("BTC"), d("30"));
+            prop_assert_eq!(ex.total("USDT"), d("3000000"));
+        }
+        // With every order cancelled, nothing stays frozen.
+        for name in names {
+            let open: Vec<u64> = ex.open_orders(name).map(|o| o.id).collect();
+            for id in open {
+                prop_assert!(ex.cancel(name, id).is_some());
+            }
+            for (coin, bal) in ex.balances(name) {
+                prop_assert!(bal.frozen.is_zero(), "{name} {coin} {bal:?}");
+            }
+        }
+    }
+
+    /// Over random futures flows in one-way mode: equity (balances, margins and every position's
+    /// profit at one price) is conserved, fees included; no balance negative.
+    #[test]
+    fn futures_equity_is_conserved(flow in prop::collection::vec((0..3usize, any::<bool>(), -20..20i64, 1..50i64, any::<bool>()), 1..120)) {
+        let mut ex = exchange();
+        let names = ["a", "b", "c"];
+        for name in names {
+            prop_assert!(ex.set_leverage(name, &perp(), 5).is_ok());
+        }
+        for (who, is_buy, offset, size, reduce_only) in flow {
+            let side = if is_buy { Side::Buy } else { Side::Sell };
+            let order = NewOrder::limit(names[who], perp(), side, Decimal::new(1000 + offset, 1), Decimal::new(size, 3))
+                .effect(Effect::Net { reduce_only });
+            let _ = ex.place(order);
+            for name in names {
+                for (coin, bal) in ex.balances(name) {
+                    prop_assert!(!bal.available.is_sign_negative() || bal.available.is_zero(), "{name} {coin} {bal:?}");
+                }
+            }
+            for price in [d("95"), d("100"), d("105")] {
+                prop_assert_eq!(ex.equity("USDT", price), d("3000000"));
+            }
+        }
+    }
+}
+
+fn future(account: &str, side: Side, price: &str, size: &str, effect: Effect) -> NewOrder {
+    NewOrder::limit(account, perp(), side, d(price), d(size)).effect(effect)
+}
+
+const OPEN: Effect = Effect::Net { reduce_only: false };
+const REDUCE: Effect = Effect::Net { reduce_only: true };
+
+#[test]
+fn one_way_positions_open_grow_shrink_close_and_flip() {
+    let mut ex = exchange();
+    let pos = |ex: &Exchange, side| {
+        ex.position("b", &perp(), side)
+            .map(|p| (p.size, p.entry_price()))
+    };
+    // b buys 1 at 100, then 1 at 110: long 2 at 105.
+    place(&mut ex, future("a", Side::Sell, "100", "1", OPEN));
+    place(&mut ex, future("b", Side::Buy, "100", "1", OPEN));
+    place(&mut ex, future("a", Side::Sell, "110", "1", OPEN));
+    place(&mut ex, future("b", Side::Buy, "110", "1", OPEN));
+    assert_eq!(pos(&ex, PosSide::Long), Some((d("2"), d("105"))));
+    assert_eq!(
+        ex.position("a", &perp(), PosSide::Short).map(|p| p.size),
+        Some(d("2"))
+    );
+    // Sell 0.5 at 120: realised (120 - 105) × 0.5 = 7.5.
+    place(&mut ex, future("c", Side::Buy, "120", "0.5", OPEN));
+    place(&mut ex, future("b", Side::Sell, "120", "0.5", REDUCE));
+    assert_eq!(pos(&ex, PosSide::Long), Some((d("1.5"), d("105"))));
+    let realized: Decimal = ex.fills("b").map(|f| f.realized_pnl).sum();
+    assert_eq!(realized, d("7.5"));
+    // Sell 2 at 120 (not reduce-only): closes the 1.5 long and opens 0.5 short.
+    place(&mut ex, future("c", Side::Buy, "120", "2", OPEN));
+    place(&mut ex, future("b", Side::Sell, "120", "2", OPEN));
+    assert_eq!(pos(&ex, PosSide::Long), None);
+    assert_eq!(pos(&ex, PosSide::Short), Some((d("0.5"), d("120"))));
+    // Margin: 0.5 × 120 / 10 (default leverage).
+    assert_eq!(
+        ex.position("b", &perp(), PosSide::Short).map(|p| p.margin),
+        Some(d("6"))
+    );
+}
+
+#[test]
+fn reduce_only_refusals() {
+    let mut ex = exchange();
+    assert_eq!(
+        ex.place(future("b", Side::Sell, "100", "1", REDUCE)),
+        Err(Reject::NoPosition)
+    );
+    place(&mut ex, future("a", Side::Sell, "100", "1", OPEN));
+    place(&mut ex, future("b", Side::Buy, "100", "1", OPEN));
+    assert_eq!(
+        ex.place(future("b", Side::Sell, "100", "1.5", REDUCE)),
+        Err(Reject::ReduceTooLarge)
+    );
+    assert_eq!(
+        ex.place(future("b", Side::Buy, "100", "1", REDUCE)),
+        Err(Reject::NoPosition),
+        "a buy cannot reduce a long"
+    );
+    // Spot orders take no effect, futures orders need one.
+    assert_eq!(
+        ex.place(NewOrder::limit("b", perp(), Side::Buy, d("100"), d("1"))),
+        Err(Reject::EffectMismatch)
+    );
+    // Hedge effects need hedge mode.
+    assert_eq!(
+        ex.place(future(
+            "b",
+            Side::Buy,
+            "100",
+            "1",
+            Effect::Hedge {
+                pos: PosSide::Long,
+                close: false
+            }
+        )),
+        Err(Reject::WrongPositionMode)
+    );
+}
+
+#[test]
+fn hedge_mode_holds_a_long_and_a_short_and_closes_each() {
+    let mut ex = exchange();
+    assert_eq!(ex.set_position_mode("b", PositionMode::Hedge), Ok(()));
+    let open_long = Effect::Hedge {
+        pos: PosSide::Long,
+        close: false,
+    };
+    let open_short = Effect::Hedge {
+        pos: PosSide::Short,
+        close: false,
+    };
+    let close_long = Effect::Hedge {
+        pos: PosSide::Long,
+        close: true,
+    };
+    place(&mut ex, future("a", Side::Sell, "100", "1", OPEN));
+    place(&mut ex, future("b", Side::Buy, "100", "1", open_long));
+    place(&mut ex, future("a", Side::Buy, "100", "2", OPEN));
+    place(&mut ex, future("b", Side::Sell, "100", "2", open_short));
+    assert_eq!(ex.positions("b").len(), 2, "a long and a short at once");
+    // Closing a long is a sell; a buy cannot close it.
+    assert_eq!(
+        ex.place(future("b", Side::Buy, "100", "1", close_long)),
+        Err(Reject::WrongPositionMode)
+    );
+    assert_eq!(
+        ex.place(future("b", Side::Sell, "100", "1", open_long)),
+        Err(Reject::WrongPositionMode)
+    );
+    place(&mut ex, future("c", Side::Buy, "101", "1", OPEN));
+    place(&mut ex, future("b", Side::Sell, "101", "1", close_long));
+    assert_eq!(ex.position("b", &perp(), PosSide::Long), None);
+    assert_eq!(
+        ex.position("b", &perp(), PosSide::Short).map(|p| p.size),
+        Some(d("2"))
+    );
+    // The mode cannot change with positions open.
+    assert_eq!(
+        ex.set_position_mode("b", PositionMode::OneWay),
+        Err(Reject::WrongPositionMode)
+    );
+}
+
+#[test]
+fn a_plan_order_fires_when_the_mark_price_crosses() {
+    let mut ex = exchange();
+    ex.set_mark_price(&perp(), d("100"));
+    place(&mut ex, future("a", Side::Sell, "95", "1", OPEN));
+    let plan = ex
+        .add_trigger(
+            TriggerKind::Plan,
+            d("96"),
+            PriceKind::Mark,
+            NewOrder::market("b", perp(), Side::Buy, d("1")).effect(OPEN),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    ex.set_mark_price(&perp(), d("97"));
+    assert_eq!(
+        ex.trigger(plan).map(|t| t.status.clone()),
+        Some(TriggerStatus::Live)
+    );
+    ex.set_mark_price(&perp(), d("96"));
+    assert!(matches!(
+        ex.trigger(plan).map(|t| &t.status),
+        Some(TriggerStatus::Triggered(_))
+    ));
+    assert_eq!(
+        ex.position("b", &perp(), PosSide::Long).map(|p| p.size),
+        Some(d("1"))
+    );
+}
+
+#[test]
+fn take_profit_and_stop_loss_close_the_whole_position_once() {
+    let mut ex = exchange();
+    place(&mut ex, future("a", Side::Sell, "100", "2", OPEN));
+    place(&mut ex, future("b", Side::Buy, "100", "2", OPEN));
+    let close_all = || NewOrder::market("b", perp(), Side::Sell, d("0")).effect(REDUCE);
+    let tp = ex
+        .add_trigger(
+            TriggerKind::TakeProfit,
+            d("110"),
+            PriceKind::Mark,
+            close_all(),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let sl = ex
+        .add_trigger(TriggerKind::StopLoss, d("90"), PriceKind::Mark, close_all())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    // Liquidity for the close, then the mark rises through the take-profit.
+    place(&mut ex, future("c", Side::Buy, "110", "5", OPEN));
+    ex.set_mark_price(&perp(), d("111"));
+    assert!(matches!(
+        ex.trigger(tp).map(|t| &t.status),
+        Some(TriggerStatus::Triggered(_))
+    ));
+    assert_eq!(
+        ex.position("b", &perp(), PosSide::Long),
+        None,
+        "the whole position closed"
+    );
+    // The stop-loss fires later with nothing to close: its order is refused, not repeated.
+    ex.set_mark_price(&perp(), d("89"));
+    assert_eq!(
+        ex.trigger(sl).map(|t| t.status.clone()),
+        Some(TriggerStatus::Failed(Reject::SizeStep))
+    );
+}
+
+#[test]
+fn a_last_price_trigger_fires_on_a_trade() {
+    let mut ex = exchange();
+    place(&mut ex, sell("a", "100", "1"));
+    place(&mut ex, buy("b", "100", "0.1"));
+    let t = ex
+        .add_trigger(
+            TriggerKind::Plan,
+            d("101"),
+            PriceKind::Last,
+            buy("c", "99", "1"),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    place(&mut ex, sell("a", "101", "1"));
+    assert_eq!(
+        ex.trigger(t).map(|t| t.status.clone()),
+        Some(TriggerStatus::Live)
+    );
+    // Takes the 0.9 left at 100, then 0.5 at 101: the last price reaches 101.
+    place(&mut ex, buy("b", "101", "1.4"));
+    assert!(matches!(
+        ex.trigger(t).map(|t| &t.status),
+        Some(TriggerStatus::Triggered(_))
+    ));
+    assert_eq!(ex.open_orders("c").count(), 1);
+}
+
+#[test]
+fn the_same_calls_give_the_same_ids_fills_and_numbers() {
+    let run = || {
+        let mut ex = exchange();
+        for i in 0..50i64 {
+            let _ = ex.place(NewOrder::limit(
+                ["a", "b"][(i % 2) as usize],
+                btc(),
+                if i % 3 == 0 { Side::Buy } else { Side::Sell },
+                Decimal::new(1000 + (i * 7) % 11, 1),
+                Decimal::new(1 + i % 5, 1),
+            ));
+        }
+        (
+            ex.fills("a").cloned().collect::<Vec<_>>(),
+            ex.orders("b").cloned().collect::<Vec<_>>(),
+            ex.balances("a"),
+        )
+    };
+    assert_eq!(run(), run());
+}
