@@ -410,7 +410,7 @@ impl Client {
             let delay = policy
                 .delay(attempts)
                 .max(err.retry_after().unwrap_or_default());
-            let in_time = started.elapsed() + delay <= policy.max_elapsed;
+            let in_time = started.elapsed().saturating_add(delay) <= policy.max_elapsed;
             if !(err.is_retryable() && repeatable && attempts < policy.max_attempts && in_time) {
                 return Sent {
                     result: Err(err),
@@ -718,7 +718,12 @@ fn intern(path: &str) -> &'static str {
 /// value leaves the backoff to the retry policy).
 fn retry_after_seconds(headers: &HeaderMap) -> Option<Duration> {
     let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+    // Capped at a day: a larger value is a broken header, not a plan.
+    value
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(|secs| Duration::from_secs(secs.min(86_400)))
 }
 
 fn transport_error(endpoint: &'static str, e: reqwest::Error) -> Error {

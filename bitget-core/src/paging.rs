@@ -127,7 +127,9 @@ impl<E: Paged> Pages<E> {
     /// All the pages of `request`, from its cursor (or the first page when it has none). With no
     /// page size set, the endpoint's largest is asked for.
     pub fn new(client: &Client, mut request: E) -> Self {
-        if request.page_size().is_none() {
+        // No size, or one beyond the endpoint's largest (Bitget would serve the largest, and every
+        // page would look short): the largest.
+        if request.page_size().is_none_or(|n| n > E::MAX_PAGE) {
             request.set_page_size(E::MAX_PAGE);
         }
         Pages {

@@ -134,8 +134,14 @@ macro_rules! wire_enum {
 
             /// A value this version of the library does not list, to be sent as given: the
             /// explicit way past the validation that refuses unknown values in requests.
+            /// A text that names a known value (in any case) is that value, so rules that compare
+            /// with it still apply.
             pub fn unlisted(value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                $name::Unlisted(value.into())
+                let value = value.into();
+                match value.parse() {
+                    ::std::result::Result::Ok(known) => known,
+                    ::std::result::Result::Err(_) => $name::Unlisted(value),
+                }
             }
 
             /// Whether this is one of the values the library lists.

@@ -393,12 +393,23 @@ impl<T: Target> BulkCancel<T> {
         let mut seen = HashSet::new();
         let mut unique: Vec<(usize, OrderRef)> = Vec::new();
         for (i, id) in self.ids.iter().enumerate() {
-            if seen.insert(id.clone()) {
-                unique.push((i, id.clone()));
-            } else {
+            if !seen.insert(id.clone()) {
                 on_outcome(id, &Outcome::Duplicate);
                 outcomes[i] = Some(Outcome::Duplicate);
+                continue;
             }
+            // An id the endpoint refuses (empty, a clientOid over 50 characters) fails alone
+            // rather than failing the 49 valid ids of its batch.
+            if let Err(e) = self.target.request(&[id]) {
+                let outcome = Outcome::Failed {
+                    code: None,
+                    message: format!("{e} (nothing was sent)"),
+                };
+                on_outcome(id, &outcome);
+                outcomes[i] = Some(outcome);
+                continue;
+            }
+            unique.push((i, id.clone()));
         }
         let chunks = chunks(T::MIXES_ID_KINDS, unique);
         let mut report = BulkReport {

@@ -172,6 +172,16 @@ impl Field {
         })
     }
 
+    /// For a `required_or` field: the hidden flag that records the explicit leave-out.
+    pub(crate) fn left_out_flag(&self) -> Option<Ident> {
+        self.required_or().map(|_| {
+            quote::format_ident!(
+                "__{}_left_out",
+                self.ident.to_string().trim_start_matches("r#")
+            )
+        })
+    }
+
     /// Whether the builder makes this field mandatory (a typestate parameter).
     pub(crate) fn is_builder_required(&self) -> bool {
         self.required().is_some() || self.required_or().is_some()

@@ -169,7 +169,12 @@ impl FieldRuleKind {
         let present = quote!(__r::present(&self.#name));
         match self {
             FieldRuleKind::Required => quote!(__r::required(__out, &__p, #present);),
-            FieldRuleKind::RequiredOr(_) | FieldRuleKind::Allow(_) => quote!(),
+            FieldRuleKind::RequiredOr(method) => {
+                let flag = field.left_out_flag();
+                let method = method.to_string();
+                quote!(__r::required_or(__out, &__p, #present, self.#flag, #method);)
+            }
+            FieldRuleKind::Allow(_) => quote!(),
             FieldRuleKind::RequiredIf(c)
             | FieldRuleKind::RequiredUnless(c)
             | FieldRuleKind::AbsentIf(c) => {

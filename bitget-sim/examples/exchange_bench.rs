@@ -25,7 +25,8 @@ fn main() {
         "USDT",
         Decimal::new(1, 1),
         Decimal::new(1, 4),
-    ));
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
     for name in ["a", "b"] {
         ex.open_account(name);
         ex.deposit(name, "BTC", Decimal::new(1_000_000_000, 0));

@@ -26,14 +26,16 @@ fn perp() -> InstrumentId {
 /// accounts `a`, `b`, `c` each with 10 BTC and 1,000,000 USDT.
 fn exchange() -> Exchange {
     let mut ex = Exchange::new();
-    ex.add_instrument(Instrument::spot("BTC", "USDT", d("0.1"), d("0.0001")));
+    ex.add_instrument(Instrument::spot("BTC", "USDT", d("0.1"), d("0.0001")))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     ex.add_instrument(Instrument::futures(
         "USDT-FUTURES",
         "BTC",
         "USDT",
         d("0.1"),
         d("0.001"),
-    ));
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
     for name in ["a", "b", "c"] {
         ex.open_account(name);
         ex.deposit(name, "BTC", d("10"));
@@ -539,4 +541,65 @@ fn the_same_calls_give_the_same_ids_fills_and_numbers() {
         )
     };
     assert_eq!(run(), run());
+}
+
+#[test]
+fn a_resting_close_order_never_fills_beyond_its_position() {
+    let mut ex = exchange();
+    place(&mut ex, future("b", Side::Sell, "100", "1", OPEN));
+    place(&mut ex, future("a", Side::Buy, "100", "1", OPEN)); // a is long 1
+    // A rests a reduce-only sell at 110, then closes the long another way.
+    let resting = place(&mut ex, future("a", Side::Sell, "110", "1", REDUCE));
+    place(&mut ex, future("c", Side::Buy, "100", "1", OPEN));
+    place(
+        &mut ex,
+        NewOrder::market("a", perp(), Side::Sell, d("1")).effect(REDUCE),
+    );
+    assert!(ex.positions("a").is_empty());
+    // A buyer reaches 110: the orphaned close order is cancelled, not filled into a position.
+    place(&mut ex, future("c", Side::Sell, "111", "1", OPEN));
+    place(&mut ex, future("b", Side::Buy, "111", "1", OPEN));
+    assert_eq!(
+        ex.order(resting).map(|o| (o.status, o.filled)),
+        Some((Status::Cancelled, d("0")))
+    );
+    assert!(ex.positions("a").is_empty());
+    for price in [d("90"), d("120")] {
+        assert_eq!(ex.equity("USDT", price), d("3000000"));
+    }
+}
+
+#[test]
+fn a_leverage_change_does_not_charge_more_margin_than_was_held() {
+    let mut ex = exchange();
+    ex.open_account("d");
+    ex.deposit("d", "USDT", d("1006"));
+    // 1000 margin + 6 taker fee held at 10x: all of d's balance.
+    place(&mut ex, future("d", Side::Buy, "10000", "1", OPEN));
+    assert_eq!(ex.balance("d", "USDT").available, d("0"));
+    assert_eq!(ex.set_leverage("d", &perp(), 1), Ok(()));
+    place(&mut ex, future("a", Side::Sell, "10000", "1", OPEN));
+    let bal = ex.balance("d", "USDT");
+    assert!(!bal.available.is_sign_negative(), "{bal:?}");
+    assert_eq!(
+        ex.position("d", &perp(), PosSide::Long).map(|p| p.leverage),
+        Some(10)
+    );
+}
+
+#[test]
+fn absurd_numbers_are_refused_not_a_panic() {
+    let mut ex = exchange();
+    assert_eq!(
+        ex.place(sell("a", "1000000000000000", "100000000000000")),
+        Err(Reject::TooLarge)
+    );
+    assert_eq!(
+        ex.add_instrument(Instrument::spot("ETH", "USDT", d("0"), d("0.01"))),
+        Err(Reject::PriceTick)
+    );
+    assert_eq!(
+        ex.add_instrument(Instrument::spot("ETH", "USDT", d("0.01"), d("0"))),
+        Err(Reject::SizeStep)
+    );
 }

@@ -458,3 +458,31 @@ async fn a_broken_fixed_field_is_one_error_before_anything_is_sent() {
     assert!(v.at("symbol").next().is_some(), "{v}");
     assert!(sim.requests().is_empty(), "nothing was sent");
 }
+
+#[tokio::test]
+async fn an_id_the_endpoint_refuses_fails_alone_and_its_batch_goes() {
+    for kind in [Kind::Spot, Kind::Futures, Kind::Plan] {
+        let sim = sim().await;
+        let live: Vec<OrderRef> = (0..3)
+            .map(|i| OrderRef::OrderId(seed(&sim, kind, i).order_id))
+            .collect();
+        let mut input = live.clone();
+        input.insert(1, OrderRef::OrderId(String::new()));
+        input.push(OrderRef::ClientOid("x".repeat(51)));
+        let report = run_bulk(client(&sim), kind, input, 8, |_, _| {}).await;
+        let failed: Vec<usize> = report
+            .outcomes
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, o))| matches!(o, Outcome::Failed { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(failed, [1, 4], "{kind:?}: {:?}", report.outcomes);
+        assert_eq!(
+            report.filter(|o| matches!(o, Outcome::Cancelled)).count(),
+            3,
+            "{kind:?}"
+        );
+        assert!(sim.live_orders(KEY).is_empty(), "{kind:?}");
+    }
+}

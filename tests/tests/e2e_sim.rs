@@ -254,26 +254,53 @@ async fn cancel_plan_orders_by_list_and_explicitly_all() {
 async fn an_invalid_request_never_reaches_the_simulator() {
     let sim = sim().await;
     let c = client(&sim);
-    // Built by hand, bypassing the builder: an empty list would cancel everything.
-    let dangerous = BatchCancelOrders {
-        order_id_list: Some(Vec::new()),
-        symbol: Some("BTCUSDT".into()),
-        product_type: ProductType::UsdtFutures,
-        margin_coin: None,
-    };
     seed_futures(&sim, KEY, "USDT-FUTURES", "keep-me");
-    let err = dangerous
-        .send(&c)
-        .await
-        .err()
-        .unwrap_or_else(|| panic!("expected a validation error"));
-    assert_eq!(err.kind(), ErrorKind::Validation);
+    // Read from JSON, bypassing the builder: an empty list, or no list at all, would cancel
+    // everything.
+    let mut dangerous: Vec<BatchCancelOrders> = [
+        r#"{"orderIdList":[],"symbol":"BTCUSDT","productType":"USDT-FUTURES"}"#,
+        r#"{"symbol":"BTCUSDT","productType":"USDT-FUTURES"}"#,
+        r#"{"orderIdList":null,"symbol":"BTCUSDT","productType":"USDT-FUTURES"}"#,
+    ]
+    .iter()
+    .map(|body| serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}")))
+    .collect();
+    // And a built request whose list is taken away afterwards.
+    let mut built = BatchCancelOrders::builder()
+        .order_id_list([OrderIdItem::by_order_id("1")])
+        .symbol("BTCUSDT")
+        .product_type(ProductType::UsdtFutures)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    built.order_id_list = None;
+    dangerous.push(built);
+    for request in dangerous {
+        let err = request
+            .send(&c)
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("expected a validation error for {request:?}"));
+        assert_eq!(err.kind(), ErrorKind::Validation);
+        assert!(
+            err.validation()
+                .is_some_and(|v| v.at("orderIdList").next().is_some()),
+            "{err}"
+        );
+    }
     assert!(
         sim.requests().is_empty(),
         "nothing reached the exchange: {:?}",
         sim.requests()
     );
     assert_eq!(sim.live_orders(KEY).len(), 1);
+    // The explicit call still reaches it.
+    let all = BatchCancelOrders::builder()
+        .cancel_all_orders()
+        .product_type(ProductType::UsdtFutures)
+        .build()
+        .unwrap_or_else(|e| panic!("the explicit leave-out validates: {e}"));
+    all.send(&c).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(sim.live_orders(KEY).is_empty());
 }
 
 async fn code_of(c: &Client) -> Option<ApiCode> {

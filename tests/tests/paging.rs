@@ -202,6 +202,20 @@ async fn a_bare_list_pages_by_its_last_row_and_an_unset_size_asks_for_the_larges
     let seen = server.await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(query(&seen[0]), "limit=100");
     assert_eq!(query(&seen[1]), "idLessThan=100&limit=100");
+    // A size beyond the largest page is asked as the largest (else every page would look short).
+    let (url, server) = serve_replies(vec![Reply::Json(200, bare(1..=3))]).await;
+    let request = Unfilled::builder()
+        .limit(500)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let few = request
+        .stream(&client(&url, RateLimits::new()))
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(few.len(), 3);
+    let seen = server.await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(query(&seen[0]), "limit=100");
 }
 
 #[tokio::test]

@@ -167,6 +167,20 @@ fn parsing_text_is_a_result_for_every_enum() {
     check::<BatchMode>(BatchMode::WIRE_VALUES);
 }
 
+#[test]
+fn an_unlisted_text_that_names_a_known_value_is_that_value() {
+    // So `required_if(tpsl_type = TpslType::Tpsl)` still applies to it.
+    assert_eq!(TpslType::unlisted("TPSL"), TpslType::Tpsl);
+    let err = refused(
+        CancelOrder::builder()
+            .symbol("BTCUSDT")
+            .tpsl_type(TpslType::unlisted("tpsl"))
+            .client_oid("x")
+            .build(),
+    );
+    only_at(&err, "orderId", RuleKind::RequiredIf);
+}
+
 #[tokio::test]
 async fn an_unlisted_value_is_sent_as_given() {
     let sim = sim().await;

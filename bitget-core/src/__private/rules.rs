@@ -112,6 +112,27 @@ pub fn required(out: &mut Violations, path: &Path<'_>, is_present: bool) {
     }
 }
 
+/// `required_or(method)`: the field is set, or was left out through the builder's `method()`
+/// (`left_out`). A request read from JSON or changed by hand without the list is refused: the
+/// dangerous absence is reached only through the explicit call.
+pub fn required_or(
+    out: &mut Violations,
+    path: &Path<'_>,
+    is_present: bool,
+    left_out: bool,
+    method: &str,
+) {
+    if !is_present && !left_out {
+        out.push(
+            path,
+            RuleKind::Required,
+            format!(
+                "required: set it, or leave it out on purpose with the builder's `.{method}()`"
+            ),
+        );
+    }
+}
+
 /// A field's value, whether the field is optional or not, for conditions and bounds.
 #[diagnostic::on_unimplemented(
     message = "a field of type `{Self}` cannot be compared with a `{T}`",

@@ -48,7 +48,7 @@ pub(super) fn expand(
     let rt = rt();
     let ident = &cont.ident;
     let builder = format_ident!("{}Builder", ident);
-    let taken = names_in_types(cont);
+    let taken = names_in_types(cont, args);
     let slots: Vec<Slot<'_>> = cont
         .fields
         .iter()
@@ -111,6 +111,12 @@ pub(super) fn expand(
             quote!(#name: #value)
         }
     });
+    // The explicit leave-outs, recorded in the request's hidden flags.
+    let flags = slots.iter().filter_map(|s| {
+        let (flag, state) = (s.field.left_out_flag()?, s.state.as_ref()?);
+        let (param, is_set) = (&state.param, &state.is_set);
+        Some(quote!(#flag: <#param as #is_set>::LEFT_OUT))
+    });
     let target = validate::target(cont, args);
     let send = args.map(|args| {
         let response = &args.response;
@@ -158,7 +164,7 @@ pub(super) fn expand(
             {
                 #[allow(unused_mut)]
                 let mut __parsed = #rt::Violations::default();
-                let __request = #ident { #(#take,)* };
+                let __request = #ident { #(#take,)* #(#flags,)* };
                 #rt::rules::finish_build(__request, __parsed, #target)
             }
 
@@ -210,8 +216,9 @@ fn slot<'a>(
     }
 }
 
-/// Every identifier written in the field types, which a type parameter must not shadow.
-fn names_in_types(cont: &Container) -> HashSet<String> {
+/// Every identifier written in the field types and the response type, which a type parameter
+/// must not shadow.
+fn names_in_types(cont: &Container, args: Option<&EndpointArgs>) -> HashSet<String> {
     fn walk(tokens: TokenStream, out: &mut HashSet<String>) {
         for tt in tokens {
             match tt {
@@ -226,6 +233,11 @@ fn names_in_types(cont: &Container) -> HashSet<String> {
     let mut out = HashSet::new();
     for f in &cont.fields {
         let ty = &f.ty;
+        walk(quote!(#ty), &mut out);
+    }
+    // `send()` names the response type inside the same impl.
+    if let Some(args) = args {
+        let ty = &args.response;
         walk(quote!(#ty), &mut out);
     }
     out
@@ -377,6 +389,8 @@ fn state_traits(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
         #[allow(non_camel_case_types)]
         #[doc(hidden)]
         trait #is_set {
+            /// Whether the field was left out on purpose.
+            const LEFT_OUT: bool = false;
             fn __take(self) -> #stored;
         }
 
@@ -398,6 +412,7 @@ fn state_traits(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
         );
         out.extend(quote! {
             impl #is_set for #rt::rules::LeftOut {
+                const LEFT_OUT: bool = true;
                 #[inline]
                 fn __take(self) -> #stored {
                     ::core::option::Option::None

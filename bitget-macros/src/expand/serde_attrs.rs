@@ -4,7 +4,9 @@
 use syn::{Data, DeriveInput, parse_quote};
 
 use super::rt;
-use crate::ast::Container;
+use syn::parse::Parser as _;
+
+use crate::ast::{Container, Field};
 
 pub(super) fn decorate(item: &mut DeriveInput, cont: &Container) {
     let rt = rt();
@@ -23,6 +25,22 @@ pub(super) fn decorate(item: &mut DeriveInput, cont: &Container) {
     let Data::Struct(data) = &mut item.data else {
         return;
     };
+    // One private flag per `required_or` field, set only by its explicit leave-out method: a
+    // request read from JSON, built by hand or changed after `build()` cannot leave the field out
+    // (and a struct literal cannot be written outside its module).
+    if let syn::Fields::Named(named) = &mut data.fields {
+        for flag in cont.fields.iter().filter_map(Field::left_out_flag) {
+            named.named.push(
+                syn::Field::parse_named
+                    .parse2(quote::quote! {
+                        #[serde(skip)]
+                        #[doc(hidden)]
+                        #flag: bool
+                    })
+                    .unwrap_or_else(|e| unreachable!("a generated field parses: {e}")),
+            );
+        }
+    }
     let wire_fns = format!("{rt}::wire").replace(' ', "");
     for (field, model) in data.fields.iter_mut().zip(&cont.fields) {
         let wire = &model.wire;

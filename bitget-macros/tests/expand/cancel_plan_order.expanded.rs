@@ -56,6 +56,9 @@ pub struct CancelPlanOrder {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub plan_type: Option<PlanType>,
+    #[serde(skip)]
+    #[doc(hidden)]
+    __order_id_list_left_out: bool,
 }
 #[doc(hidden)]
 impl ::bitget_core::__private::Validate for CancelPlanOrder {
@@ -68,6 +71,13 @@ impl ::bitget_core::__private::Validate for CancelPlanOrder {
         use ::bitget_core::__private::rules as __r;
         {
             let __p = __path.field("orderIdList");
+            __r::required_or(
+                __out,
+                &__p,
+                __r::present(&self.order_id_list),
+                self.__order_id_list_left_out,
+                "cancel_all_plan_orders",
+            );
             __r::non_empty(__out, &__p, __r::ListLen::list_len(&self.order_id_list));
             __r::max_items(
                 __out,
@@ -295,6 +305,7 @@ impl<
             ),
             margin_coin: self.margin_coin,
             plan_type: self.plan_type,
+            __order_id_list_left_out: <OrderIdListState as CancelPlanOrderBuilderOrderIdListIsSet>::LEFT_OUT,
         };
         ::bitget_core::__private::rules::finish_build(
             __request,
@@ -323,6 +334,8 @@ impl<
 #[allow(non_camel_case_types)]
 #[doc(hidden)]
 trait CancelPlanOrderBuilderOrderIdListIsSet {
+    /// Whether the field was left out on purpose.
+    const LEFT_OUT: bool = false;
     fn __take(self) -> Option<Vec<OrderIdItem>>;
 }
 impl CancelPlanOrderBuilderOrderIdListIsSet for Option<Vec<OrderIdItem>> {
@@ -333,6 +346,7 @@ impl CancelPlanOrderBuilderOrderIdListIsSet for Option<Vec<OrderIdItem>> {
 }
 impl CancelPlanOrderBuilderOrderIdListIsSet
 for ::bitget_core::__private::rules::LeftOut {
+    const LEFT_OUT: bool = true;
     #[inline]
     fn __take(self) -> Option<Vec<OrderIdItem>> {
         ::core::option::Option::None
@@ -365,6 +379,8 @@ for ::bitget_core::__private::rules::LeftOut {}
 #[allow(non_camel_case_types)]
 #[doc(hidden)]
 trait CancelPlanOrderBuilderProductTypeIsSet {
+    /// Whether the field was left out on purpose.
+    const LEFT_OUT: bool = false;
     fn __take(self) -> ProductType;
 }
 impl CancelPlanOrderBuilderProductTypeIsSet for ProductType {

@@ -62,6 +62,9 @@ struct Account {
 struct Hold {
     coin_is_base: bool,
     per_unit: Decimal,
+    /// The leverage the margin was held at (futures), which its fills open positions at: a
+    /// leverage changed meanwhile must not charge more margin than was held.
+    leverage: u32,
 }
 
 /// The exchange. See the module docs.
@@ -126,11 +129,19 @@ impl Exchange {
 
     // ----- instruments and accounts -----
 
-    /// Lists an instrument (replacing one with the same id).
-    pub fn add_instrument(&mut self, instrument: Instrument) {
+    /// Lists an instrument (replacing one with the same id); refused with a tick or step that is
+    /// not positive.
+    pub fn add_instrument(&mut self, instrument: Instrument) -> Result<(), Reject> {
+        if instrument.tick <= Decimal::ZERO {
+            return Err(Reject::PriceTick);
+        }
+        if instrument.step <= Decimal::ZERO || instrument.min_size < Decimal::ZERO {
+            return Err(Reject::SizeStep);
+        }
         self.books.entry(instrument.id.clone()).or_default();
         self.instruments
             .insert(instrument.id.clone(), Arc::new(instrument));
+        Ok(())
     }
 
     /// Every instrument, by market then symbol.
@@ -516,6 +527,11 @@ impl Exchange {
         if r.size.is_sign_negative() || r.size.is_zero() {
             return Err(Reject::SizeStep);
         }
+        // Bounds that keep every product of prices, sizes and rates far inside Decimal's range.
+        let limit = Decimal::new(1_000_000_000_000, 0);
+        if r.size > limit || r.price.is_some_and(|p| p > limit) {
+            return Err(Reject::TooLarge);
+        }
         if spot_market_buy {
             // A quote amount: only the notional minimum applies.
             return if r.size < inst.min_notional {
@@ -638,15 +654,18 @@ impl Exchange {
             None if spot_market_buy => Some(Hold {
                 coin_is_base: false,
                 per_unit: r.size,
+                leverage: 1,
             }),
             None => match r.side {
                 Side::Sell => Some(Hold {
                     coin_is_base: true,
                     per_unit: Decimal::ONE,
+                    leverage: 1,
                 }),
                 Side::Buy => Some(Hold {
                     coin_is_base: false,
                     per_unit: r.price.unwrap_or_default(),
+                    leverage: 1,
                 }),
             },
             Some(Effect::Hedge { close: true, .. }) | Some(Effect::Net { reduce_only: true }) => {
@@ -666,10 +685,11 @@ impl Exchange {
                     (Side::Buy, _, _) => self.worst_price(inst, r).unwrap_or_default(),
                     (Side::Sell, _, limit) => limit.unwrap_or_default().max(best_bid),
                 };
-                let lev = Decimal::from(self.leverage(&r.account, &inst.id));
+                let leverage = self.leverage(&r.account, &inst.id);
                 Some(Hold {
                     coin_is_base: false,
-                    per_unit: price / lev + price * inst.taker_fee,
+                    per_unit: price / Decimal::from(leverage) + price * inst.taker_fee,
+                    leverage,
                 })
             }
         }
@@ -733,7 +753,23 @@ impl Exchange {
             let Some(m) = self.order_at(maker) else {
                 return;
             };
-            let maker_left = m.remaining();
+            let mut maker_left = m.remaining();
+            if let Some(e) = m.request.effect {
+                // A resting reducing order never fills beyond what is left of its position; with
+                // nothing left it is cancelled (as Bitget cancels the close orders of a closed
+                // position) and the next maker is tried.
+                let (account, maker_side) = (m.request.account.clone(), m.request.side);
+                if let Some(cap) = self.reducible(&account, &inst.id, maker_side, e) {
+                    if cap <= Decimal::ZERO {
+                        if let Some(book) = self.books.get_mut(&inst.id) {
+                            book.remove(maker_side, price, maker);
+                        }
+                        self.finish(maker, Status::Cancelled);
+                        continue;
+                    }
+                    maker_left = maker_left.min(cap);
+                }
+            }
             let mut qty = if spot_market_buy {
                 // Whole steps of base that the quote left can buy.
                 let affordable = left / price;
@@ -1001,7 +1037,7 @@ impl Exchange {
             }
         }
         if let Some(pos_side) = open_side.filter(|_| !opened.is_zero()) {
-            let lev = self.leverage(&account, &inst.id);
+            let lev = hold.map_or_else(|| self.leverage(&account, &inst.id), |h| h.leverage);
             let margin = price * opened / Decimal::from(lev);
             if let Some(acc) = self.accounts.get_mut(&account) {
                 let margin_mode = acc.margin_mode;

@@ -13,7 +13,7 @@
 //! use bitget_sim::exchange::{Exchange, Instrument, InstrumentId, NewOrder, Side};
 //! use rust_decimal::Decimal;
 //! let mut ex = Exchange::new();
-//! ex.add_instrument(Instrument::spot("BTC", "USDT", Decimal::new(1, 1), Decimal::new(1, 4)));
+//! ex.add_instrument(Instrument::spot("BTC", "USDT", Decimal::new(1, 1), Decimal::new(1, 4)))?;
 //! ex.open_account("maker");
 //! ex.open_account("taker");
 //! ex.deposit("maker", "BTC", Decimal::ONE);

@@ -419,6 +419,8 @@ pub enum Reject {
     SizeStep,
     /// Below the minimum size or notional.
     TooSmall,
+    /// A price or size beyond what the exchange accepts (10^12).
+    TooLarge,
     /// Not enough available balance (or margin).
     InsufficientBalance,
     /// The client id is already used by an order of the account.
