@@ -15,6 +15,9 @@ pub struct Account {
     pub uid: String,
     /// A demo-trading key: signed requests must carry `paptrading: 1`, and live keys must not.
     pub demo: bool,
+    /// A Unified Trading Account key (every new Bitget account): refused by the v2 (Classic)
+    /// paths with 40085; a Classic key is refused by the v3 paths with 40084.
+    pub unified: bool,
 }
 
 impl Account {
@@ -32,6 +35,7 @@ impl Account {
             passphrase: passphrase.into(),
             uid,
             demo: false,
+            unified: false,
         }
     }
 
@@ -47,17 +51,24 @@ impl Account {
         self
     }
 
-    /// Reads `KEY:SECRET:PASSPHRASE[:UID][:demo]`, the `--account` flag of the program.
+    /// Makes this a Unified-account key (v3 paths only).
+    pub fn unified(mut self, unified: bool) -> Self {
+        self.unified = unified;
+        self
+    }
+
+    /// Reads `KEY:SECRET:PASSPHRASE[:UID][:demo][:unified]`, the `--account` flag of the program.
     pub fn parse(spec: &str) -> Result<Self, String> {
         let parts: Vec<&str> = spec.split(':').collect();
         match parts.as_slice() {
             [key, secret, pass, rest @ ..]
-                if !key.is_empty() && !secret.is_empty() && rest.len() <= 2 =>
+                if !key.is_empty() && !secret.is_empty() && rest.len() <= 3 =>
             {
                 let mut account = Account::new(*key, *secret, *pass);
                 for part in rest {
                     match *part {
                         "demo" => account.demo = true,
+                        "unified" => account.unified = true,
                         "" => return Err(format!("`{spec}`: empty UID")),
                         uid => account.uid = uid.to_owned(),
                     }
@@ -65,7 +76,7 @@ impl Account {
                 Ok(account)
             }
             _ => Err(
-                "an account is KEY:SECRET:PASSPHRASE, optionally followed by :UID and :demo"
+                "an account is KEY:SECRET:PASSPHRASE, optionally followed by :UID, :demo and :unified"
                     .to_owned(),
             ),
         }
@@ -78,6 +89,7 @@ impl fmt::Debug for Account {
             .field("api_key", &self.api_key)
             .field("uid", &self.uid)
             .field("demo", &self.demo)
+            .field("unified", &self.unified)
             .finish_non_exhaustive()
     }
 }
