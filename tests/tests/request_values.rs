@@ -298,3 +298,44 @@ async fn a_complete_builder_sends_directly_and_an_invalid_one_sends_nothing() {
     );
     assert_eq!(sim.requests().len(), before, "nothing was sent");
 }
+
+#[test]
+fn a_request_reads_back_from_json_and_refuses_unknown_keys() {
+    use bitget_endpoints::mix::order::BatchCancelOrders;
+    // A misspelt list must not read as "no list".
+    let err = serde_json::from_str::<BatchCancelOrders>(
+        r#"{"orderIdLst":[{"orderId":"1"}],"symbol":"BTCUSDT","productType":"USDT-FUTURES"}"#,
+    )
+    .err()
+    .unwrap_or_else(|| panic!("an unknown key is refused"));
+    assert!(
+        err.to_string().contains("unknown field `orderIdLst`"),
+        "{err}"
+    );
+    // Required fields are required, with their wire name.
+    let err = serde_json::from_str::<CancelAllOrders>(r#"{"marginCoin":"USDT"}"#).err();
+    assert!(err.is_some_and(|e| e.to_string().contains("missing field `productType`")));
+    // Integers read from text or numbers, and go back out as text.
+    for body in [
+        r#"{"productType":"USDT-FUTURES","requestTime":"1700000000000","receiveWindow":5000}"#,
+        r#"{"productType":"USDT-FUTURES","requestTime":1700000000000,"receiveWindow":"5000"}"#,
+    ] {
+        let read: CancelAllOrders = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (read.request_time, read.receive_window),
+            (Some(1_700_000_000_000), Some(5000))
+        );
+        assert_eq!(
+            serde_json::to_string(&read).ok().as_deref(),
+            Some(
+                r#"{"productType":"USDT-FUTURES","requestTime":"1700000000000","receiveWindow":"5000"}"#
+            )
+        );
+    }
+    // A wrong type names the field.
+    let err = serde_json::from_str::<CancelAllOrders>(
+        r#"{"productType":"USDT-FUTURES","receiveWindow":"soon"}"#,
+    )
+    .err();
+    assert!(err.is_some_and(|e| e.to_string().contains("`receiveWindow`")));
+}

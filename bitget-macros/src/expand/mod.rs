@@ -23,10 +23,12 @@ pub(crate) fn container(
     docs::add_struct_docs(&mut item, cont, args);
     serde_attrs::decorate(&mut item, cont);
     let validate = validate::expand(&item.vis, cont, args);
+    let deserialize = serde_attrs::deserialize(cont);
     let builder = builder::expand(&item.vis, cont, args);
     let endpoint = args.map(|args| endpoint::expand(cont, args));
     quote! {
         #item
+        #deserialize
         #validate
         #builder
         #endpoint

@@ -20,24 +20,18 @@
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::bitget_core::__private::serde::Serialize,
-    ::bitget_core::__private::serde::Deserialize
+    ::bitget_core::__private::serde::Serialize
 )]
-#[serde(crate = "::bitget_core::__private::serde", deny_unknown_fields)]
+#[serde(crate = "::bitget_core::__private::serde")]
 pub struct CancelPlanOrder {
     /// Trigger order id list.
     #[serde(
         rename = "orderIdList",
-        default,
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub order_id_list: Option<Vec<OrderIdItem>>,
     /// Trading pair.
-    #[serde(
-        rename = "symbol",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
+    #[serde(rename = "symbol", skip_serializing_if = "::core::option::Option::is_none")]
     pub symbol: Option<String>,
     /// Product type.
     #[serde(rename = "productType")]
@@ -45,20 +39,40 @@ pub struct CancelPlanOrder {
     /// Margin coin.
     #[serde(
         rename = "marginCoin",
-        default,
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub margin_coin: Option<String>,
     /// Trigger order type.
     #[serde(
         rename = "planType",
-        default,
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub plan_type: Option<PlanType>,
     #[serde(skip)]
     #[doc(hidden)]
     __order_id_list_left_out: bool,
+}
+impl<'de> ::bitget_core::__private::serde::Deserialize<'de> for CancelPlanOrder {
+    fn deserialize<__D: ::bitget_core::__private::serde::Deserializer<'de>>(
+        __d: __D,
+    ) -> ::core::result::Result<Self, __D::Error> {
+        let mut __f = <::bitget_core::__private::read::Fields as ::bitget_core::__private::serde::Deserialize<
+            'de,
+        >>::deserialize(__d)?;
+        let __request = CancelPlanOrder {
+            order_id_list: ::bitget_core::__private::read::opt(&mut __f, "orderIdList")?,
+            symbol: ::bitget_core::__private::read::opt(&mut __f, "symbol")?,
+            product_type: ::bitget_core::__private::read::req(&mut __f, "productType")?,
+            margin_coin: ::bitget_core::__private::read::opt(&mut __f, "marginCoin")?,
+            plan_type: ::bitget_core::__private::read::opt(&mut __f, "planType")?,
+            __order_id_list_left_out: false,
+        };
+        ::bitget_core::__private::read::no_unknown(
+            &__f,
+            &["orderIdList", "symbol", "productType", "marginCoin", "planType"],
+        )?;
+        ::core::result::Result::Ok(__request)
+    }
 }
 #[doc(hidden)]
 impl ::bitget_core::__private::Validate for CancelPlanOrder {

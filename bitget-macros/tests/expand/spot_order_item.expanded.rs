@@ -10,32 +10,41 @@
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::bitget_core::__private::serde::Serialize,
-    ::bitget_core::__private::serde::Deserialize
+    ::bitget_core::__private::serde::Serialize
 )]
-#[serde(crate = "::bitget_core::__private::serde", deny_unknown_fields)]
+#[serde(crate = "::bitget_core::__private::serde")]
 pub struct SpotOrderItem {
     /// Symbol.
-    #[serde(
-        rename = "symbol",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
+    #[serde(rename = "symbol", skip_serializing_if = "::core::option::Option::is_none")]
     pub symbol: Option<String>,
     /// Order ID.
-    #[serde(
-        rename = "orderId",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
+    #[serde(rename = "orderId", skip_serializing_if = "::core::option::Option::is_none")]
     pub order_id: Option<String>,
     /// Client order ID.
     #[serde(
         rename = "clientOid",
-        default,
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub client_oid: Option<String>,
+}
+impl<'de> ::bitget_core::__private::serde::Deserialize<'de> for SpotOrderItem {
+    fn deserialize<__D: ::bitget_core::__private::serde::Deserializer<'de>>(
+        __d: __D,
+    ) -> ::core::result::Result<Self, __D::Error> {
+        let mut __f = <::bitget_core::__private::read::Fields as ::bitget_core::__private::serde::Deserialize<
+            'de,
+        >>::deserialize(__d)?;
+        let __request = SpotOrderItem {
+            symbol: ::bitget_core::__private::read::opt(&mut __f, "symbol")?,
+            order_id: ::bitget_core::__private::read::opt(&mut __f, "orderId")?,
+            client_oid: ::bitget_core::__private::read::opt(&mut __f, "clientOid")?,
+        };
+        ::bitget_core::__private::read::no_unknown(
+            &__f,
+            &["symbol", "orderId", "clientOid"],
+        )?;
+        ::core::result::Result::Ok(__request)
+    }
 }
 #[doc(hidden)]
 impl ::bitget_core::__private::Validate for SpotOrderItem {
