@@ -9,7 +9,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Bitget's pages (catalogue §1.4 of v2, §1.6 of v3) are cursor pages: the request names the
+//! Bitget's pages (v2 and v3 alike) are cursor pages: the request names the
 //! cursor (`idLessThan`, `cursor`) and the answer gives the next one (`endId`, `cursor`, or the id
 //! of the last row). The docs do not say how the last page looks, so every sign of it ends the
 //! stream: an empty page, a page shorter than asked, no next cursor (absent or `""`), or the

@@ -281,7 +281,8 @@ pub fn deserialize_str<'de, D: Deserializer<'de>>(
 }
 
 /// A value Bitget may send as `""` (or `null`) to mean "none": an optional response field of such
-/// a type reads `""`, `null` and absence all as `None`, as catalogue §1.3 requires.
+/// a type reads `""`, `null` and absence all as `None` (Bitget sends all three for the same field:
+/// `all-position` answers `takeProfit: ""` where `single-position` answers `null`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an optional field of a response",
     label = "declare it with `#[bitget_response]` or `wire_enum!`, or implement `bitget_core::wire::Blank`"
@@ -377,7 +378,7 @@ pub mod de {
         Ok(Option::<T>::deserialize(d)?.filter(|v| !v.is_blank()))
     }
 
-    /// A boolean sent as `true` or as the string `"true"` (catalogue §1.3: `spot/public/coins`).
+    /// A boolean sent as `true` or as the string `"true"` (`spot/public/coins` sends the text).
     pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         match opt_flag(d)? {
             Some(b) => Ok(b),
@@ -408,8 +409,8 @@ pub mod de {
     }
 
     /// A Unix timestamp in milliseconds, sent as a string or a number; a value below 10^12 is
-    /// taken as seconds and converted (catalogue §1.3 shows 10-digit `cTime` values where the
-    /// table says ms; reading it as seconds is the catalogue's [guess], the safest reading of a
+    /// taken as seconds and converted (some of Bitget's examples show 10-digit `cTime` values where
+    /// the table says ms; reading them as seconds is a guess, the safest reading of a
     /// 1970s millisecond date).
     pub fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
         match opt_timestamp(d)? {
