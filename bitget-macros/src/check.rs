@@ -29,14 +29,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container, args: Option<&EndpointArgs>) {
     check_struct_rules(cx, cont);
     if let Some(crate::ast::RetrySafe::With(field)) = args.map(|a| &a.retry) {
         if cont.field(field).is_none() {
-            cx.error_spanned_by(
-                field,
-                format!(
-                    "no field `{field}` in `{}`; the fields are {}",
-                    cont.ident,
-                    field_list(cont)
-                ),
-            );
+            no_such_field(cx, cont, field);
         }
     }
 }
@@ -118,14 +111,7 @@ fn check_field_ref(cx: &Ctxt, cont: &Container, field: &Field, other: &Ident) {
             format!("`{other}` refers to the field it is declared on"),
         );
     } else if cont.field(other).is_none() {
-        cx.error_spanned_by(
-            other,
-            format!(
-                "no field `{other}` in `{}`; the fields are {}",
-                cont.ident,
-                field_list(cont)
-            ),
-        );
+        no_such_field(cx, cont, other);
     }
 }
 
@@ -214,14 +200,7 @@ fn check_page(cx: &Ctxt, cont: &Container, page: &crate::ast::PageArgs) {
         (&page.size, true, "an optional integer (`Option<u32>`)"),
     ] {
         match cont.field(ident) {
-            None => cx.error_spanned_by(
-                ident,
-                format!(
-                    "no field `{ident}` in `{}`; the fields are {}",
-                    cont.ident,
-                    field_list(cont)
-                ),
-            ),
+            None => no_such_field(cx, cont, ident),
             Some(f)
                 if !f.shape.optional
                     || f.shape.integer != integer
@@ -297,7 +276,7 @@ fn check_struct_rules(cx: &Ctxt, cont: &Container) {
         }
         for (i, ident) in idents.iter().enumerate() {
             match cont.field(ident) {
-                None => cx.error_spanned_by(ident, format!("no field `{ident}` in `{}`; the fields are {}", cont.ident, field_list(cont))),
+                None => no_such_field(cx, cont, ident),
                 Some(f) if f.is_builder_required() => cx.error_spanned_by(
                     ident,
                     format!("`{ident}` is required, so `{key}` always holds: drop `required` or the rule"),
@@ -340,14 +319,7 @@ fn check_window(cx: &Ctxt, cont: &Container, start: &Ident, end: &Ident, span: p
     }
     for ident in [start, end] {
         match cont.field(ident) {
-            None => cx.error_spanned_by(
-                ident,
-                format!(
-                    "no field `{ident}` in `{}`; the fields are {}",
-                    cont.ident,
-                    field_list(cont)
-                ),
-            ),
+            None => no_such_field(cx, cont, ident),
             Some(f) if !f.shape.integer || !fits_in_i128(&f.shape.value) => cx.error_spanned_by(
                 ident,
                 format!("`window` compares Unix milliseconds: `{ident}` must be an integer field of a fixed width up to 64 bits (`u64`, `i64`, ...)"),
@@ -355,6 +327,18 @@ fn check_window(cx: &Ctxt, cont: &Container, start: &Ident, end: &Ident, span: p
             Some(_) => {}
         }
     }
+}
+
+/// `ident` names no field of the struct: the error lists the fields there are.
+fn no_such_field(cx: &Ctxt, cont: &Container, ident: &Ident) {
+    cx.error_spanned_by(
+        ident,
+        format!(
+            "no field `{ident}` in `{}`; the fields are {}",
+            cont.ident,
+            field_list(cont)
+        ),
+    );
 }
 
 fn field_list(cont: &Container) -> String {

@@ -79,6 +79,15 @@ fn client(url: &str, limits: Arc<RateLimits>) -> Client {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// USDT-FUTURES pending orders, two a page.
+fn pending_by_two() -> OrdersPending {
+    OrdersPending::builder()
+        .product_type("USDT-FUTURES")
+        .limit(2)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn query(c: &Captured) -> String {
     let line = c.head.lines().next().unwrap_or_default();
     let target = line.split(' ').nth(1).unwrap_or_default();
@@ -99,11 +108,7 @@ async fn three_pages_then_stop_through_the_limiter_retrying_a_failed_page() {
     ])
     .await;
     let limits = RateLimits::new();
-    let request = OrdersPending::builder()
-        .product_type("USDT-FUTURES")
-        .limit(2)
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let request = pending_by_two();
     let all = request
         .stream(&client(&url, limits.clone()))
         .try_collect()
@@ -136,11 +141,7 @@ async fn a_bounded_stream_fetches_no_page_beyond_its_items() {
         Reply::Json(200, page(&[3, 4], r#""4""#)),
     ])
     .await;
-    let request = OrdersPending::builder()
-        .product_type("USDT-FUTURES")
-        .limit(2)
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let request = pending_by_two();
     let mut stream = request
         .stream(&client(&url, RateLimits::new()))
         .max_items(3);
@@ -161,11 +162,7 @@ async fn no_cursor_or_the_same_cursor_again_ends_the_stream() {
             Reply::Json(200, page(&[3, 4], second)),
         ])
         .await;
-        let request = OrdersPending::builder()
-            .product_type("USDT-FUTURES")
-            .limit(2)
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let request = pending_by_two();
         let all = request
             .stream(&client(&url, RateLimits::new()))
             .try_collect()
@@ -228,11 +225,7 @@ async fn a_page_that_fails_for_good_ends_the_stream_with_its_error() {
         ),
     ])
     .await;
-    let request = OrdersPending::builder()
-        .product_type("USDT-FUTURES")
-        .limit(2)
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let request = pending_by_two();
     let mut stream = request.stream(&client(&url, RateLimits::new()));
     let first = stream.next_page().await.map(|p| p.map(|p| p.len()).ok());
     assert_eq!(first, Some(Some(2)));

@@ -225,16 +225,7 @@ pub fn min<T: PartialOrd + std::fmt::Display>(
     bound: T,
     allowed: Option<T>,
 ) {
-    if let Some(v) = value.filter(|v| **v < bound && allowed.as_ref() != Some(*v)) {
-        let or = allowed
-            .map(|a| format!(" (or exactly {a})"))
-            .unwrap_or_default();
-        out.push(
-            path,
-            RuleKind::Min,
-            format!("at least {bound}{or}, got {v}"),
-        );
-    }
+    bounded(out, path, value, (bound, allowed), RuleKind::Min);
 }
 
 /// `max = N`: at most `bound`, unless the value is `allowed` (`allow = N`).
@@ -245,12 +236,27 @@ pub fn max<T: PartialOrd + std::fmt::Display>(
     bound: T,
     allowed: Option<T>,
 ) {
-    if let Some(v) = value.filter(|v| **v > bound && allowed.as_ref() != Some(*v)) {
-        let or = allowed
-            .map(|a| format!(" (or exactly {a})"))
-            .unwrap_or_default();
-        out.push(path, RuleKind::Max, format!("at most {bound}{or}, got {v}"));
-    }
+    bounded(out, path, value, (bound, allowed), RuleKind::Max);
+}
+
+fn bounded<T: PartialOrd + std::fmt::Display>(
+    out: &mut Violations,
+    path: &Path<'_>,
+    value: Option<&T>,
+    (bound, allowed): (T, Option<T>),
+    kind: RuleKind,
+) {
+    let (outside, words) = match kind {
+        RuleKind::Min => (value.is_some_and(|v| *v < bound), "at least"),
+        _ => (value.is_some_and(|v| *v > bound), "at most"),
+    };
+    let Some(v) = value.filter(|v| outside && allowed.as_ref() != Some(*v)) else {
+        return;
+    };
+    let or = allowed
+        .map(|a| format!(" (or exactly {a})"))
+        .unwrap_or_default();
+    out.push(path, kind, format!("{words} {bound}{or}, got {v}"));
 }
 
 /// `together(a, b, ...)`: either all of the fields are set or none is; reported at each one
