@@ -1,6 +1,8 @@
-//! A local Bitget v2 stand-in for tests, examples and users' own bots: it verifies signatures with
-//! its own code, enforces per-UID rate limits, keeps spot, futures and trigger orders per account,
-//! answers the cancel endpoints as their documents say, and injects faults on demand.
+//! A local Bitget for tests, examples and users' own bots: it verifies signatures with its own
+//! code, enforces per-UID rate limits, and runs a small exchange behind the endpoints it serves
+//! ([`exchange`]: one order book per instrument shared by all accounts, matching with every time
+//! in force, balances, futures positions in one-way and hedge mode, trigger orders), and injects
+//! faults on demand.
 //!
 //! ```no_run
 //! # async fn run() -> std::io::Result<()> {
@@ -11,10 +13,12 @@
 //! # Ok(()) }
 //! ```
 //!
-//! What it implements: `GET /api/v2/public/time`; `POST /api/v2/spot/trade/{place-order,
+//! What it serves: `GET /api/v2/public/time`; `POST /api/v2/spot/trade/{place-order,
 //! cancel-order, batch-cancel-order}`; `POST /api/v2/mix/order/{place-order, place-plan-order,
-//! batch-cancel-orders, cancel-all-orders, cancel-plan-order}`. Limit orders rest; there is no
-//! matching engine.
+//! batch-cancel-orders, cancel-all-orders, cancel-plan-order}`. Every account starts funded (1M
+//! USDT and USDC, 100 BTC, 1000 ETH, 10,000 SOL); instruments are listed on first use. A test
+//! sets up and reads the rest through [`Simulator::with_exchange`]: prices, liquidity, balances,
+//! positions, fills. Classic and Unified accounts are told apart (40085, 40084).
 
 mod account;
 mod auth;
@@ -28,9 +32,12 @@ mod ratelimit;
 mod routes;
 mod server;
 mod state;
+mod venue;
 
 pub use account::Account;
 pub use faults::{FaultPoint, Faults};
 pub use log::LoggedRequest;
 pub use orders::{Market, Order};
+/// Prices, sizes and balances of the exchange core.
+pub use rust_decimal::Decimal;
 pub use server::{RunningSimulator, Simulator, SimulatorBuilder};

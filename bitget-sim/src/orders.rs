@@ -1,6 +1,5 @@
-//! Order state per account: spot orders, futures orders and futures plan (trigger) orders.
-
-use std::collections::{BTreeMap, HashMap};
+//! Orders as the HTTP layer and the simulator's users see them: Bitget's ids, the market, and
+//! whether they are still live. The exchange core (`crate::exchange`) keeps the real state.
 
 /// Which book an order lives in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,69 +35,12 @@ pub struct Order {
     pub margin_coin: Option<String>,
     /// Whether it was cancelled.
     pub cancelled: bool,
-}
-
-/// One account's orders.
-#[derive(Debug, Default)]
-pub(crate) struct Book {
-    orders: BTreeMap<String, Order>,
-    by_client_oid: HashMap<String, String>,
+    /// Whether it can still fill (or, for a plan order, still fire).
+    pub live: bool,
 }
 
 /// How an id list item names its order.
 pub(crate) struct Wanted<'a> {
     pub(crate) order_id: Option<&'a str>,
     pub(crate) client_oid: Option<&'a str>,
-}
-
-impl Book {
-    /// Whether a client id is already taken on this account.
-    pub(crate) fn client_oid_taken(&self, client_oid: &str) -> bool {
-        self.by_client_oid.contains_key(client_oid)
-    }
-
-    pub(crate) fn insert(&mut self, order: Order) {
-        self.by_client_oid
-            .insert(order.client_oid.clone(), order.order_id.clone());
-        self.orders.insert(order.order_id.clone(), order);
-    }
-
-    /// The live order an item names, orderId prevailing over clientOid, if it matches `accept`.
-    pub(crate) fn find(
-        &self,
-        wanted: &Wanted<'_>,
-        accept: impl Fn(&Order) -> bool,
-    ) -> Option<&Order> {
-        let id = match (wanted.order_id, wanted.client_oid) {
-            (Some(id), _) => Some(id),
-            (None, Some(coid)) => self.by_client_oid.get(coid).map(String::as_str),
-            (None, None) => None,
-        }?;
-        self.orders.get(id).filter(|o| !o.cancelled && accept(o))
-    }
-
-    /// Cancels an order by id; returns it.
-    pub(crate) fn cancel(&mut self, order_id: &str) -> Option<Order> {
-        let order = self.orders.get_mut(order_id)?;
-        order.cancelled = true;
-        Some(order.clone())
-    }
-
-    /// Cancels every live order `accept` takes; returns them.
-    pub(crate) fn cancel_where(&mut self, accept: impl Fn(&Order) -> bool) -> Vec<Order> {
-        let mut done = Vec::new();
-        for order in self
-            .orders
-            .values_mut()
-            .filter(|o| !o.cancelled && accept(o))
-        {
-            order.cancelled = true;
-            done.push(order.clone());
-        }
-        done
-    }
-
-    pub(crate) fn all(&self) -> Vec<Order> {
-        self.orders.values().cloned().collect()
-    }
 }

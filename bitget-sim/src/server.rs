@@ -110,25 +110,14 @@ impl Simulator {
         api_key: &str,
         symbol: &str,
         market: Market,
-        margin_coin: Option<&str>,
         client_oid: Option<&str>,
     ) -> Result<Order, String> {
-        let account = self
-            .shared
-            .accounts
-            .iter()
-            .find(|a| a.api_key == api_key)
-            .ok_or_else(|| format!("no account with key `{api_key}`"))?;
-        let mut inner = self.shared.lock();
-        routes::place(
-            &mut inner,
-            account,
-            symbol.to_owned(),
-            market,
-            margin_coin.map(str::to_owned),
-            client_oid.map(str::to_owned),
-        )
-        .map_err(|e| format!("{} {}", e.code, e.msg))
+        let uid = self.uid(api_key)?;
+        self.shared
+            .lock()
+            .venue
+            .rest(&uid, symbol, market, client_oid.map(str::to_owned))
+            .map_err(|e| format!("{} {}", e.code, e.msg))
     }
 
     /// Places a resting spot order on the account of `api_key`, as a test fixture.
@@ -138,7 +127,7 @@ impl Simulator {
         symbol: &str,
         client_oid: Option<&str>,
     ) -> Result<Order, String> {
-        self.seed(api_key, symbol, Market::Spot, None, client_oid)
+        self.seed(api_key, symbol, Market::Spot, client_oid)
     }
 
     /// Places a resting futures order.
@@ -152,7 +141,7 @@ impl Simulator {
         let market = Market::Futures {
             product_type: product_type.to_uppercase(),
         };
-        self.seed(api_key, symbol, market, Some("USDT"), client_oid)
+        self.seed(api_key, symbol, market, client_oid)
     }
 
     /// Places a resting futures trigger order.
@@ -168,29 +157,81 @@ impl Simulator {
             product_type: product_type.to_uppercase(),
             plan_type: plan_type.to_owned(),
         };
-        self.seed(api_key, symbol, market, Some("USDT"), client_oid)
+        self.seed(api_key, symbol, market, client_oid)
     }
 
-    /// Every order of the account of `api_key`, cancelled ones included.
+    /// Every order and plan order of the account of `api_key`, oldest first, done ones included.
     pub fn orders(&self, api_key: &str) -> Vec<Order> {
         match self.uid(api_key) {
-            Ok(uid) => self
-                .shared
-                .lock()
-                .books
-                .get(&uid)
-                .map(|b| b.all())
-                .unwrap_or_default(),
+            Ok(uid) => self.shared.lock().venue.all(&uid),
             Err(_) => Vec::new(),
         }
     }
 
-    /// The live (not cancelled) orders of the account of `api_key`.
+    /// The orders of the account of `api_key` that can still fill (plan orders that can still
+    /// fire).
     pub fn live_orders(&self, api_key: &str) -> Vec<Order> {
         self.orders(api_key)
             .into_iter()
-            .filter(|o| !o.cancelled)
+            .filter(|o| o.live)
             .collect()
+    }
+
+    /// Runs `f` on the exchange behind the simulator, for what a bot test sets up or reads
+    /// directly: balances, positions, fills, prices, liquidity from a market maker. Accounts are
+    /// named by their UID ([`Simulator::uid_of`]).
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// use bitget_sim::exchange::{InstrumentId, NewOrder, Side};
+    /// use bitget_sim::{Account, Decimal, Simulator};
+    /// let sim = Simulator::builder()
+    ///     .account(Account::new("bot", "s", "p"))
+    ///     .account(Account::new("maker", "s2", "p2"))
+    ///     .start()
+    ///     .await?;
+    /// let maker = sim.uid_of("maker").unwrap();
+    /// sim.with_exchange(|ex| {
+    ///     // Resting liquidity the bot will take.
+    ///     let btc = InstrumentId::spot("BTCUSDT");
+    ///     ex.place(NewOrder::limit(&maker, btc, Side::Sell, Decimal::new(60_000, 0), Decimal::ONE))
+    /// })
+    /// .unwrap();
+    /// # Ok(()) }
+    /// ```
+    pub fn with_exchange<T>(&self, f: impl FnOnce(&mut crate::exchange::Exchange) -> T) -> T {
+        f(&mut self.shared.lock().venue.ex)
+    }
+
+    /// The UID (the exchange's account name) of the account of `api_key`.
+    pub fn uid_of(&self, api_key: &str) -> Option<String> {
+        self.shared.uid_of(api_key).map(str::to_owned)
+    }
+
+    /// Lists an instrument on the exchange (instruments are also listed on first use, with
+    /// Bitget-like steps, when their quote coin can be told from the symbol).
+    pub fn ensure_spot(&self, symbol: &str) -> Result<crate::exchange::InstrumentId, String> {
+        self.shared
+            .lock()
+            .venue
+            .instrument(&Market::Spot, symbol)
+            .map_err(|e| format!("{} {}", e.code, e.msg))
+    }
+
+    /// Lists a futures contract of `product_type` (see [`Simulator::ensure_spot`]).
+    pub fn ensure_futures(
+        &self,
+        product_type: &str,
+        symbol: &str,
+    ) -> Result<crate::exchange::InstrumentId, String> {
+        let market = Market::Futures {
+            product_type: product_type.to_uppercase(),
+        };
+        self.shared
+            .lock()
+            .venue
+            .instrument(&market, symbol)
+            .map_err(|e| format!("{} {}", e.code, e.msg))
     }
 
     /// Every request received so far, in order.

@@ -1,4 +1,5 @@
-//! The simulator's state: accounts, order books per UID, rate windows, faults, the request log.
+//! The simulator's state: the exchange (orders, balances, positions), rate windows, faults, the
+//! request log.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
@@ -7,32 +8,21 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::account::Account;
 use crate::faults::{Dice, Faults};
 use crate::log::LoggedRequest;
-use crate::orders::Book;
 use crate::ratelimit::Windows;
+use crate::venue::Venue;
 
 /// Everything behind the one lock. Requests are short, and a lock per request keeps every
 /// answer consistent with the books.
 #[derive(Debug, Default)]
 pub(crate) struct Inner {
-    pub(crate) books: HashMap<String, Book>,
+    pub(crate) venue: Venue,
     pub(crate) windows: Windows,
     pub(crate) log: Vec<LoggedRequest>,
     pub(crate) faults: Faults,
     pub(crate) dice: Option<Dice>,
-    next_id: u64,
 }
 
 impl Inner {
-    /// A fresh 19-digit order id, as Bitget's look.
-    pub(crate) fn next_order_id(&mut self) -> String {
-        self.next_id += 1;
-        format!("{}", 1_100_000_000_000_000_000u64 + self.next_id)
-    }
-
-    pub(crate) fn book(&mut self, uid: &str) -> &mut Book {
-        self.books.entry(uid.to_owned()).or_default()
-    }
-
     pub(crate) fn dice(&mut self) -> &mut Dice {
         let seed = self.faults.seed;
         self.dice.get_or_insert_with(|| Dice::new(seed))
@@ -54,11 +44,15 @@ impl Shared {
         rate_limits: bool,
         rate_overrides: HashMap<String, u32>,
     ) -> Self {
+        let mut inner = Inner::default();
+        for account in &accounts {
+            inner.venue.open(&account.uid);
+        }
         Shared {
             accounts,
             rate_limits,
             rate_overrides,
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(inner),
         }
     }
 

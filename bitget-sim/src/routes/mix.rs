@@ -2,9 +2,10 @@
 
 use serde_json::{Value, json};
 
-use super::{failure, items, place, success};
+use super::{decimal, failure, force, items, order_type, success};
 use crate::account::Account;
 use crate::envelope::SimError;
+use crate::exchange::{Effect, NewOrder, OrderType, PosSide, PositionMode, Side, TimeInForce};
 use crate::orders::{Market, Order, Wanted};
 use crate::params::Params;
 use crate::state::Inner;
@@ -26,7 +27,74 @@ fn margin_coin(p: &Params) -> Result<Option<String>, SimError> {
     }
 }
 
-/// `place-order`: a limit futures order rests.
+/// What a v2 futures order does to positions: in one-way mode it nets (`reduceOnly=YES` only
+/// reduces); in hedge mode `tradeSide` says open or close, and `side` names the position (v2's
+/// convention: closing a long is `side=buy` with `tradeSide=close`, a sell in the book).
+fn effect(inner: &Inner, uid: &str, p: &Params, side: Side) -> Result<(Side, Effect), SimError> {
+    match inner.venue.ex.position_mode(uid) {
+        PositionMode::OneWay => {
+            let reduce_only = p
+                .text("reduceOnly")?
+                .is_some_and(|r| r.eq_ignore_ascii_case("yes"));
+            Ok((side, Effect::Net { reduce_only }))
+        }
+        PositionMode::Hedge => {
+            let close = match p.required("tradeSide")?.to_ascii_lowercase().as_str() {
+                "open" => false,
+                "close" => true,
+                other => {
+                    return Err(SimError::invalid(format!(
+                        "tradeSide `{other}` is not open or close"
+                    )));
+                }
+            };
+            let pos = match side {
+                Side::Buy => PosSide::Long,
+                Side::Sell => PosSide::Short,
+            };
+            let book_side = if close { side.opposite() } else { side };
+            Ok((book_side, Effect::Hedge { pos, close }))
+        }
+    }
+}
+
+/// The order of `place-order` and `place-plan-order`, from their shared parameters.
+fn futures_order(inner: &mut Inner, account: &Account, p: &Params) -> Result<NewOrder, SimError> {
+    let symbol = p.required("symbol")?;
+    let product_type = p.product_type()?;
+    p.required("marginMode")?;
+    margin_coin(p)?.ok_or_else(|| SimError::missing("marginCoin"))?;
+    let size = decimal(p, "size", true)?.unwrap_or_default();
+    let (side, effect) = effect(
+        inner,
+        &account.uid,
+        p,
+        super::spot::side(&p.required("side")?)?,
+    )?;
+    let order_type = order_type(p)?;
+    let price = decimal(p, "price", order_type == OrderType::Limit)?;
+    let tif = if p.text("force")?.is_some() {
+        force(p)?
+    } else {
+        TimeInForce::Gtc
+    };
+    let venue = &mut inner.venue;
+    let instrument = venue.instrument(&Market::Futures { product_type }, &symbol)?;
+    let client_oid = venue.client_oid(&account.uid, p.text("clientOid")?)?;
+    Ok(NewOrder {
+        account: account.uid.clone(),
+        instrument,
+        side,
+        order_type,
+        price,
+        size,
+        tif,
+        client_oid: Some(client_oid),
+        effect: Some(effect),
+    })
+}
+
+/// `place-order`: matched against the book at once; what remains rests by its `force`.
 pub(super) fn place_order(
     inner: &mut Inner,
     account: &Account,
@@ -52,26 +120,13 @@ pub(super) fn place_order(
             "stpMode",
         ],
     )?;
-    let symbol = p.required("symbol")?;
-    let product_type = p.product_type()?;
-    p.required("marginMode")?;
-    let coin = margin_coin(&p)?.ok_or_else(|| SimError::missing("marginCoin"))?;
-    p.decimal("size", true)?;
-    super::spot::side(&p.required("side")?)?;
-    super::spot::limit_only(&p)?;
-    p.decimal("price", true)?;
-    let order = place(
-        inner,
-        account,
-        symbol,
-        Market::Futures { product_type },
-        Some(coin),
-        p.text("clientOid")?,
-    )?;
+    let order = futures_order(inner, account, &p)?;
+    let order = inner.venue.place(order)?;
     Ok(success(&order))
 }
 
-/// `place-plan-order`: a trigger order rests.
+/// `place-plan-order`: a trigger order that places its order when the mark (`mark_price`) or
+/// last (`fill_price`) price reaches `triggerPrice`.
 pub(super) fn place_plan_order(
     inner: &mut Inner,
     account: &Account,
@@ -105,27 +160,18 @@ pub(super) fn place_plan_order(
         ],
     )?;
     let plan_type = p.required("planType")?;
-    let symbol = p.required("symbol")?;
-    let product_type = p.product_type()?;
-    p.required("marginMode")?;
-    let coin = margin_coin(&p)?.ok_or_else(|| SimError::missing("marginCoin"))?;
-    p.decimal("size", true)?;
-    p.decimal("triggerPrice", true)?;
-    p.required("triggerType")?;
-    super::spot::side(&p.required("side")?)?;
-    p.required("orderType")?;
-    let market = Market::Plan {
-        product_type,
-        plan_type,
+    let trigger = decimal(&p, "triggerPrice", true)?.unwrap_or_default();
+    let mark = match p.required("triggerType")?.to_ascii_lowercase().as_str() {
+        "mark_price" => true,
+        "fill_price" => false,
+        other => {
+            return Err(SimError::invalid(format!(
+                "triggerType `{other}` is not mark_price or fill_price"
+            )));
+        }
     };
-    let order = place(
-        inner,
-        account,
-        symbol,
-        market,
-        Some(coin),
-        p.text("clientOid")?,
-    )?;
+    let order = futures_order(inner, account, &p)?;
+    let order = inner.venue.place_plan(&plan_type, trigger, mark, order)?;
     Ok(success(&order))
 }
 
@@ -139,23 +185,25 @@ fn cancel_listed(
     error_code: &str,
     accept: impl Fn(&Order) -> bool,
 ) -> Result<Value, SimError> {
-    let book = inner.book(&account.uid);
+    let venue = &mut inner.venue;
+    let uid = &account.uid;
     let (mut ok, mut failed) = (Vec::new(), Vec::new());
     match list.filter(|l| !l.is_empty()) {
-        None => ok.extend(book.cancel_where(&accept).iter().map(success)),
+        None => ok.extend(venue.cancel_where(uid, &accept).iter().map(success)),
         Some(list) => {
             for item in items(list, name)? {
                 let (oid, coid) = (item.order_id.as_deref(), item.client_oid.as_deref());
-                let found = book
+                let found = venue
                     .find(
+                        uid,
                         &Wanted {
                             order_id: oid,
                             client_oid: coid,
                         },
                         &accept,
                     )
-                    .map(|o| o.order_id.clone());
-                match found.and_then(|id| book.cancel(&id)) {
+                    .map(|o| o.order_id);
+                match found.and_then(|id| venue.cancel(uid, &id)) {
                     Some(order) => ok.push(success(&order)),
                     None => failed.push(failure(oid, coid, "The order does not exist", error_code)),
                 }

@@ -352,34 +352,53 @@ pub(crate) fn items(list: &[Value], name: &str) -> Result<Vec<Item>, SimError> {
         .collect()
 }
 
-/// Creates an order on `account`'s book; the clientOid must be new to the account.
-pub(crate) fn place(
-    inner: &mut Inner,
-    account: &Account,
-    symbol: String,
-    market: crate::orders::Market,
-    margin_coin: Option<String>,
-    client_oid: Option<String>,
-) -> Result<crate::orders::Order, SimError> {
-    if let Some(coid) = &client_oid {
-        if coid.chars().count() > 50 {
-            return Err(SimError::bad("40305", "clientOid is over 50 characters"));
-        }
+/// A decimal parameter, parsed.
+pub(crate) fn decimal(
+    p: &crate::params::Params,
+    name: &str,
+    required: bool,
+) -> Result<Option<rust_decimal::Decimal>, SimError> {
+    p.decimal(name, required)?
+        .map(|t| {
+            t.parse::<rust_decimal::Decimal>()
+                .map_err(|_| SimError::invalid(format!("{name} must be a decimal number")))
+        })
+        .transpose()
+}
+
+/// `force`: gtc (the default), ioc, fok or post_only.
+pub(crate) fn force(p: &crate::params::Params) -> Result<crate::exchange::TimeInForce, SimError> {
+    use crate::exchange::TimeInForce;
+    Ok(
+        match p
+            .text("force")?
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None | Some("gtc") => TimeInForce::Gtc,
+            Some("ioc") => TimeInForce::Ioc,
+            Some("fok") => TimeInForce::Fok,
+            Some("post_only") => TimeInForce::PostOnly,
+            Some(other) => {
+                return Err(SimError::invalid(format!(
+                    "force `{other}` is not gtc, ioc, fok or post_only"
+                )));
+            }
+        },
+    )
+}
+
+/// `orderType`: limit or market.
+pub(crate) fn order_type(
+    p: &crate::params::Params,
+) -> Result<crate::exchange::OrderType, SimError> {
+    use crate::exchange::OrderType;
+    match p.required("orderType")?.to_ascii_lowercase().as_str() {
+        "limit" => Ok(OrderType::Limit),
+        "market" => Ok(OrderType::Market),
+        other => Err(SimError::invalid(format!(
+            "orderType `{other}` is not limit or market"
+        ))),
     }
-    let order_id = inner.next_order_id();
-    let client_oid = client_oid.unwrap_or_else(|| format!("sim-{order_id}"));
-    let book = inner.book(&account.uid);
-    if book.client_oid_taken(&client_oid) {
-        return Err(SimError::bad("43122", "Duplicate clientOid"));
-    }
-    let order = crate::orders::Order {
-        order_id,
-        client_oid,
-        symbol,
-        market,
-        margin_coin,
-        cancelled: false,
-    };
-    book.insert(order.clone());
-    Ok(order)
 }

@@ -2,14 +2,15 @@
 
 use serde_json::{Value, json};
 
-use super::{failure, items, place, success};
+use super::{decimal, failure, force, items, order_type, success};
 use crate::account::Account;
 use crate::envelope::SimError;
+use crate::exchange::{NewOrder, OrderType, Side};
 use crate::orders::{Market, Wanted};
 use crate::params::Params;
 use crate::state::Inner;
 
-/// `place-order`: a limit order rests; a market order is refused (no matching engine).
+/// `place-order`: matched against the book at once; what remains rests by its `force`.
 pub(super) fn place_order(
     inner: &mut Inner,
     account: &Account,
@@ -37,34 +38,33 @@ pub(super) fn place_order(
         ],
     )?;
     let symbol = p.required("symbol")?;
-    side(&p.required("side")?)?;
-    limit_only(&p)?;
-    p.decimal("price", true)?;
-    p.decimal("size", true)?;
-    let order = place(
-        inner,
-        account,
-        symbol,
-        Market::Spot,
-        None,
-        p.text("clientOid")?,
-    )?;
+    let side = side(&p.required("side")?)?;
+    let order_type = order_type(&p)?;
+    let price = decimal(&p, "price", order_type == OrderType::Limit)?;
+    let size = decimal(&p, "size", true)?.unwrap_or_default();
+    let tif = force(&p)?;
+    let venue = &mut inner.venue;
+    let instrument = venue.instrument(&Market::Spot, &symbol)?;
+    let client_oid = venue.client_oid(&account.uid, p.text("clientOid")?)?;
+    let order = NewOrder {
+        account: account.uid.clone(),
+        instrument,
+        side,
+        order_type,
+        price,
+        size,
+        tif,
+        client_oid: Some(client_oid),
+        effect: None,
+    };
+    let order = venue.place(order)?;
     Ok(success(&order))
 }
 
-/// `orderType` must be `limit`: orders rest, and there is no matching engine to fill a market one.
-pub(super) fn limit_only(p: &Params) -> Result<(), SimError> {
-    match p.required("orderType")?.as_str() {
-        "limit" => Ok(()),
-        _ => Err(SimError::invalid(
-            "the simulator rests limit orders only (orderType `limit`)",
-        )),
-    }
-}
-
-pub(super) fn side(side: &str) -> Result<(), SimError> {
-    match side {
-        "buy" | "sell" => Ok(()),
+pub(super) fn side(side: &str) -> Result<Side, SimError> {
+    match side.to_ascii_lowercase().as_str() {
+        "buy" => Ok(Side::Buy),
+        "sell" => Ok(Side::Sell),
         other => Err(SimError::invalid(format!(
             "side `{other}` is not buy or sell"
         ))),
@@ -91,15 +91,18 @@ pub(super) fn cancel_order(
         order_id: order_id.as_deref(),
         client_oid: client_oid.as_deref(),
     };
-    let book = inner.book(&account.uid);
-    let found = book
-        .find(&wanted, |o| {
-            o.market == Market::Spot && symbol.as_ref().is_none_or(|s| *s == o.symbol)
+    let venue = &mut inner.venue;
+    let found = venue
+        .find(&account.uid, &wanted, |o| {
+            o.market == Market::Spot
+                && symbol
+                    .as_ref()
+                    .is_none_or(|s| s.eq_ignore_ascii_case(&o.symbol))
         })
-        .map(|o| o.order_id.clone())
+        .map(|o| o.order_id)
         .ok_or_else(|| SimError::bad("43001", "The order does not exist"))?;
-    let order = book
-        .cancel(&found)
+    let order = venue
+        .cancel(&account.uid, &found)
         .ok_or_else(|| SimError::bad("43001", "The order does not exist"))?;
     Ok(success(&order))
 }
@@ -137,7 +140,7 @@ pub(super) fn batch_cancel_order(
         return Err(SimError::missing("orderList.symbol"));
     }
     let by_order_id = list.iter().any(|i| i.order_id.is_some());
-    let book = inner.book(&account.uid);
+    let venue = &mut inner.venue;
     let (mut ok, mut failed) = (Vec::new(), Vec::new());
     for item in &list {
         let (oid, coid) = (item.order_id.as_deref(), item.client_oid.as_deref());
@@ -164,16 +167,22 @@ pub(super) fn batch_cancel_order(
         } else {
             outer.clone()
         };
-        let found = book
+        let found = venue
             .find(
+                &account.uid,
                 &Wanted {
                     order_id: oid,
                     client_oid: coid,
                 },
-                |o| o.market == Market::Spot && symbol.as_ref() == Some(&o.symbol),
+                |o| {
+                    o.market == Market::Spot
+                        && symbol
+                            .as_ref()
+                            .is_some_and(|s| s.eq_ignore_ascii_case(&o.symbol))
+                },
             )
-            .map(|o| o.order_id.clone());
-        match found.and_then(|id| book.cancel(&id)) {
+            .map(|o| o.order_id);
+        match found.and_then(|id| venue.cancel(&account.uid, &id)) {
             Some(order) => ok.push(success(&order)),
             None => failed.push(failure(oid, coid, "The order does not exist", "43001")),
         }

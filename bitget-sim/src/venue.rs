@@ -1,0 +1,366 @@
+//! The exchange core as the HTTP layer sees it: Bitget's ids and client ids, plan-order labels,
+//! the instruments listed on first use, and every account funded at start.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+
+use crate::envelope::SimError;
+use crate::exchange::{
+    Effect, Exchange, Instrument, InstrumentId, Market as CoreMarket, NewOrder, OrderType, PosSide,
+    PositionMode, PriceKind, Reject, Side, Status, TimeInForce, TriggerKind, TriggerStatus,
+};
+use crate::orders::{Market, Order, Wanted};
+
+/// What every account holds at start (a test can deposit more through
+/// [`crate::Simulator::deposit`]).
+pub(crate) const START_BALANCES: &[(&str, i64)] = &[
+    ("USDT", 1_000_000),
+    ("USDC", 1_000_000),
+    ("BTC", 100),
+    ("ETH", 1_000),
+    ("SOL", 10_000),
+];
+
+/// Quote coins, longest first, to split an unknown symbol into base and quote.
+const QUOTES: &[&str] = &["SUSDT", "SUSDC", "USDT", "USDC", "USD", "BTC", "ETH"];
+
+/// A plan order's labels, which the exchange core does not keep.
+#[derive(Debug, Clone)]
+struct Plan {
+    uid: String,
+    client_oid: String,
+    plan_type: String,
+}
+
+/// The exchange and the HTTP layer's bookkeeping around it.
+#[derive(Debug, Default)]
+pub(crate) struct Venue {
+    pub(crate) ex: Exchange,
+    plans: BTreeMap<u64, Plan>,
+    plan_coids: HashMap<(String, String), u64>,
+    next_coid: u64,
+}
+
+impl Venue {
+    /// Opens `uid` funded with [`START_BALANCES`] (once).
+    pub(crate) fn open(&mut self, uid: &str) {
+        if self.ex.has_account(uid) {
+            return;
+        }
+        self.ex.open_account(uid);
+        for (coin, amount) in START_BALANCES {
+            self.ex.deposit(uid, coin, Decimal::from(*amount));
+        }
+    }
+
+    /// The instrument `symbol` of `market`, listed with Bitget-like steps on first use (the
+    /// simulator trades any symbol whose quote coin it can tell).
+    pub(crate) fn instrument(
+        &mut self,
+        market: &Market,
+        symbol: &str,
+    ) -> Result<InstrumentId, SimError> {
+        let symbol = symbol.to_uppercase();
+        let id = match market {
+            Market::Spot => InstrumentId::spot(&symbol),
+            Market::Futures { product_type } | Market::Plan { product_type, .. } => {
+                InstrumentId::futures(product_type, &symbol)
+            }
+        };
+        if self.ex.instrument(&id).is_some() {
+            return Ok(id);
+        }
+        let quote = QUOTES
+            .iter()
+            .find(|q| symbol.len() > q.len() && symbol.ends_with(*q))
+            .ok_or_else(|| SimError::bad("40034", format!("Parameter {symbol} does not exist")))?;
+        let base = &symbol[..symbol.len() - quote.len()];
+        let instrument = match &id.market {
+            CoreMarket::Spot => {
+                Instrument::spot(base, quote, Decimal::new(1, 2), Decimal::new(1, 4))
+            }
+            CoreMarket::Futures(pt) => {
+                Instrument::futures(pt, base, quote, Decimal::new(1, 1), Decimal::new(1, 3))
+            }
+        };
+        self.ex
+            .add_instrument(instrument)
+            .map_err(|e| SimError::invalid(format!("{e:?}")))?;
+        Ok(id)
+    }
+
+    /// A fresh client id, for orders placed without one (Bitget makes one up too).
+    fn new_coid(&mut self) -> String {
+        self.next_coid += 1;
+        format!("{}", 1_200_000_000_000_000_000u64 + self.next_coid)
+    }
+
+    /// The account's client id, checked (at most 50 characters, new to the account) or made up.
+    pub(crate) fn client_oid(
+        &mut self,
+        uid: &str,
+        given: Option<String>,
+    ) -> Result<String, SimError> {
+        let coid = match given {
+            Some(c) if c.chars().count() > 50 => {
+                return Err(SimError::bad("40305", "clientOid is over 50 characters"));
+            }
+            Some(c) => c,
+            None => self.new_coid(),
+        };
+        if self.ex.order_by_client_oid(uid, &coid).is_some()
+            || self
+                .plan_coids
+                .contains_key(&(uid.to_owned(), coid.clone()))
+        {
+            return Err(SimError::bad("43122", "Duplicate clientOid"));
+        }
+        Ok(coid)
+    }
+
+    /// Places an order; refusals become Bitget's codes.
+    pub(crate) fn place(&mut self, order: NewOrder) -> Result<Order, SimError> {
+        let futures = order.effect.is_some();
+        let uid = order.account.clone();
+        let id = self.ex.place(order).map_err(|r| refusal(&r, futures))?;
+        self.view_order(&uid, id)
+            .ok_or_else(|| SimError::invalid("the order vanished"))
+    }
+
+    /// Adds a plan (trigger) order.
+    pub(crate) fn place_plan(
+        &mut self,
+        plan_type: &str,
+        trigger_price: Decimal,
+        mark: bool,
+        order: NewOrder,
+    ) -> Result<Order, SimError> {
+        let uid = order.account.clone();
+        let client_oid = order.client_oid.clone().unwrap_or_default();
+        let kind = PriceKind::from_mark(mark);
+        let id = self
+            .ex
+            .add_trigger(
+                TriggerKind::Plan,
+                trigger_price,
+                kind,
+                NewOrder {
+                    client_oid: None,
+                    ..order
+                },
+            )
+            .map_err(|r| refusal(&r, true))?;
+        self.plan_coids
+            .insert((uid.clone(), client_oid.clone()), id);
+        self.plans.insert(
+            id,
+            Plan {
+                uid: uid.clone(),
+                client_oid,
+                plan_type: plan_type.to_owned(),
+            },
+        );
+        self.view_plan(id)
+            .ok_or_else(|| SimError::invalid("the plan order vanished"))
+    }
+
+    /// A resting order far from any price, as a test fixture: a buy at 1 (spot), a long opened
+    /// at 1 (futures), or a plan order waiting for 1.
+    pub(crate) fn rest(
+        &mut self,
+        uid: &str,
+        symbol: &str,
+        market: Market,
+        client_oid: Option<String>,
+    ) -> Result<Order, SimError> {
+        self.open(uid);
+        let instrument = self.instrument(&market, symbol)?;
+        let client_oid = self.client_oid(uid, client_oid)?;
+        let (size, effect) = match market {
+            Market::Spot => (Decimal::ONE, None),
+            _ => (Decimal::new(5, 0), Some(self.open_long(uid))),
+        };
+        let order =
+            NewOrder::limit(uid, instrument, Side::Buy, Decimal::ONE, size).client_oid(&client_oid);
+        let order = NewOrder { effect, ..order };
+        match market {
+            Market::Plan { plan_type, .. } => {
+                let market = NewOrder {
+                    order_type: OrderType::Market,
+                    price: None,
+                    tif: TimeInForce::Ioc,
+                    ..order
+                };
+                self.place_plan(&plan_type, Decimal::ONE, true, market)
+            }
+            _ => self.place(order),
+        }
+    }
+
+    /// The effect that opens a long on `uid`'s position mode.
+    fn open_long(&self, uid: &str) -> Effect {
+        match self.ex.position_mode(uid) {
+            PositionMode::OneWay => Effect::Net { reduce_only: false },
+            PositionMode::Hedge => Effect::Hedge {
+                pos: PosSide::Long,
+                close: false,
+            },
+        }
+    }
+
+    fn view_order(&self, uid: &str, id: u64) -> Option<Order> {
+        let o = self.ex.order(id)?;
+        if o.request.account != uid {
+            return None;
+        }
+        let inst = self.ex.instrument(&o.request.instrument)?;
+        let (market, margin_coin) = match &inst.id.market {
+            CoreMarket::Spot => (Market::Spot, None),
+            CoreMarket::Futures(pt) => (
+                Market::Futures {
+                    product_type: pt.clone(),
+                },
+                Some(inst.quote.clone()),
+            ),
+        };
+        Some(Order {
+            order_id: id.to_string(),
+            client_oid: o.request.client_oid.clone().unwrap_or_default(),
+            symbol: inst.id.symbol.clone(),
+            market,
+            margin_coin,
+            cancelled: o.status == Status::Cancelled,
+            live: o.status.is_open(),
+        })
+    }
+
+    fn view_plan(&self, id: u64) -> Option<Order> {
+        let t = self.ex.trigger(id)?;
+        let plan = self.plans.get(&id)?;
+        let inst = self.ex.instrument(&t.instrument)?;
+        let CoreMarket::Futures(pt) = &inst.id.market else {
+            return None;
+        };
+        Some(Order {
+            order_id: id.to_string(),
+            client_oid: plan.client_oid.clone(),
+            symbol: inst.id.symbol.clone(),
+            market: Market::Plan {
+                product_type: pt.clone(),
+                plan_type: plan.plan_type.clone(),
+            },
+            margin_coin: Some(inst.quote.clone()),
+            cancelled: t.status == TriggerStatus::Cancelled,
+            live: t.status == TriggerStatus::Live,
+        })
+    }
+
+    /// Every order and plan order of `uid`, oldest first.
+    pub(crate) fn all(&self, uid: &str) -> Vec<Order> {
+        let orders = self
+            .ex
+            .orders(uid)
+            .filter_map(|o| self.view_order(uid, o.id));
+        let plans = self
+            .plans
+            .iter()
+            .filter(|(_, p)| p.uid == uid)
+            .filter_map(|(id, _)| self.view_plan(*id));
+        orders.chain(plans).collect()
+    }
+
+    /// The live order an item names (orderId prevailing over clientOid) if `accept` takes it.
+    pub(crate) fn find(
+        &self,
+        uid: &str,
+        wanted: &Wanted<'_>,
+        accept: impl Fn(&Order) -> bool,
+    ) -> Option<Order> {
+        let id = match (wanted.order_id, wanted.client_oid) {
+            (Some(id), _) => id.parse::<u64>().ok()?,
+            (None, Some(coid)) => match self.ex.order_by_client_oid(uid, coid) {
+                Some(o) => o.id,
+                None => *self.plan_coids.get(&(uid.to_owned(), coid.to_owned()))?,
+            },
+            (None, None) => return None,
+        };
+        self.view_order(uid, id)
+            .or_else(|| {
+                self.view_plan(id)
+                    .filter(|_| self.plans.get(&id).is_some_and(|p| p.uid == uid))
+            })
+            .filter(|o| o.live && accept(o))
+    }
+
+    /// Cancels an order or plan order of `uid` by id; returns it.
+    pub(crate) fn cancel(&mut self, uid: &str, order_id: &str) -> Option<Order> {
+        let id = order_id.parse::<u64>().ok()?;
+        if self.ex.cancel(uid, id).is_some() {
+            return self.view_order(uid, id);
+        }
+        self.ex.cancel_trigger(uid, id)?;
+        self.view_plan(id)
+    }
+
+    /// Cancels every live order `accept` takes; returns them.
+    pub(crate) fn cancel_where(
+        &mut self,
+        uid: &str,
+        accept: impl Fn(&Order) -> bool,
+    ) -> Vec<Order> {
+        let targets: Vec<String> = self
+            .all(uid)
+            .into_iter()
+            .filter(|o| o.live && accept(o))
+            .map(|o| o.order_id)
+            .collect();
+        targets
+            .iter()
+            .filter_map(|id| self.cancel(uid, id))
+            .collect()
+    }
+}
+
+impl PriceKind {
+    fn from_mark(mark: bool) -> PriceKind {
+        if mark {
+            PriceKind::Mark
+        } else {
+            PriceKind::Last
+        }
+    }
+}
+
+/// Bitget's answer to a refused order.
+pub(crate) fn refusal(reject: &Reject, futures: bool) -> SimError {
+    let (code, msg) = match reject {
+        Reject::InsufficientBalance if futures => {
+            ("40762", "The order size is greater than the max open size")
+        }
+        Reject::InsufficientBalance => ("43012", "Insufficient balance"),
+        Reject::DuplicateClientOid => ("43122", "Duplicate clientOid"),
+        Reject::NoPosition | Reject::ReduceTooLarge => ("22002", "No position to close"),
+        Reject::UnknownInstrument => ("40034", "Parameter symbol does not exist"),
+        Reject::UnknownAccount => ("40006", "Invalid ACCESS_KEY"),
+        Reject::PostOnlyWouldTake => ("43008", "post_only order would take liquidity"),
+        Reject::FokUnfillable => ("43009", "fok order could not be filled completely"),
+        Reject::NoLiquidity => ("43010", "no liquidity for the market order"),
+        other => (
+            "40017",
+            match other {
+                Reject::PriceRequired => "price is required for a limit order",
+                Reject::PriceTick => "price does not match the price tick",
+                Reject::SizeStep => "size does not match the size step",
+                Reject::TooSmall => "order below the minimum size or amount",
+                Reject::TooLarge => "price or size too large",
+                Reject::EffectMismatch | Reject::WrongPositionMode => {
+                    "the order does not fit the position mode"
+                }
+                Reject::Leverage => "leverage out of range",
+                _ => "parameter verification failed",
+            },
+        ),
+    };
+    SimError::bad(code, msg)
+}
