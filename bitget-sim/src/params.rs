@@ -42,6 +42,24 @@ impl Params {
         Ok(Params { obj })
     }
 
+    /// Reads a GET query (`a=1&b=2`, percent-encoded) whose keys are all in `allowed`; every value
+    /// is a text, as on the wire.
+    pub(crate) fn query(query: &str, allowed: &[&str]) -> Result<Params, SimError> {
+        let mut obj = Map::new();
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (key, value) = (decode(key)?, decode(value)?);
+            if !allowed.contains(&key.as_str()) {
+                return Err(SimError::bad(
+                    "40034",
+                    format!("Parameter {key} does not exist"),
+                ));
+            }
+            obj.insert(key, Value::String(value));
+        }
+        Ok(Params { obj })
+    }
+
     /// An optional text; `""` and `null` count as absent.
     pub(crate) fn text(&self, name: &str) -> Result<Option<String>, SimError> {
         text_of(self.obj.get(name), name)
@@ -88,6 +106,35 @@ impl Params {
             ))),
         }
     }
+}
+
+/// A percent-decoded query component (`+` is a space, as in forms).
+fn decode(text: &str) -> Result<String, SimError> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .ok_or_else(|| SimError::invalid("a query has a broken percent escape"))?;
+                out.push(hex);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_err(|_| SimError::invalid("a query is not UTF-8"))
 }
 
 /// A text field of a JSON object: strings only; `""` and `null` are absent.

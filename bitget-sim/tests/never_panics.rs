@@ -26,6 +26,10 @@ const PATHS: &[&str] = &[
     "/api/v2/mix/order/batch-cancel-orders",
     "/api/v2/mix/order/cancel-all-orders",
     "/api/v2/mix/order/cancel-plan-order",
+    "/api/v2/mix/market/ticker",
+    "/api/v2/mix/market/tickers",
+    "/api/v2/mix/market/merge-depth",
+    "/api/v2/mix/market/symbol-price",
 ];
 
 const KEYS: &[&str] = &[
@@ -99,6 +103,8 @@ fn path() -> impl Strategy<Value = String> {
         4 => prop::sample::select(PATHS).prop_map(str::to_owned),
         1 => "/[a-z0-9/._%-]{0,40}",
         1 => prop::sample::select(PATHS).prop_map(|p| format!("{p}?symbol=BTCUSDT&x=%E9%BE%99")),
+        1 => (prop::sample::select(PATHS), "[a-zA-Z0-9=&%+._-]{0,60}").prop_map(|(p, q)| format!("{p}?{q}")),
+        1 => prop::sample::select(PATHS).prop_map(|p| format!("{p}?symbol=BTCUSDT&productType=USDT-FUTURES&limit=5")),
     ]
 }
 

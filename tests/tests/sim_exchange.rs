@@ -219,3 +219,97 @@ async fn a_plan_order_fires_when_the_mark_price_crosses() {
     // Fired, so it is no longer live and cannot be cancelled.
     assert!(sim.live_orders("bot").is_empty());
 }
+
+#[tokio::test]
+async fn futures_market_data_comes_from_the_books_the_fills_and_the_mark() {
+    let sim = sim().await;
+    let maker = client(&sim, "maker", "mk-s", "mk-p");
+    let bot = client(&sim, "bot", "bot-s", "bot-p");
+    let order = |side: &str, price: &str, size: &str| json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "side": side, "orderType": "limit", "price": price, "size": size});
+    for (side, price, size) in [
+        ("sell", "60010", "0.5"),
+        ("sell", "60020", "1"),
+        ("buy", "59990", "2"),
+        ("buy", "59980", "1"),
+    ] {
+        post(
+            &maker,
+            "/api/v2/mix/order/place-order",
+            order(side, price, size),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    post(
+        &bot,
+        "/api/v2/mix/order/place-order",
+        order("buy", "60010", "0.2"),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let perp = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
+    sim.with_exchange(|ex| ex.set_mark_price(&perp, d("60005")));
+    let get = |path: &'static str, params: Value| {
+        let c = bot.clone();
+        async move {
+            c.raw(Method::Get, path, 20)
+                .public()
+                .params(params)
+                .send::<Value>()
+                .await
+                .unwrap_or_else(|e| panic!("{path}: {e}"))
+        }
+    };
+    let q = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES"});
+    let ticker = get("/api/v2/mix/market/ticker", q.clone()).await;
+    let t = &ticker[0];
+    assert_eq!(
+        (t["symbol"].as_str(), t["lastPr"].as_str()),
+        (Some("BTCUSDT"), Some("60010"))
+    );
+    assert_eq!(
+        (t["askPr"].as_str(), t["askSz"].as_str()),
+        (Some("60010"), Some("0.3"))
+    );
+    assert_eq!(
+        (t["bidPr"].as_str(), t["bidSz"].as_str()),
+        (Some("59990"), Some("2"))
+    );
+    assert_eq!(t["markPrice"].as_str(), Some("60005"));
+    assert_eq!(t["baseVolume"].as_str(), Some("0.2"));
+    let depth = get(
+        "/api/v2/mix/market/merge-depth",
+        json!({"symbol": "BTCUSDT", "productType": "usdt-futures", "limit": "5"}),
+    )
+    .await;
+    assert_eq!(
+        depth["asks"],
+        json!([[60010, 0.3], [60020, 1]]),
+        "levels are JSON numbers on futures"
+    );
+    assert_eq!(depth["bids"], json!([[59990, 2], [59980, 1]]));
+    let all = get(
+        "/api/v2/mix/market/tickers",
+        json!({"productType": "USDT-FUTURES"}),
+    )
+    .await;
+    assert!(
+        all.as_array()
+            .is_some_and(|a| a.iter().any(|t| t["symbol"] == "BTCUSDT"))
+    );
+    let prices = get("/api/v2/mix/market/symbol-price", q).await;
+    assert_eq!(
+        (prices[0]["price"].as_str(), prices[0]["markPrice"].as_str()),
+        (Some("60010"), Some("60005"))
+    );
+    // The server checks the query as Bitget does: an unknown parameter is 40034, unsigned is fine.
+    let err = bot
+        .raw(Method::Get, "/api/v2/mix/market/ticker", 20)
+        .public()
+        .params(json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "sym": "x"}))
+        .send::<Value>()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("refused"));
+    assert_eq!(err.api_code(), Some(&ApiCode::ParameterUnknown));
+}

@@ -2,6 +2,7 @@
 //! raw bytes itself, so a malformed request gets a JSON error and the signature is checked over
 //! exactly what arrived.
 
+mod market;
 mod mix;
 mod spot;
 
@@ -81,6 +82,16 @@ const ROUTES: &[Route] = &[
 
 const TIME_PATH: &str = "/api/v2/public/time";
 const TIME_RATE: u32 = 20;
+
+type Public = fn(&mut Inner, &str, i64) -> Result<Value, SimError>;
+
+/// The public GET endpoints: path, documented rate per IP, handler of the query.
+const PUBLIC: &[(&str, u32, Public)] = &[
+    ("/api/v2/mix/market/ticker", 20, market::ticker_one),
+    ("/api/v2/mix/market/tickers", 20, market::tickers),
+    ("/api/v2/mix/market/merge-depth", 20, market::merge_depth),
+    ("/api/v2/mix/market/symbol-price", 20, market::symbol_price),
+];
 
 /// Answers one request.
 pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
@@ -237,6 +248,14 @@ fn route(
         }
         admit(shared, "ip", TIME_PATH, TIME_RATE)?;
         return Ok(json!({ "serverTime": now.to_string() }));
+    }
+    if let Some((path, rate, handler)) = PUBLIC.iter().find(|(p, _, _)| *p == path) {
+        if method != "GET" {
+            return Err(not_found());
+        }
+        admit(shared, "ip", path, *rate)?;
+        let mut inner = shared.lock();
+        return handler(&mut inner, query, now);
     }
     let signed = Signed {
         method,
