@@ -41,6 +41,86 @@ fn prints_its_address_first_and_serves() {
     assert!(answer.contains("\"serverTime\""), "{answer}");
 }
 
+/// Starts the program with `args`; returns it and its address.
+fn start(args: &[&str]) -> (std::process::Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bitget-sim"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut first = String::new();
+    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let addr = first
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("first line: {first:?}"))
+        .to_owned();
+    (child, addr)
+}
+
+fn get(addr: &str, target: &str) -> String {
+    let mut sock = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
+    write!(
+        sock,
+        "GET {target} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut answer = String::new();
+    sock.read_to_string(&mut answer)
+        .unwrap_or_else(|e| panic!("{e}"));
+    answer
+}
+
+#[test]
+fn flags_set_up_liquidity_and_prices_for_a_bot_in_any_language() {
+    let (mut child, addr) = start(&[
+        "--account",
+        "k:s:p",
+        "--balance",
+        "k:USDT:5",
+        "--hedge",
+        "k",
+        "--liquidity",
+        "USDT-FUTURES:BTCUSDT:sell:60000:1.5",
+        "--liquidity",
+        "USDT-FUTURES:BTCUSDT:buy:59990:2",
+        "--mark",
+        "USDT-FUTURES:BTCUSDT:60005",
+    ]);
+    let depth = get(
+        &addr,
+        "/api/v2/mix/market/merge-depth?symbol=BTCUSDT&productType=USDT-FUTURES",
+    );
+    let ticker = get(
+        &addr,
+        "/api/v2/mix/market/ticker?symbol=BTCUSDT&productType=USDT-FUTURES",
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(depth.contains(r#""asks":[[60000,1.5]]"#), "{depth}");
+    assert!(depth.contains(r#""bids":[[59990,2]]"#), "{depth}");
+    assert!(ticker.contains(r#""markPrice":"60005""#), "{ticker}");
+}
+
+#[test]
+fn refuses_a_bad_setup_flag() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bitget-sim"))
+        .args(["--account", "k:s:p", "--balance", "nobody:USDT:5"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no --account with key `nobody`"));
+    let out = Command::new(env!("CARGO_BIN_EXE_bitget-sim"))
+        .args(["--account", "k:s:p", "--mark", "USDT-FUTURES:BTCUSDT:cheap"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a decimal number"));
+}
+
 #[test]
 fn refuses_a_bad_account_flag() {
     let out = Command::new(env!("CARGO_BIN_EXE_bitget-sim"))
