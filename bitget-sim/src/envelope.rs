@@ -71,9 +71,16 @@ impl Answer {
     }
 }
 
+/// The envelope code of a response, for the request log (the edge layer reads it).
+#[derive(Clone, Debug)]
+pub(crate) struct LogCode(pub(crate) String);
+
 impl IntoResponse for Answer {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, [("content-type", "application/json")], self.body).into_response()
+        let mut response =
+            (status, [("content-type", "application/json")], self.body).into_response();
+        response.extensions_mut().insert(LogCode(self.code));
+        response
     }
 }

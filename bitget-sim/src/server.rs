@@ -69,9 +69,7 @@ impl Simulator {
 
     /// The HTTP service, for driving the simulator without a socket (`tower::ServiceExt::oneshot`).
     pub fn router(&self) -> axum::Router {
-        axum::Router::new()
-            .fallback(routes::handle)
-            .with_state(Arc::clone(&self.shared))
+        routes::router(Arc::clone(&self.shared))
     }
 
     /// Serves on an ephemeral port of 127.0.0.1 until the returned handle is dropped.

@@ -110,3 +110,26 @@ async fn sim_time(sim: &RunningSimulator) -> String {
         .unwrap_or_else(|| panic!("{answer}"))
         .to_owned()
 }
+
+#[tokio::test]
+async fn a_known_path_with_the_wrong_method_is_not_found_as_on_bitget() {
+    let sim = sim().await;
+    for (method, path) in [
+        (reqwest::Method::GET, "/api/v2/spot/trade/place-order"),
+        (reqwest::Method::POST, "/api/v2/mix/market/ticker"),
+        (reqwest::Method::DELETE, "/api/v2/public/time"),
+        (reqwest::Method::GET, "/api/v2/no/such/path"),
+    ] {
+        let response = reqwest::Client::new()
+            .request(method.clone(), format!("{}{path}", sim.base_url()))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(response.status().as_u16(), 404, "{method} {path}");
+        let body = response.bytes().await.unwrap_or_default();
+        let answer: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        assert_eq!(answer["code"], "40404", "{method} {path}: {answer}");
+    }
+    // Each was logged, with its code.
+    assert!(sim.requests().iter().all(|r| r.code == "40404"));
+}

@@ -2,27 +2,25 @@
 //! raw bytes itself, so a malformed request gets a JSON error and the signature is checked over
 //! exactly what arrived.
 
+mod edge;
 mod market;
 mod mix;
 mod spot;
 
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Instant;
 
-use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::Router;
+use axum::extract::{Extension, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
 use crate::account::Account;
 use crate::auth::{self, Signed};
 use crate::envelope::{Answer, SimError};
-use crate::faults::{FaultPoint, Strike};
-use crate::log::LoggedRequest;
 use crate::state::{Inner, Shared};
 
 /// The largest body read; Bitget's own limit is not documented, 1 MiB is far above any request.
@@ -93,196 +91,137 @@ const PUBLIC: &[(&str, u32, Public)] = &[
     ("/api/v2/mix/market/symbol-price", 20, market::symbol_price),
 ];
 
-/// Answers one request.
-pub(crate) async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let method = parts.method.as_str().to_owned();
-    let path = parts.uri.path().to_owned();
-    let query = parts.uri.query().unwrap_or("").to_owned();
-    let api_key = parts
-        .headers
-        .get("access-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let body = axum::body::to_bytes(body, MAX_BODY).await;
-
-    let (strike, latency, point) = {
-        let mut inner = shared.lock();
-        let faults = inner.faults.clone();
-        let strike = if inner.faults.force_429 > 0 {
-            inner.faults.force_429 -= 1;
-            Strike::TooMany
-        } else {
-            inner.dice().strike(&faults)
-        };
-        (strike, faults.latency, faults.point)
-    };
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
-    let now = shared.now_ms();
-    let log = |status: u16, code: &str, body: &[u8]| LoggedRequest {
-        method: method.clone(),
-        path: path.clone(),
-        query: query.clone(),
-        body: String::from_utf8_lossy(body).into_owned(),
-        api_key: api_key.clone(),
-        status,
-        code: code.to_owned(),
-    };
-
-    let body = match body {
-        Ok(body) => body,
-        Err(_) => {
-            let answer = Answer::error(
-                now,
-                &SimError::invalid("the body could not be read (over 1 MiB or cut short)"),
+/// The HTTP service: one route per endpoint (GET or POST), behind the edge layer that reads
+/// the body once, injects faults and keeps the request log. A known path asked with another
+/// method, and an unknown path, answer 40404 as Bitget does.
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    let mut router = Router::new().route(
+        TIME_PATH,
+        get(
+            |State(shared): State<Arc<Shared>>, Extension(req): Extension<Prepared>| async move {
+                answer(
+                    req.now,
+                    public_gate(&shared, TIME_PATH, TIME_RATE)
+                        .map(|()| json!({ "serverTime": req.now.to_string() })),
+                )
+            },
+        )
+        .fallback(unknown),
+    );
+    for (path, rate, handler) in PUBLIC {
+        router =
+            router.route(
+                path,
+                get(
+                    move |State(shared): State<Arc<Shared>>,
+                          Extension(req): Extension<Prepared>| async move {
+                        let data = public_gate(&shared, path, *rate).and_then(|()| {
+                            let mut inner = shared.lock();
+                            handler(&mut inner, &req.query, req.now)
+                        });
+                        answer(req.now, data)
+                    },
+                )
+                .fallback(unknown),
             );
-            shared
-                .lock()
-                .log
-                .push(log(answer.status, &answer.code, b""));
-            return answer.into_response();
-        }
-    };
-
-    if point == FaultPoint::Before || strike == Strike::TooMany {
-        if let Some(response) = strike_response(strike, now) {
-            let (status, code) = strike_log(strike);
-            shared.lock().log.push(log(status, code, &body));
-            return response;
-        }
     }
-
-    let answer = answer(&shared, &method, &path, &query, &parts.headers, &body, now);
-    if point == FaultPoint::After {
-        if let Some(response) = strike_response(strike, now) {
-            // The request took effect; only its answer is lost.
-            let (status, code) = strike_log(strike);
-            shared.lock().log.push(log(status, code, &body));
-            return response;
-        }
+    for route in ROUTES {
+        router =
+            router.route(
+                route.path,
+                post(
+                    move |State(shared): State<Arc<Shared>>,
+                          Extension(req): Extension<Prepared>| async move {
+                        let data = private_gate(&shared, route, &req).and_then(|account| {
+                            let mut inner = shared.lock();
+                            (route.handler)(&mut inner, account, &req.body)
+                        });
+                        answer(req.now, data)
+                    },
+                )
+                .fallback(unknown),
+            );
     }
-    shared
-        .lock()
-        .log
-        .push(log(answer.status, &answer.code, &body));
-    answer.into_response()
+    router
+        .fallback(unknown)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            edge::edge,
+        ))
+        .with_state(shared)
 }
 
-fn strike_log(strike: Strike) -> (u16, &'static str) {
-    match strike {
-        Strike::Error5xx => (503, ""),
-        Strike::Drop => (0, ""),
-        Strike::Malformed => (200, ""),
-        Strike::TooMany => (429, "429"),
-        Strike::None => (0, ""),
-    }
+/// What the edge layer read of a request, for the endpoint handlers.
+#[derive(Clone)]
+pub(crate) struct Prepared {
+    pub(crate) method: String,
+    pub(crate) path: String,
+    pub(crate) query: String,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+    /// The server's clock when the request arrived (Unix ms).
+    pub(crate) now: i64,
 }
 
-fn strike_response(strike: Strike, now: i64) -> Option<Response> {
-    Some(match strike {
-        Strike::None => return None,
-        Strike::Error5xx => (
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            [("content-type", "text/html")],
-            "<html>503 Service Unavailable</html>",
-        )
-            .into_response(),
-        Strike::Malformed => (
-            axum::http::StatusCode::OK,
-            [("content-type", "application/json")],
-            r#"{"code":"00000","msg":"success","data":{"successList":[{"orderId":"#,
-        )
-            .into_response(),
-        Strike::TooMany => Answer::error(now, &SimError::too_many_requests()).into_response(),
-        Strike::Drop => Response::new(Body::new(Broken)),
-    })
-}
-
-/// A body that fails at once: the server aborts the connection without an answer.
-struct Broken;
-
-impl http_body::Body for Broken {
-    type Data = Bytes;
-    type Error = std::io::Error;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        _: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
-        Poll::Ready(Some(Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "injected: connection dropped",
-        ))))
-    }
-}
-
-fn answer(
-    shared: &Shared,
-    method: &str,
-    path: &str,
-    query: &str,
-    headers: &HeaderMap,
-    body: &[u8],
-    now: i64,
-) -> Answer {
-    match route(shared, method, path, query, headers, body, now) {
+fn answer(now: i64, data: Result<Value, SimError>) -> Response {
+    match data {
         Ok(data) => Answer::ok(now, data),
         Err(err) => Answer::error(now, &err),
     }
+    .into_response()
 }
 
-fn route(
-    shared: &Shared,
-    method: &str,
-    path: &str,
-    query: &str,
-    headers: &HeaderMap,
-    body: &[u8],
-    now: i64,
-) -> Result<Value, SimError> {
-    if path == TIME_PATH {
-        if method != "GET" {
-            return Err(not_found());
-        }
-        admit(shared, "ip", TIME_PATH, TIME_RATE)?;
-        return Ok(json!({ "serverTime": now.to_string() }));
-    }
-    if let Some((path, rate, handler)) = PUBLIC.iter().find(|(p, _, _)| *p == path) {
-        if method != "GET" {
-            return Err(not_found());
-        }
-        admit(shared, "ip", path, *rate)?;
-        let mut inner = shared.lock();
-        return handler(&mut inner, query, now);
-    }
+/// A public endpoint: counted per IP.
+fn public_gate(shared: &Shared, path: &'static str, rate: u32) -> Result<(), SimError> {
+    admit(shared, "ip", path, rate)
+}
+
+/// A private endpoint: authenticated (signature over the raw query and body), the account's
+/// family checked, the content type checked, and counted per UID at the route's rate.
+fn private_gate<'s>(
+    shared: &'s Shared,
+    route: &Route,
+    req: &Prepared,
+) -> Result<&'s Account, SimError> {
     let signed = Signed {
-        method,
-        path,
-        query,
-        body,
+        method: &req.method,
+        path: &req.path,
+        query: &req.query,
+        body: &req.body,
     };
-    let Some(route) = ROUTES.iter().find(|r| r.path == path && method == "POST") else {
-        // A signed request on a v3 path the simulator does not serve still meets the account
-        // check first, as on Bitget: a Classic key there is 40084.
-        if path.starts_with("/api/v3/") && headers.contains_key("access-key") {
-            let account = auth::authenticate(&shared.accounts, headers, &signed, now)?;
-            family(account, path)?;
-        }
-        return Err(not_found());
-    };
-    let account = auth::authenticate(&shared.accounts, headers, &signed, now)?;
-    family(account, path)?;
-    auth::check_content_type(headers)?;
+    let account = auth::authenticate(&shared.accounts, &req.headers, &signed, req.now)?;
+    family(account, &req.path)?;
+    auth::check_content_type(&req.headers)?;
     let rate = shared
         .rate_overrides
         .get(route.path)
         .copied()
         .unwrap_or(route.rate);
     admit(shared, &account.uid, route.path, rate)?;
-    let mut inner = shared.lock();
-    (route.handler)(&mut inner, account, body)
+    Ok(account)
+}
+
+/// A path the simulator does not serve (or a method it does not take there): 40404. A signed
+/// request on a v3 path still meets the account check first, as on Bitget: a Classic key there is
+/// 40084.
+async fn unknown(
+    State(shared): State<Arc<Shared>>,
+    Extension(req): Extension<Prepared>,
+) -> Response {
+    let check = || -> Result<(), SimError> {
+        if req.path.starts_with("/api/v3/") && req.headers.contains_key("access-key") {
+            let signed = Signed {
+                method: &req.method,
+                path: &req.path,
+                query: &req.query,
+                body: &req.body,
+            };
+            let account = auth::authenticate(&shared.accounts, &req.headers, &signed, req.now)?;
+            family(account, &req.path)?;
+        }
+        Err(not_found())
+    };
+    answer(req.now, check().map(|()| Value::Null))
 }
 
 fn admit(shared: &Shared, key: &str, path: &'static str, rate: u32) -> Result<(), SimError> {
