@@ -16,8 +16,9 @@
 //! What it serves: `GET /api/v2/public/time`; `POST /api/v2/spot/trade/{place-order,
 //! cancel-order, batch-cancel-order}`; `POST /api/v2/mix/order/{place-order, place-plan-order,
 //! batch-cancel-orders, cancel-all-orders, cancel-plan-order}`; public `GET
-//! /api/v2/mix/market/{ticker, tickers, merge-depth, symbol-price}` from the books, the fills and
-//! the mark price. Every account starts funded (1M
+//! /api/v2/mix/market/{ticker, tickers, merge-depth, symbol-price, open-interest,
+//! current-fund-rate, candles}` from the books, the fills, the positions and the mark price and
+//! funding rate a test sets. Every account starts funded (1M
 //! USDT and USDC, 100 BTC, 1000 ETH, 10,000 SOL); instruments are listed on first use. A test
 //! sets up and reads the rest through [`Simulator::with_exchange`]: prices, liquidity, balances,
 //! positions, fills. Classic and Unified accounts are told apart (40085, 40084).

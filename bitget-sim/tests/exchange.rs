@@ -603,3 +603,37 @@ fn absurd_numbers_are_refused_not_a_panic() {
         Err(Reject::SizeStep)
     );
 }
+
+#[test]
+fn candles_come_from_the_trades_and_open_interest_from_the_positions() {
+    let mut ex = exchange();
+    ex.set_time(1_700_000_000_000); // 13:33:20 UTC: inside a minute that starts at ..._000_000 - 20_000
+    place(&mut ex, sell("a", "100", "1"));
+    place(&mut ex, buy("b", "100", "0.5"));
+    place(&mut ex, buy("b", "100", "0.2"));
+    ex.set_time(1_700_000_065_000); // the next minute
+    place(&mut ex, sell("a", "99", "1"));
+    place(&mut ex, buy("c", "99", "0.1"));
+    let candles = ex.candles(&btc(), 60_000, (i64::MIN, i64::MAX), 10);
+    assert_eq!(candles.len(), 2);
+    assert_eq!(candles[0].ts % 60_000, 0);
+    assert_eq!(
+        (candles[0].open, candles[0].close, candles[0].base_volume),
+        (d("100"), d("100"), d("0.7"))
+    );
+    assert_eq!(
+        (candles[1].low, candles[1].quote_volume),
+        (d("99"), d("9.9"))
+    );
+    assert_eq!(
+        ex.candles(&btc(), 60_000, (i64::MIN, i64::MAX), 1).len(),
+        1,
+        "the latest only"
+    );
+    // Open interest: the open longs of a contract.
+    place(&mut ex, future("a", Side::Sell, "100", "2", OPEN));
+    place(&mut ex, future("b", Side::Buy, "100", "1.5", OPEN));
+    assert_eq!(ex.open_interest(&perp()), d("1.5"));
+    ex.set_funding_rate(&perp(), d("0.0002"));
+    assert_eq!(ex.funding_rate(&perp()), d("0.0002"));
+}

@@ -30,6 +30,9 @@ const PATHS: &[&str] = &[
     "/api/v2/mix/market/tickers",
     "/api/v2/mix/market/merge-depth",
     "/api/v2/mix/market/symbol-price",
+    "/api/v2/mix/market/open-interest",
+    "/api/v2/mix/market/current-fund-rate",
+    "/api/v2/mix/market/candles",
 ];
 
 const KEYS: &[&str] = &[

@@ -302,6 +302,49 @@ async fn futures_market_data_comes_from_the_books_the_fills_and_the_mark() {
         (prices[0]["price"].as_str(), prices[0]["markPrice"].as_str()),
         (Some("60010"), Some("60005"))
     );
+    // Open interest from the positions (the bot's long of 0.2 against the maker's short), the
+    // funding rate a test sets, candles from the fills.
+    sim.with_exchange(|ex| ex.set_funding_rate(&perp, d("0.0001")));
+    let oi = get(
+        "/api/v2/mix/market/open-interest",
+        json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES"}),
+    )
+    .await;
+    assert_eq!(
+        oi["openInterestList"][0]["size"].as_str(),
+        Some("0.2"),
+        "{oi}"
+    );
+    let rate = get(
+        "/api/v2/mix/market/current-fund-rate",
+        json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES"}),
+    )
+    .await;
+    assert_eq!(rate[0]["fundingRate"].as_str(), Some("0.0001"), "{rate}");
+    let candles = get(
+        "/api/v2/mix/market/candles",
+        json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "granularity": "1m"}),
+    )
+    .await;
+    let rows = candles.as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 1, "{candles}");
+    let row: Vec<&str> = rows[0]
+        .as_array()
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        row[1..6],
+        ["60010", "60010", "60010", "60010", "0.2"],
+        "{candles}"
+    );
+    let ts: i64 = rows[0][0]
+        .as_str()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_default();
+    assert!(
+        ts % 60_000 == 0 && ts > 1_700_000_000_000,
+        "a minute's start on the server's clock: {ts}"
+    );
     // The server checks the query as Bitget does: an unknown parameter is 40034, unsigned is fine.
     let err = bot
         .raw(Method::Get, "/api/v2/mix/market/ticker", 20)

@@ -30,7 +30,7 @@ mod engine;
 mod triggers;
 mod types;
 
-pub use engine::{Exchange, FEE_ACCOUNT, Levels};
+pub use engine::{Candle, Exchange, FEE_ACCOUNT, Levels};
 pub use triggers::{PriceKind, Trigger, TriggerKind, TriggerStatus};
 pub use types::{
     Balance, Effect, Fill, Instrument, InstrumentId, MarginMode, Market, NewOrder, Order, OrderId,

@@ -1,6 +1,7 @@
 //! Public market data (`GET /api/v2/mix/market/...`), from the exchange's books, fills and the
-//! prices a test sets. Shapes as Bitget's docs give them (catalogue F.2–F.4, F.13): every value a
-//! string, except merge-depth's levels, which Bitget sends as JSON numbers.
+//! prices and funding rates a test sets. Shapes as Bitget's docs give them (catalogue F.2–F.5,
+//! F.11, F.13, F.14): every value a string, except merge-depth's levels, which Bitget sends as
+//! JSON numbers.
 
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -59,8 +60,8 @@ fn ticker(inner: &Inner, id: &InstrumentId, now: i64) -> Value {
         "open24h": text(open),
         "indexPrice": text(mark),
         "markPrice": text(mark),
-        "fundingRate": "0",
-        "holdingAmount": "0",
+        "fundingRate": text(Some(ex.funding_rate(id))),
+        "holdingAmount": text(Some(ex.open_interest(id))),
         "deliveryStartTime": "",
         "deliveryTime": "",
         "deliveryStatus": "",
@@ -142,4 +143,133 @@ pub(super) fn symbol_price(inner: &mut Inner, query: &str, now: i64) -> Result<V
         "markPrice": text(mark),
         "ts": now.to_string(),
     }]))
+}
+
+/// `open-interest`: `{openInterestList: [{symbol, size}], ts}`, the size of the open longs.
+pub(super) fn open_interest(inner: &mut Inner, query: &str, now: i64) -> Result<Value, SimError> {
+    let p = Params::query(query, &["symbol", "productType"])?;
+    let id = contract(inner, &p)?;
+    let size = inner.venue.ex.open_interest(&id);
+    Ok(json!({
+        "openInterestList": [{ "symbol": id.symbol, "size": text(Some(size)) }],
+        "ts": now.to_string(),
+    }))
+}
+
+/// `current-fund-rate`: an array of `{symbol, fundingRate, fundingRateInterval, nextUpdate,
+/// minFundingRate, maxFundingRate}`, one contract or (without `symbol`) every listed one.
+pub(super) fn current_fund_rate(
+    inner: &mut Inner,
+    query: &str,
+    now: i64,
+) -> Result<Value, SimError> {
+    const EIGHT_HOURS: i64 = 8 * 3_600_000;
+    let p = Params::query(query, &["symbol", "productType"])?;
+    let product_type = p.product_type()?;
+    let ids: Vec<InstrumentId> = match p.text("symbol")? {
+        Some(_) => vec![contract(inner, &p)?],
+        None => inner
+            .venue
+            .ex
+            .instruments()
+            .filter(|i| i.id.market == crate::exchange::Market::Futures(product_type.clone()))
+            .map(|i| i.id.clone())
+            .collect(),
+    };
+    let next = now - now.rem_euclid(EIGHT_HOURS) + EIGHT_HOURS;
+    let ex = &inner.venue.ex;
+    Ok(Value::Array(
+        ids.iter()
+            .map(|id| {
+                json!({
+                    "symbol": id.symbol,
+                    "fundingRate": text(Some(ex.funding_rate(id))),
+                    "fundingRateInterval": "8",
+                    "nextUpdate": next.to_string(),
+                    "minFundingRate": "-0.003",
+                    "maxFundingRate": "0.003",
+                })
+            })
+            .collect(),
+    ))
+}
+
+/// The candle periods of the newer doc revision (case matters: `1m` a minute, `1M` a month).
+fn period_ms(granularity: &str) -> Option<i64> {
+    const MIN: i64 = 60_000;
+    const HOUR: i64 = 60 * MIN;
+    const DAY: i64 = 24 * HOUR;
+    Some(match granularity.trim_end_matches("utc") {
+        "1m" => MIN,
+        "3m" => 3 * MIN,
+        "5m" => 5 * MIN,
+        "15m" => 15 * MIN,
+        "30m" => 30 * MIN,
+        "1H" => HOUR,
+        "2H" => 2 * HOUR,
+        "4H" => 4 * HOUR,
+        "6H" => 6 * HOUR,
+        "12H" => 12 * HOUR,
+        "1D" => DAY,
+        "3D" => 3 * DAY,
+        "1W" => 7 * DAY,
+        "1M" => 30 * DAY,
+        _ => return None,
+    })
+}
+
+/// `candles`: arrays of strings `[ts, open, high, low, close, baseVolume, quoteVolume,
+/// quoteVolume]` from the fills, oldest first; `limit` up to 1000 (default 100).
+pub(super) fn candles(inner: &mut Inner, query: &str, _now: i64) -> Result<Value, SimError> {
+    let p = Params::query(
+        query,
+        &[
+            "symbol",
+            "productType",
+            "granularity",
+            "startTime",
+            "endTime",
+            "kLineType",
+            "limit",
+        ],
+    )?;
+    let id = contract(inner, &p)?;
+    let granularity = p.required("granularity")?;
+    let period = period_ms(&granularity)
+        .ok_or_else(|| SimError::invalid(format!("granularity `{granularity}` is not valid")))?;
+    let millis = |name: &str| -> Result<Option<i64>, SimError> {
+        p.text(name)?
+            .map(|t| {
+                t.parse::<i64>()
+                    .map_err(|_| SimError::invalid(format!("{name} must be Unix milliseconds")))
+            })
+            .transpose()
+    };
+    let start = millis("startTime")?.unwrap_or(i64::MIN);
+    let end = millis("endTime")?.unwrap_or(i64::MAX);
+    let limit = match p.text("limit")? {
+        None => 100,
+        Some(l) => l
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| SimError::invalid("limit must be 1 to 1000"))?,
+    };
+    let rows = inner.venue.ex.candles(&id, period, (start, end), limit);
+    Ok(Value::Array(
+        rows.iter()
+            .map(|c| {
+                json!([
+                    c.ts.to_string(),
+                    text(Some(c.open)),
+                    text(Some(c.high)),
+                    text(Some(c.low)),
+                    text(Some(c.close)),
+                    text(Some(c.base_volume)),
+                    text(Some(c.quote_volume)),
+                    text(Some(c.quote_volume)),
+                ])
+            })
+            .collect(),
+    ))
 }

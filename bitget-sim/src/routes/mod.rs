@@ -89,6 +89,17 @@ const PUBLIC: &[(&str, u32, Public)] = &[
     ("/api/v2/mix/market/tickers", 20, market::tickers),
     ("/api/v2/mix/market/merge-depth", 20, market::merge_depth),
     ("/api/v2/mix/market/symbol-price", 20, market::symbol_price),
+    (
+        "/api/v2/mix/market/open-interest",
+        20,
+        market::open_interest,
+    ),
+    (
+        "/api/v2/mix/market/current-fund-rate",
+        20,
+        market::current_fund_rate,
+    ),
+    ("/api/v2/mix/market/candles", 20, market::candles),
 ];
 
 /// The HTTP service: one route per endpoint (GET or POST), behind the edge layer that reads
@@ -117,6 +128,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
                           Extension(req): Extension<Prepared>| async move {
                         let data = public_gate(&shared, path, *rate).and_then(|()| {
                             let mut inner = shared.lock();
+                            inner.venue.ex.set_time(req.now);
                             handler(&mut inner, &req.query, req.now)
                         });
                         answer(req.now, data)
@@ -134,6 +146,8 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
                           Extension(req): Extension<Prepared>| async move {
                         let data = private_gate(&shared, route, &req).and_then(|account| {
                             let mut inner = shared.lock();
+                            // Orders, fills and candles are stamped with the server's clock.
+                            inner.venue.ex.set_time(req.now);
                             (route.handler)(&mut inner, account, &req.body)
                         });
                         answer(req.now, data)
