@@ -227,6 +227,11 @@ impl Violations {
         });
     }
 
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
     /// `Ok` when nothing was recorded, otherwise the error for `target`.
     pub fn finish(self, target: &'static str) -> Result<(), ValidationError> {
         if self.list.is_empty() {

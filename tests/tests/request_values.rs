@@ -297,6 +297,20 @@ async fn a_complete_builder_sends_directly_and_an_invalid_one_sends_nothing() {
         "{err}"
     );
     assert_eq!(sim.requests().len(), before, "nothing was sent");
+    // A broken rule (not a decimal text) is found by the client's own validation: still nothing
+    // is sent.
+    let err = CancelOrder::builder()
+        .order_id("1")
+        .send(&client)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("a cancel without symbol must be refused"));
+    assert!(
+        err.validation()
+            .is_some_and(|v| v.has("symbol", RuleKind::RequiredUnless)),
+        "{err}"
+    );
+    assert_eq!(sim.requests().len(), before, "nothing was sent");
 }
 
 #[test]

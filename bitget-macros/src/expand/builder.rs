@@ -130,7 +130,14 @@ pub(super) fn expand(
             where
                 #(#build_bounds,)*
             {
-                let __request = self.build()?;
+                // The client validates what it sends: only text that is not a number (found while
+                // assembling) is reported here, so the rules run once.
+                let (__request, __parsed) = self.__assemble();
+                let __request = if __parsed.is_empty() {
+                    __request
+                } else {
+                    #rt::rules::finish_build(__request, __parsed, #target)?
+                };
                 client.send(&__request).await
             }
         }
@@ -162,10 +169,19 @@ pub(super) fn expand(
             where
                 #(#build_bounds,)*
             {
+                let (__request, __parsed) = self.__assemble();
+                #rt::rules::finish_build(__request, __parsed, #target)
+            }
+
+            /// The request as set, and the decimal texts that did not parse.
+            fn __assemble(self) -> (#ident, #rt::Violations)
+            where
+                #(#build_bounds,)*
+            {
                 #[allow(unused_mut)]
                 let mut __parsed = #rt::Violations::default();
                 let __request = #ident { #(#take,)* #(#flags,)* };
-                #rt::rules::finish_build(__request, __parsed, #target)
+                (__request, __parsed)
             }
 
             #send

@@ -307,6 +307,19 @@ impl<
         OrderIdListState: CancelPlanOrderBuilderOrderIdListIsSet,
         ProductTypeState: CancelPlanOrderBuilderProductTypeIsSet,
     {
+        let (__request, __parsed) = self.__assemble();
+        ::bitget_core::__private::rules::finish_build(
+            __request,
+            __parsed,
+            "POST /api/v2/mix/order/cancel-plan-order",
+        )
+    }
+    /// The request as set, and the decimal texts that did not parse.
+    fn __assemble(self) -> (CancelPlanOrder, ::bitget_core::__private::Violations)
+    where
+        OrderIdListState: CancelPlanOrderBuilderOrderIdListIsSet,
+        ProductTypeState: CancelPlanOrderBuilderProductTypeIsSet,
+    {
         #[allow(unused_mut)]
         let mut __parsed = ::bitget_core::__private::Violations::default();
         let __request = CancelPlanOrder {
@@ -321,11 +334,7 @@ impl<
             plan_type: self.plan_type,
             __order_id_list_left_out: <OrderIdListState as CancelPlanOrderBuilderOrderIdListIsSet>::LEFT_OUT,
         };
-        ::bitget_core::__private::rules::finish_build(
-            __request,
-            __parsed,
-            "POST /api/v2/mix/order/cancel-plan-order",
-        )
+        (__request, __parsed)
     }
     /// Builds the request (every rule checked) and sends it through `client`: a broken
     /// rule is this call's error, and then nothing is sent.
@@ -337,7 +346,16 @@ impl<
         OrderIdListState: CancelPlanOrderBuilderOrderIdListIsSet,
         ProductTypeState: CancelPlanOrderBuilderProductTypeIsSet,
     {
-        let __request = self.build()?;
+        let (__request, __parsed) = self.__assemble();
+        let __request = if __parsed.is_empty() {
+            __request
+        } else {
+            ::bitget_core::__private::rules::finish_build(
+                __request,
+                __parsed,
+                "POST /api/v2/mix/order/cancel-plan-order",
+            )?
+        };
         client.send(&__request).await
     }
 }

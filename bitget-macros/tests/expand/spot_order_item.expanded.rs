@@ -180,6 +180,15 @@ impl SpotOrderItemBuilder {
         SpotOrderItem,
         ::bitget_core::__private::ValidationError,
     > {
+        let (__request, __parsed) = self.__assemble();
+        ::bitget_core::__private::rules::finish_build(
+            __request,
+            __parsed,
+            "SpotOrderItem",
+        )
+    }
+    /// The request as set, and the decimal texts that did not parse.
+    fn __assemble(self) -> (SpotOrderItem, ::bitget_core::__private::Violations) {
         #[allow(unused_mut)]
         let mut __parsed = ::bitget_core::__private::Violations::default();
         let __request = SpotOrderItem {
@@ -187,10 +196,6 @@ impl SpotOrderItemBuilder {
             order_id: self.order_id,
             client_oid: self.client_oid,
         };
-        ::bitget_core::__private::rules::finish_build(
-            __request,
-            __parsed,
-            "SpotOrderItem",
-        )
+        (__request, __parsed)
     }
 }
