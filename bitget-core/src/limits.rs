@@ -21,14 +21,19 @@ type Limiter = RateLimiter<NotKeyed, InMemoryState, DefaultClock>;
 /// The spacing margin: 2% slower than the declared rate.
 const MARGIN: f64 = 0.02;
 
+/// One endpoint's limiters, per account key (looked up by `&str`, so a request allocates nothing
+/// once its limiter exists), and the requests that came through.
+#[derive(Default)]
+struct PathState {
+    limiters: HashMap<String, Arc<Limiter>>,
+    granted: u64,
+}
+
 /// A set of limiters, shareable between clients of the same account (`Arc<RateLimits>`).
 #[derive(Default)]
 pub struct RateLimits {
-    /// Per endpoint path, per account key: looked up by `&str` so a request allocates nothing once
-    /// its limiter exists.
-    limiters: Mutex<HashMap<&'static str, HashMap<String, Arc<Limiter>>>>,
-    /// Per endpoint path, the requests let through.
-    granted: Mutex<HashMap<&'static str, u64>>,
+    /// Per endpoint path: its limiters and its count, behind the one lock a request takes.
+    paths: Mutex<HashMap<&'static str, PathState>>,
     overrides: Mutex<HashMap<String, u32>>,
     disabled: bool,
 }
@@ -59,7 +64,9 @@ impl RateLimits {
     /// 1/s on order placement, and doc revisions change numbers. `0` is taken as 1.
     pub fn set_rate(&self, path: &str, per_second: u32) {
         lock(&self.overrides).insert(path.to_owned(), per_second.max(1));
-        lock(&self.limiters).retain(|p, _| *p != path);
+        if let Some(state) = lock(&self.paths).get_mut(path) {
+            state.limiters.clear();
+        }
     }
 
     /// The rate in force for `path`.
@@ -74,28 +81,28 @@ impl RateLimits {
     /// How many requests to `path` have come through these limiters (every attempt passes here
     /// before it is signed, retries included).
     pub fn granted(&self, path: &str) -> u64 {
-        lock(&self.granted).get(path).copied().unwrap_or(0)
+        lock(&self.paths).get(path).map_or(0, |s| s.granted)
     }
 
     /// Waits until a request of `account` (its key, or any label shared by its clients) to `path`
     /// may go.
     pub async fn wait(&self, account: &str, path: &'static str, declared: RateLimit) {
-        *lock(&self.granted).entry(path).or_default() += 1;
-        if self.disabled {
-            return;
-        }
         let key = match declared.scope {
             RateScope::Uid => account,
             RateScope::Ip => "ip",
         };
         let limiter = {
-            let mut map = lock(&self.limiters);
-            let per_path = map.entry(path).or_default();
-            match per_path.get(key) {
+            let mut paths = lock(&self.paths);
+            let state = paths.entry(path).or_default();
+            state.granted += 1;
+            if self.disabled {
+                return;
+            }
+            match state.limiters.get(key) {
                 Some(limiter) => Arc::clone(limiter),
                 None => {
                     let limiter = Arc::new(RateLimiter::direct(quota(self.rate(path, declared))));
-                    per_path.insert(key.to_owned(), Arc::clone(&limiter));
+                    state.limiters.insert(key.to_owned(), Arc::clone(&limiter));
                     limiter
                 }
             }
