@@ -227,6 +227,14 @@ impl Violations {
         });
     }
 
+    /// Adds `other`'s violations, except those at a path where `self` already has one.
+    pub fn absorb_where_clean(&mut self, other: Violations) {
+        let taken: std::collections::HashSet<String> =
+            self.list.iter().map(|v| v.path.clone()).collect();
+        self.list
+            .extend(other.list.into_iter().filter(|v| !taken.contains(&v.path)));
+    }
+
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()

@@ -174,12 +174,8 @@ impl Field {
 
     /// For a `required_or` field: the hidden flag that records the explicit leave-out.
     pub(crate) fn left_out_flag(&self) -> Option<Ident> {
-        self.required_or().map(|_| {
-            quote::format_ident!(
-                "__{}_left_out",
-                self.ident.to_string().trim_start_matches("r#")
-            )
-        })
+        self.required_or()
+            .map(|_| quote::format_ident!("__{}_left_out", syn::ext::IdentExt::unraw(&self.ident)))
     }
 
     /// Whether the builder makes this field mandatory (a typestate parameter).

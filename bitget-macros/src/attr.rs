@@ -14,7 +14,7 @@ use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, Token, Type};
 
 use crate::ast::{
     Condition, Container, EndpointArgs, Field, FieldRule, FieldRuleKind, Kind, Method, PageArgs,
-    RetrySafe, Shape, StructRule,
+    RetrySafe, StructRule,
 };
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -249,9 +249,9 @@ fn page_args(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> syn::Result<Opti
         let name: Ident = content.parse()?;
         content.parse::<Token![=]>()?;
         match name.to_string().as_str() {
-            "cursor" => cursor = Some(content.parse::<Ident>()?),
-            "size" => size = Some(content.parse::<Ident>()?),
-            "max" => {
+            CURSOR => cursor = Some(content.parse::<Ident>()?),
+            PAGE_SIZE => size = Some(content.parse::<Ident>()?),
+            MAX => {
                 let lit: LitInt = content.parse()?;
                 match lit.base10_parse::<u32>() {
                     Ok(n) if n > 0 => max = Some(n),
@@ -352,7 +352,7 @@ pub(crate) fn container(cx: &Ctxt, kind: Kind, input: &mut DeriveInput) -> Optio
                 None => camel_case(&ident.unraw().to_string()),
             };
             fields.push(Field {
-                shape: shape(&field.ty),
+                shape: crate::types::shape(&field.ty),
                 ty: field.ty.clone(),
                 wire,
                 rules: rules.rules,
@@ -627,12 +627,6 @@ fn number_lit(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<s
     Ok(lit)
 }
 
-/// The wire name of an item type's field named in a list rule. The item type is another
-/// declaration the macro cannot see, so its default (camelCase) naming is assumed.
-pub(crate) fn item_wire(ident: &Ident) -> String {
-    camel_case(&ident.unraw().to_string())
-}
-
 fn positive(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<usize> {
     let lit: LitInt = meta.value()?.parse()?;
     let n: usize = lit.base10_parse()?;
@@ -676,58 +670,6 @@ pub(crate) fn camel_case(snake: &str) -> String {
         }
     }
     out
-}
-
-fn generic_arg<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
-    let Type::Path(p) = ty else { return None };
-    if p.qself.is_some() {
-        return None;
-    }
-    let last = p.path.segments.last()?;
-    if last.ident != name {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(t)) if args.args.len() == 1 => Some(t),
-        _ => None,
-    }
-}
-
-fn shape(ty: &Type) -> Shape {
-    match generic_arg(ty, "Option") {
-        Some(inner) => Shape {
-            optional: true,
-            list_item: generic_arg(inner, "Vec").cloned(),
-            value: inner.clone(),
-            decimal: is_decimal(inner),
-            integer: is_integer(inner),
-        },
-        None => Shape {
-            optional: false,
-            list_item: generic_arg(ty, "Vec").cloned(),
-            value: ty.clone(),
-            decimal: is_decimal(ty),
-            integer: is_integer(ty),
-        },
-    }
-}
-
-/// Whether a type is a primitive integer.
-fn is_integer(ty: &Type) -> bool {
-    const INTEGERS: &[&str] = &[
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-    ];
-    matches!(ty, Type::Path(p) if p.qself.is_none()
-        && p.path.get_ident().is_some_and(|i| INTEGERS.contains(&i.to_string().as_str())))
-}
-
-/// Whether a type is `Decimal` (by its last path segment, as written in the declaration).
-fn is_decimal(ty: &Type) -> bool {
-    matches!(ty, Type::Path(p) if p.qself.is_none()
-        && p.path.segments.last().is_some_and(|s| s.ident == "Decimal" && s.arguments.is_none()))
 }
 
 #[cfg(test)]

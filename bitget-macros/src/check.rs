@@ -303,12 +303,6 @@ fn check_struct_rules(cx: &Ctxt, cont: &Container) {
     }
 }
 
-/// Whether an integer type converts into `i128` losslessly (`usize`, `isize` and `u128` do not).
-fn fits_in_i128(ty: &syn::Type) -> bool {
-    let text = quote::quote!(#ty).to_string();
-    !["usize", "isize", "u128"].contains(&text.as_str())
-}
-
 /// `window(start, end, ...)`: two distinct integer fields (Unix milliseconds).
 fn check_window(cx: &Ctxt, cont: &Container, start: &Ident, end: &Ident, span: proc_macro2::Span) {
     if start == end {
@@ -320,9 +314,9 @@ fn check_window(cx: &Ctxt, cont: &Container, start: &Ident, end: &Ident, span: p
     for ident in [start, end] {
         match cont.field(ident) {
             None => no_such_field(cx, cont, ident),
-            Some(f) if !f.shape.integer || !fits_in_i128(&f.shape.value) => cx.error_spanned_by(
+            Some(f) if !crate::types::fits_in_i128(&f.shape.value) => cx.error_spanned_by(
                 ident,
-                format!("`window` compares Unix milliseconds: `{ident}` must be an integer field of a fixed width up to 64 bits (`u64`, `i64`, ...)"),
+                format!("`window` compares Unix milliseconds: `{ident}` must be an integer field that converts into `i128` (`u64`, `i64`, ...; not `usize`, `isize` or `u128`)"),
             ),
             Some(_) => {}
         }

@@ -19,6 +19,7 @@ mod fallback;
 mod response;
 mod rules;
 mod symbol;
+mod types;
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as TokenStream2;

@@ -11,14 +11,11 @@ use crate::attr::camel_case;
 use crate::ctxt::Ctxt;
 use crate::expand::rt;
 use crate::symbol::{BITGET, CURSOR, ITEMS, JSON_STRING, RENAME, TIMESTAMP};
-
-const INTEGERS: &[&str] = &[
-    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-];
+use crate::types::{generic_arg, is_bool, is_number};
 
 pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     let rt = rt();
-    let serde_path = format!("{rt}::serde").replace(' ', "");
+    let serde_path = crate::expand::rt_path("serde");
     match &input.data {
         Data::Struct(s) if matches!(s.fields, Fields::Named(_)) => {}
         Data::Struct(s) => {
@@ -77,8 +74,8 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
             }
             let Some(ident) = &field.ident else { continue };
             if let Some(path) = is_items {
-                match last_ident(&field.ty) {
-                    Some((name, Some(item))) if name == "Vec" && items.is_none() => {
+                match generic_arg(&field.ty, "Vec") {
+                    Some(item) if items.is_none() => {
                         items = Some((ident.clone(), item.clone()));
                     }
                     _ => cx
@@ -92,8 +89,8 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
             }
             let wire = rename.unwrap_or_else(|| camel_case(&ident.unraw().to_string()));
             let lenient = match reader {
-                Some(kind) => special(kind, &field.ty, &rt),
-                None => lenient(&field.ty, &rt),
+                Some(kind) => special(kind, &field.ty),
+                None => lenient(&field.ty),
             };
             field
                 .attrs
@@ -145,70 +142,45 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     }
 }
 
-fn last_ident(ty: &Type) -> Option<(String, Option<&Type>)> {
-    let Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    let arg = match &last.arguments {
-        syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
-            syn::GenericArgument::Type(t) => Some(t),
-            _ => None,
-        }),
-        _ => None,
-    };
-    Some((last.ident.to_string(), arg))
-}
-
-fn is_number(ty: &Type) -> bool {
-    last_ident(ty).is_some_and(|(name, _)| name == "Decimal" || INTEGERS.contains(&name.as_str()))
-}
-
 /// The serde attributes that make a field lenient, by its type.
-fn lenient(ty: &Type, rt: &TokenStream) -> TokenStream {
-    let de = format!("{rt}::wire::de").replace(' ', "");
-    match last_ident(ty) {
-        Some((name, _)) if name == "Vec" => {
-            let f = format!("{de}::list");
-            quote!(, default, deserialize_with = #f)
-        }
-        Some((name, Some(inner))) if name == "Option" && is_number(inner) => {
-            let f = format!("{de}::opt_number");
-            quote!(, default, deserialize_with = #f)
-        }
-        Some((name, Some(inner))) if name == "Option" && is_bool(inner) => {
-            let f = format!("{de}::opt_flag");
-            quote!(, default, deserialize_with = #f)
-        }
-        // `""`, `null` and absence are all "none" (catalogue §1.3).
-        Some((name, _)) if name == "Option" => {
-            let f = format!("{de}::opt");
-            quote!(, default, deserialize_with = #f)
-        }
-        _ if is_number(ty) => {
-            let f = format!("{de}::number");
-            quote!(, deserialize_with = #f)
-        }
-        _ if is_bool(ty) => {
-            let f = format!("{de}::flag");
-            quote!(, deserialize_with = #f)
-        }
-        _ => quote!(),
+fn lenient(ty: &Type) -> TokenStream {
+    let read = |f: &str| {
+        let f = crate::expand::rt_path(&format!("wire::de::{f}"));
+        quote!(deserialize_with = #f)
+    };
+    if generic_arg(ty, "Vec").is_some() {
+        let r = read("list");
+        return quote!(, default, #r);
+    }
+    if let Some(inner) = generic_arg(ty, "Option") {
+        // `""`, `null` and absence are all "none".
+        let r = if is_number(inner) {
+            read("opt_number")
+        } else if is_bool(inner) {
+            read("opt_flag")
+        } else {
+            read("opt")
+        };
+        return quote!(, default, #r);
+    }
+    if is_number(ty) {
+        let r = read("number");
+        quote!(, #r)
+    } else if is_bool(ty) {
+        let r = read("flag");
+        quote!(, #r)
+    } else {
+        quote!()
     }
 }
 
-fn is_bool(ty: &Type) -> bool {
-    last_ident(ty).is_some_and(|(name, _)| name == "bool")
-}
-
-/// The reader a field attribute asks for, optional or not.
-fn special(kind: &str, ty: &Type, rt: &TokenStream) -> TokenStream {
-    let de = format!("{rt}::wire::de").replace(' ', "");
-    let optional = last_ident(ty).is_some_and(|(name, _)| name == "Option");
-    let f = match (kind, optional) {
-        (TIMESTAMP, false) => format!("{de}::timestamp"),
-        (TIMESTAMP, true) => format!("{de}::opt_timestamp"),
-        (_, false) => format!("{de}::json_string"),
-        (_, true) => format!("{de}::opt_json_string"),
-    };
+/// The reader a field attribute asks for (`timestamp` or `json_string`), optional or not.
+fn special(kind: &str, ty: &Type) -> TokenStream {
+    let optional = generic_arg(ty, "Option").is_some();
+    let f = crate::expand::rt_path(&format!(
+        "wire::de::{}{kind}",
+        if optional { "opt_" } else { "" }
+    ));
     if optional {
         quote!(, default, deserialize_with = #f)
     } else {

@@ -25,6 +25,7 @@ pub(crate) enum Needs {
 impl Needs {
     pub(crate) fn describe(self) -> &'static str {
         match self {
+            // Never printed: any field fits.
             Needs::Any => "any field",
             Needs::List => "a list (`Vec<T>` or `Option<Vec<T>>`)",
             Needs::Scalar => "a text",
@@ -42,13 +43,7 @@ impl Needs {
     }
 }
 
-fn code(s: &str) -> String {
-    format!("`{s}`")
-}
-
-fn expr_text(e: &impl quote::ToTokens) -> String {
-    quote!(#e).to_string().replace(' ', "")
-}
+use crate::expand::{code, tokens_text as expr_text};
 
 impl FieldRuleKind {
     /// The key as written in a declaration.
@@ -125,7 +120,8 @@ impl FieldRuleKind {
     pub(crate) fn doc(&self, cont: &Container, field: &Field) -> Option<String> {
         let wire = |i: &Ident| code(&cont.wire_of(i));
         let when = |c: &Condition| format!("{} is `{}`", wire(&c.field), expr_text(&c.value));
-        let item = |i: &Ident| code(&crate::attr::item_wire(i));
+        // The item's own declaration holds its wire names; the docs name its Rust fields.
+        let item = |i: &Ident| format!("the item's `{i}`");
         Some(match self {
             FieldRuleKind::Required => "required".to_owned(),
             FieldRuleKind::RequiredOr(m) => format!(
@@ -156,7 +152,7 @@ impl FieldRuleKind {
                 ids.iter().map(item).collect::<Vec<_>>().join(" and ")
             ),
             FieldRuleKind::ItemRequiredIf(i, c) => {
-                format!("each item's {} is required when {}", item(i), when(c))
+                format!("{} is required in each item when {}", item(i), when(c))
             }
             FieldRuleKind::Check(p) => format!("checked by `{}`", expr_text(p)),
         })
@@ -251,16 +247,18 @@ impl FieldRuleKind {
 }
 
 /// A condition's check: the value evaluated once, spanned at the value so that a misspelt variant
-/// or a value of the wrong type is reported there; `body` gets (holds, value, other's wire name).
+/// or a value of the wrong type is reported there; `body` gets (whether it holds, the value, the
+/// other field's wire name).
 fn condition(
     cont: &Container,
     c: &Condition,
     body: impl FnOnce(TokenStream, TokenStream, String) -> TokenStream,
 ) -> TokenStream {
     let (other, value) = (&c.field, &c.value);
-    let bind = quote_spanned!(value.span()=> let __v = #value;);
-    let holds = quote_spanned!(value.span()=> __r::holds(&self.#other, &__v));
-    let body = body(holds, quote!(&__v), cont.wire_of(other));
+    // Evaluated once, before any loop over items.
+    let bind =
+        quote_spanned!(value.span()=> let __v = #value; let __h = __r::holds(&self.#other, &__v););
+    let body = body(quote!(__h), quote!(&__v), cont.wire_of(other));
     quote!({ #bind #body })
 }
 
@@ -269,6 +267,7 @@ fn condition(
 fn item_wire_const(item_ty: Option<&syn::Type>, item_field: &Ident) -> TokenStream {
     match item_ty {
         Some(ty) => quote!(<#ty>::__WIRE.#item_field),
+        // Unreachable once `check_shapes` passed: item rules need a list.
         None => quote!(""),
     }
 }

@@ -10,6 +10,7 @@ pub(crate) const SCOPE: &str = "scope";
 pub(crate) const RETRY_SAFE: &str = "retry_safe";
 pub(crate) const RETRY_SAFE_WITH: &str = "retry_safe_with";
 pub(crate) const PAGE: &str = "page";
+pub(crate) const PAGE_SIZE: &str = "size";
 pub(crate) const ENDPOINT_KEYS: &str = "`rate = N`, `response = Type`, `public`, `scope = uid|ip`, `retry_safe`, `retry_safe_with(field)`, `page(cursor = field, size = field, max = N)`";
 
 // `#[bitget(...)]` on the struct

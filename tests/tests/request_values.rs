@@ -40,7 +40,7 @@ pub struct PlaceOrder {
     #[bitget(required)]
     pub force: Force,
     pub price: Option<Decimal>,
-    #[bitget(required)]
+    #[bitget(required, min = 0.0001)]
     pub size: Decimal,
     pub client_oid: Option<String>,
 }

@@ -18,17 +18,20 @@ pub type Fields = BTreeMap<String, Value>;
 pub fn opt<T: DeserializeOwned, E: Error>(fields: &mut Fields, wire: &str) -> Result<Option<T>, E> {
     match fields.remove(wire) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => serde_json::from_value(v)
-            .map(Some)
-            .map_err(|e| E::custom(format_args!("`{wire}`: {e}"))),
+        Some(v) => serde_json::from_value(v).map(Some).map_err(at(wire)),
     }
+}
+
+/// A field's error, named by its wire name.
+fn at<E: Error>(wire: &str) -> impl FnOnce(serde_json::Error) -> E + '_ {
+    move |e| E::custom(format_args!("`{wire}`: {e}"))
 }
 
 /// The required field `wire`.
 pub fn req<T: DeserializeOwned, E: Error>(fields: &mut Fields, wire: &'static str) -> Result<T, E> {
     match fields.remove(wire) {
         None => Err(E::missing_field(wire)),
-        Some(v) => serde_json::from_value(v).map_err(|e| E::custom(format_args!("`{wire}`: {e}"))),
+        Some(v) => serde_json::from_value(v).map_err(at(wire)),
     }
 }
 
@@ -40,7 +43,7 @@ pub fn with<T, E: Error>(
 ) -> Result<Option<T>, E> {
     fields
         .remove(wire)
-        .map(|v| read(v).map_err(|e| E::custom(format_args!("`{wire}`: {e}"))))
+        .map(|v| read(v).map_err(at(wire)))
         .transpose()
 }
 

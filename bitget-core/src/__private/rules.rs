@@ -43,12 +43,17 @@ impl DecimalSlot for Option<DecimalArg> {
 
 /// The end of a generated `build()`: the conversion violations (`parsed`) and the request's own
 /// rules, together.
+///
+/// A field whose text did not parse holds a placeholder zero: its own rules (`min`, ...) are not
+/// reported, since they would judge the placeholder rather than what the caller wrote.
 pub fn finish_build<T: crate::validate::Validate>(
     request: T,
     mut parsed: Violations,
     target: &'static str,
 ) -> Result<T, crate::validate::ValidationError> {
-    request.validate_at(&Path::ROOT, &mut parsed);
+    let mut rules = Violations::default();
+    request.validate_at(&Path::ROOT, &mut rules);
+    parsed.absorb_where_clean(rules);
     parsed.finish(target).map(|()| request)
 }
 
@@ -172,13 +177,13 @@ pub fn required_if(
     holds: bool,
     value: &dyn std::fmt::Display,
 ) {
-    if !is_present && holds {
-        out.push(
-            path,
-            RuleKind::RequiredIf,
-            format!("required when `{other}` is `{value}`"),
-        );
-    }
+    conditional(
+        out,
+        path,
+        !is_present && holds,
+        RuleKind::RequiredIf,
+        (other, value),
+    );
 }
 
 /// `required_unless(other = Value)`.
@@ -190,13 +195,13 @@ pub fn required_unless(
     holds: bool,
     value: &dyn std::fmt::Display,
 ) {
-    if !is_present && !holds {
-        out.push(
-            path,
-            RuleKind::RequiredUnless,
-            format!("required unless `{other}` is `{value}`"),
-        );
-    }
+    conditional(
+        out,
+        path,
+        !is_present && !holds,
+        RuleKind::RequiredUnless,
+        (other, value),
+    );
 }
 
 /// `absent_if(other = Value)`: the field must be left out when `other` has the value.
@@ -208,13 +213,32 @@ pub fn absent_if(
     holds: bool,
     value: &dyn std::fmt::Display,
 ) {
-    if is_present && holds {
-        out.push(
-            path,
-            RuleKind::AbsentIf,
-            format!("must be left out when `{other}` is `{value}`"),
-        );
+    conditional(
+        out,
+        path,
+        is_present && holds,
+        RuleKind::AbsentIf,
+        (other, value),
+    );
+}
+
+/// A broken rule conditioned on another field's value, in the rule's words.
+fn conditional(
+    out: &mut Violations,
+    path: &Path<'_>,
+    broken: bool,
+    kind: RuleKind,
+    (other, value): (&str, &dyn std::fmt::Display),
+) {
+    if !broken {
+        return;
     }
+    let words = match kind {
+        RuleKind::RequiredIf => "required when",
+        RuleKind::RequiredUnless => "required unless",
+        _ => "must be left out when",
+    };
+    out.push(path, kind, format!("{words} `{other}` is `{value}`"));
 }
 
 /// `min = N`: at least `bound`, unless the value is `allowed` (`allow = N`).

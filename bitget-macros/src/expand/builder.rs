@@ -36,8 +36,18 @@ struct State {
     param: Ident,
     /// The trait that names the field in the "not set" error.
     is_set: Ident,
-    /// For `required_or` fields: (the setter's "not left out" trait, the method's "not set" trait).
-    exclusive: Option<(Ident, Ident)>,
+    /// For `required_or` fields: the leave-out method and the two traits that keep it and the
+    /// setter apart.
+    exclusive: Option<Exclusive>,
+}
+
+struct Exclusive {
+    /// The explicit leave-out method (`cancel_all_orders`).
+    method: Ident,
+    /// The setter's bound: the field was not left out.
+    not_left_out: Ident,
+    /// The method's bound: the field was not set.
+    not_set: Ident,
 }
 
 pub(super) fn expand(
@@ -207,7 +217,7 @@ fn slot<'a>(
         }
     };
     let state = field.is_builder_required().then(|| {
-        let camel = upper_camel(field.ident.to_string().trim_start_matches("r#"));
+        let camel = upper_camel(&syn::ext::IdentExt::unraw(&field.ident).to_string());
         // The parameter is in scope in every setter, where the user's types are named too.
         let mut param = format!("{camel}State");
         while taken.contains(&param) || cont.ident == param {
@@ -217,11 +227,10 @@ fn slot<'a>(
         State {
             param: format_ident!("{}", param),
             is_set: format_ident!("{prefix}IsSet"),
-            exclusive: field.required_or().map(|_| {
-                (
-                    format_ident!("{prefix}NotLeftOut"),
-                    format_ident!("{prefix}NotSet"),
-                )
+            exclusive: field.required_or().map(|method| Exclusive {
+                method: method.clone(),
+                not_left_out: format_ident!("{prefix}NotLeftOut"),
+                not_set: format_ident!("{prefix}NotSet"),
             }),
         }
     });
@@ -341,8 +350,12 @@ fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>
     };
     let set = rebuild(value);
     let param = &state.param;
-    let (set_bound, leave_out) = match (field.required_or(), &state.exclusive) {
-        (Some(method), Some((not_left_out, not_set))) => {
+    let (set_bound, leave_out) = match &state.exclusive {
+        Some(Exclusive {
+            method,
+            not_left_out,
+            not_set,
+        }) => {
             let left_out = with_state(builder, slots, slot, &quote!(#rt::rules::LeftOut));
             let rebuilt = rebuild(quote!(#rt::rules::LeftOut));
             let doc = format!(
@@ -368,7 +381,7 @@ fn setter(cont: &Container, builder: &Ident, slots: &[Slot<'_>], slot: &Slot<'_>
                 }),
             )
         }
-        _ => (None, None),
+        None => (None, None),
     };
     quote! {
         #(#docs)*
@@ -417,7 +430,12 @@ fn state_traits(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
             }
         }
     };
-    if let (Some(method), Some((not_left_out, not_set))) = (field.required_or(), &state.exclusive) {
+    if let Some(Exclusive {
+        method,
+        not_left_out,
+        not_set,
+    }) = &state.exclusive
+    {
         let set_after = format!("`.{setter}(...)` is called after `.{method}()` on `{builder}`");
         let set_after_label = format!(
             "`.{method}()` already left `{wire}` out on purpose: keep only one of the two calls"

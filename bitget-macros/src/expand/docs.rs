@@ -3,11 +3,8 @@
 
 use syn::{DeriveInput, parse_quote};
 
+use super::code;
 use crate::ast::{Container, EndpointArgs, Field};
-
-fn code(s: &str) -> String {
-    format!("`{s}`")
-}
 
 /// The endpoint line: `POST /api/...` · signed · 10 requests/s per UID.
 fn endpoint_line(args: &EndpointArgs) -> String {
@@ -97,7 +94,7 @@ fn summary(cont: &Container, args: Option<&EndpointArgs>) -> Vec<String> {
         let ty = &args.response;
         lines.push(format!(
             "Answers with `{}` in `data`.",
-            quote::quote!(#ty).to_string().replace(' ', "")
+            super::tokens_text(ty)
         ));
         lines.push(String::new());
     }

@@ -39,3 +39,19 @@ pub(crate) fn container(
 pub(crate) fn rt() -> TokenStream {
     quote!(::bitget_core::__private)
 }
+
+/// A path under the runtime module as text, for serde's string attributes
+/// (`rt_path("wire::de::list")`).
+pub(crate) fn rt_path(rest: &str) -> String {
+    format!("::bitget_core::__private::{rest}")
+}
+
+/// Tokens as compact text, for docs and messages (`OrderType::Limit`).
+pub(crate) fn tokens_text(t: &impl quote::ToTokens) -> String {
+    quote!(#t).to_string().replace(' ', "")
+}
+
+/// Text as inline code in rustdoc.
+pub(crate) fn code(s: &str) -> String {
+    format!("`{s}`")
+}

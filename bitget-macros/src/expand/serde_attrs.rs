@@ -10,7 +10,7 @@ use crate::ast::{Container, Field};
 
 pub(super) fn decorate(item: &mut DeriveInput, cont: &Container) {
     let rt = rt();
-    let serde_path = format!("{rt}::serde").replace(' ', "");
+    let serde_path = super::rt_path("serde");
     item.attrs.push(parse_quote! {
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize)]
     });
@@ -40,18 +40,18 @@ pub(super) fn decorate(item: &mut DeriveInput, cont: &Container) {
             );
         }
     }
-    let wire_fns = format!("{rt}::wire").replace(' ', "");
+
     for (field, model) in data.fields.iter_mut().zip(&cont.fields) {
         let wire = &model.wire;
         // Integers travel as strings, as Bitget's request tables type them (unless the docs say a
         // JSON number: `json_number`); reading (in `deserialize` below) accepts both.
-        if model.shape.integer && model.shape.list_item.is_none() && !model.json_number {
+        if model.shape.integer && !model.json_number {
             let ser = if model.shape.optional {
                 "ser::opt_text"
             } else {
                 "ser::text"
             };
-            let ser = format!("{wire_fns}::{ser}");
+            let ser = super::rt_path(&format!("wire::{ser}"));
             field
                 .attrs
                 .push(parse_quote!(#[serde(serialize_with = #ser)]));
@@ -87,7 +87,7 @@ pub(super) fn deserialize(cont: &Container) -> proc_macro2::TokenStream {
     let wires: Vec<&String> = cont.fields.iter().map(|f| &f.wire).collect();
     let reads = cont.fields.iter().map(|f| {
         let (name, wire, value) = (&f.ident, &f.wire, &f.shape.value);
-        let read = if f.shape.integer && f.shape.list_item.is_none() {
+        let read = if f.shape.integer {
             let reader = if f.shape.optional {
                 quote::quote!(|__v| #rt::wire::de::opt_number::<#d::Value, #value>(__v))
             } else {

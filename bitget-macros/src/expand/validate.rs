@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use super::rt;
-use crate::ast::{Container, EndpointArgs, Field, StructRule};
+use crate::ast::{Container, EndpointArgs, Field};
 
 pub(super) fn expand(
     vis: &syn::Visibility,
@@ -15,7 +15,7 @@ pub(super) fn expand(
     let rt = rt();
     let ident = &cont.ident;
     let fields = cont.fields.iter().map(|f| field_checks(cont, f));
-    let struct_rules = cont.rules.iter().map(|r| struct_rule(cont, r));
+    let struct_rules = cont.rules.iter().map(|r| r.emit(cont));
     let target = target(cont, args);
     // An item's wire names, as a struct with one field per field: a parent's list rules read
     // them there (renames honoured), and a misspelt item field is "no field `x`" with the right
@@ -95,8 +95,4 @@ fn field_checks(cont: &Container, field: &Field) -> TokenStream {
             #nested
         }
     }
-}
-
-fn struct_rule(cont: &Container, rule: &StructRule) -> TokenStream {
-    rule.emit(cont)
 }
