@@ -117,23 +117,12 @@ fn signature_matches(secret: &str, timestamp: &str, req: &Signed<'_>, sign: &str
     mac(secret, timestamp, req, &raw).is_some_and(|m| constant_time_eq(&m, &given))
 }
 
+/// The query decoded for the signature check; `None` when there is nothing to decode.
 fn percent_decode(input: &[u8]) -> Option<Vec<u8>> {
     if !input.contains(&b'%') {
         return None;
     }
-    let mut out = Vec::with_capacity(input.len());
-    let mut i = 0;
-    while i < input.len() {
-        if input[i] == b'%' && i + 2 < input.len() {
-            let hex = std::str::from_utf8(&input[i + 1..i + 3]).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(input[i]);
-            i += 1;
-        }
-    }
-    Some(out)
+    crate::params::percent_decode(input, false)
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

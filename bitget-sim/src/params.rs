@@ -110,21 +110,24 @@ impl Params {
 
 /// A percent-decoded query component (`+` is a space, as in forms).
 fn decode(text: &str) -> Result<String, SimError> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    let bytes = percent_decode(text.as_bytes(), true)
+        .ok_or_else(|| SimError::invalid("a query has a broken percent escape"))?;
+    String::from_utf8(bytes).map_err(|_| SimError::invalid("a query is not UTF-8"))
+}
+
+/// `%XX` escapes decoded (and `+` as a space when `plus_is_space`); a `%` without two characters
+/// after it stays as it is; `None` for an escape that is not hexadecimal.
+pub(crate) fn percent_decode(input: &[u8], plus_is_space: bool) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or_else(|| SimError::invalid("a query has a broken percent escape"))?;
-                out.push(hex);
+    while i < input.len() {
+        match input[i] {
+            b'%' if input.len() - i >= 3 => {
+                let hex = std::str::from_utf8(&input[i + 1..i + 3]).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
                 i += 3;
             }
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }
@@ -134,7 +137,7 @@ fn decode(text: &str) -> Result<String, SimError> {
             }
         }
     }
-    String::from_utf8(out).map_err(|_| SimError::invalid("a query is not UTF-8"))
+    Some(out)
 }
 
 /// A text field of a JSON object: strings only; `""` and `null` are absent.

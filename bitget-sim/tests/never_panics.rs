@@ -157,6 +157,29 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
+/// The query percent-decoded, as a client signs it (a broken escape is left as it is).
+fn raw_query(query: &str) -> Vec<u8> {
+    let bytes = query.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 fn request(c: &Case) -> Option<Request<Body>> {
     let mut builder = Request::builder().method(c.method).uri(&c.path);
     if c.sign {
@@ -167,8 +190,10 @@ fn request(c: &Case) -> Option<Request<Body>> {
         mac.update(c.method.as_bytes());
         mac.update(path.as_bytes());
         if !query.is_empty() {
+            // Signed raw, as Bitget verifies (and as the simulator now insists), so that a
+            // signed request with an encoded query reaches its endpoint.
             mac.update(b"?");
-            mac.update(query.as_bytes());
+            mac.update(&raw_query(query));
         }
         mac.update(&c.body);
         let sign = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());

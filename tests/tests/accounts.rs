@@ -131,5 +131,6 @@ async fn a_known_path_with_the_wrong_method_is_not_found_as_on_bitget() {
         assert_eq!(answer["code"], "40404", "{method} {path}: {answer}");
     }
     // Each was logged, with its code.
+    assert_eq!(sim.requests().len(), 4);
     assert!(sim.requests().iter().all(|r| r.code == "40404"));
 }

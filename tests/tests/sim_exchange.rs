@@ -214,6 +214,11 @@ async fn a_plan_order_fires_when_the_mark_price_crosses() {
             .cloned()
             .unwrap_or_else(|| panic!("fired"));
         assert_eq!((long.size, long.entry_price()), (d("1"), d("58000")));
+        assert_eq!(
+            ex.orders(&bot_uid).count(),
+            1,
+            "the plan's order, placed when it fired"
+        );
         assert!(ex.orders(&bot_uid).all(|o| o.status == Status::Filled));
     });
     // Fired, so it is no longer live and cannot be cancelled.
