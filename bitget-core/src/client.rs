@@ -608,7 +608,9 @@ impl Client {
 pub struct RawRequest<'c, P = ()> {
     client: &'c Client,
     method: Method,
-    path: String,
+    /// The path, interned once here (the limiter and the errors keep it as `&'static str`); a
+    /// path that is refused stays as given, for the error.
+    path: Result<&'static str, String>,
     params: P,
     per_second: u32,
     signed: bool,
@@ -622,7 +624,7 @@ impl Client {
         RawRequest {
             client: self,
             method,
-            path: path.to_owned(),
+            path: raw_path(path),
             params: (),
             per_second,
             signed: true,
@@ -666,15 +668,17 @@ impl<'c, P: serde::Serialize> RawRequest<'c, P> {
 
     /// [`send`](Self::send), with the attempts made and whether one may have been executed.
     pub async fn send_reporting<T: DeserializeOwned>(self) -> Sent<T> {
-        let path = self.path.trim();
-        if !path.starts_with("/api/") || path.contains('?') {
-            return Sent::unsent(Error::config(format!(
-                "a raw path starts with `/api/` and carries no query (give parameters with `.params(...)`), not `{path}`"
-            )));
-        }
+        let path = match self.path {
+            Ok(path) => path,
+            Err(path) => {
+                return Sent::unsent(Error::config(format!(
+                    "a raw path starts with `/api/` and carries no query (give parameters with `.params(...)`), not `{path}`"
+                )));
+            }
+        };
         let route = Route {
             method: self.method,
-            path: intern(path),
+            path,
             rate: RateLimit {
                 per_second: self.per_second.max(1),
                 scope: if self.signed {
@@ -685,13 +689,27 @@ impl<'c, P: serde::Serialize> RawRequest<'c, P> {
             },
             signed: self.signed,
         };
-        let encoded = match crate::encode::encode_raw(self.method, route.path, &self.params) {
+        let encoding = match self.method {
+            Method::Get => crate::endpoint::Encoding::Query,
+            Method::Post => crate::endpoint::Encoding::JsonBody,
+        };
+        let encoded = match crate::encode::encode_params(encoding, route.path, &self.params) {
             Ok(encoded) => encoded,
             Err(e) => return Sent::unsent(e),
         };
         self.client
             .run(&route, &encoded, None, self.retry_safe)
             .await
+    }
+}
+
+/// A raw path checked (under `/api/`, no query) and interned; refused paths are not kept.
+fn raw_path(path: &str) -> Result<&'static str, String> {
+    let path = path.trim();
+    if path.starts_with("/api/") && !path.contains('?') {
+        Ok(intern(path))
+    } else {
+        Err(path.to_owned())
     }
 }
 

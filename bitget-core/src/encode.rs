@@ -3,7 +3,7 @@
 use bytes::Bytes;
 use serde::Serialize;
 
-use crate::endpoint::{Encoding, Endpoint, Method};
+use crate::endpoint::{Encoding, Endpoint};
 use crate::error::Error;
 
 /// A request ready for the wire: the query (no leading `?`) and the body, each serialised once.
@@ -18,34 +18,20 @@ pub struct Encoded {
 
 /// Encodes a request as its endpoint says: a JSON body in declaration order, or a sorted query.
 pub fn encode<E: Endpoint>(request: &E) -> Result<Encoded, Error> {
-    match E::ENCODING {
-        Encoding::JsonBody => {
-            let body = serde_json::to_vec(request).map_err(|e| {
-                Error::config(format!("{}: the request did not serialise: {e}", E::PATH))
-            })?;
-            Ok(Encoded {
-                query: String::new(),
-                body: Bytes::from(body),
-            })
-        }
-        Encoding::Query => Ok(Encoded {
-            query: sorted_query(request, E::PATH)?,
-            body: Bytes::new(),
-        }),
-    }
+    encode_params(E::ENCODING, E::PATH, request)
 }
 
-/// Encodes a raw request's parameters for `method`: a sorted query for GET, a JSON body for POST
-/// (`{}` when there are none).
-pub fn encode_raw<P: Serialize>(method: Method, path: &str, params: &P) -> Result<Encoded, Error> {
-    match method {
-        Method::Get => Ok(Encoded {
-            query: sorted_query(params, path)?,
-            body: Bytes::new(),
-        }),
-        Method::Post => {
+/// Encodes any parameters for `path`: a JSON body (`{}` when there are none), or a sorted query.
+/// Declared and raw requests both come here.
+pub fn encode_params<P: Serialize + ?Sized>(
+    encoding: Encoding,
+    path: &str,
+    params: &P,
+) -> Result<Encoded, Error> {
+    match encoding {
+        Encoding::JsonBody => {
             let body = serde_json::to_vec(params).map_err(|e| {
-                Error::config(format!("{path}: the parameters did not serialise: {e}"))
+                Error::config(format!("{path}: the request did not serialise: {e}"))
             })?;
             let body = if body == b"null" {
                 b"{}".to_vec()
@@ -57,13 +43,17 @@ pub fn encode_raw<P: Serialize>(method: Method, path: &str, params: &P) -> Resul
                 body: Bytes::from(body),
             })
         }
+        Encoding::Query => Ok(Encoded {
+            query: sorted_query(params, path)?,
+            body: Bytes::new(),
+        }),
     }
 }
 
 /// Builds `a=1&b=2` with keys sorted ascending and values raw (not percent-encoded), as Bitget signs
 /// them; only the characters that would break the query's syntax are escaped, in the signed string
 /// and the URL alike.
-pub fn sorted_query<T: Serialize>(request: &T, path: &str) -> Result<String, Error> {
+pub fn sorted_query<T: Serialize + ?Sized>(request: &T, path: &str) -> Result<String, Error> {
     let value = serde_json::to_value(request)
         .map_err(|e| Error::config(format!("{path}: the request did not serialise: {e}")))?;
     let map = match value {

@@ -106,8 +106,11 @@ pub fn decode<T: DeserializeOwned>(
     // names the JSON path of the bad field.
     serde_json::from_str(data)
         .or_else(|e| {
-            // A list endpoint with nothing to list may answer `"data": null`: an empty list.
-            if data.trim() == "null" {
+            // A list endpoint with nothing to list may answer `"data": null`: an empty list. Only
+            // for a list type: one that reads `[]` but not `{}` (a struct whose fields all have
+            // defaults reads both, and a null answer stays an error for it).
+            let list = || serde_json::from_str::<T>("{}").is_err();
+            if data.trim() == "null" && list() {
                 serde_json::from_str("[]")
             } else {
                 Err(e)

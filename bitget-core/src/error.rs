@@ -203,12 +203,7 @@ impl ApiCode {
                 "clientOid must be at most 50 characters, without illegal characters"
             }
             ApiCode::TooManyRequests => "slow down: the endpoint's rate limit was exceeded",
-            ApiCode::FuturesOrderNotFound
-            | ApiCode::OrderDataNotFound
-            | ApiCode::SpotOrderNotFound
-            | ApiCode::PlanOrderNotFound
-            | ApiCode::NoOrderToCancel
-            | ApiCode::UnifiedOrderNotFound => {
+            code if code.is_not_found() => {
                 "no such order: already cancelled or filled, or the id is wrong (Error::is_not_found)"
             }
             ApiCode::UrlNotFound => {
@@ -423,9 +418,7 @@ impl Error {
     /// The same error, carrying the wait an HTTP 429 asked for (no effect on other errors).
     pub(crate) fn with_retry_after(mut self, after: Option<Duration>) -> Self {
         if let Inner::RateLimited { retry_after, .. } = &mut *self.inner {
-            if after.is_some() {
-                *retry_after = after;
-            }
+            *retry_after = after;
         }
         self
     }
@@ -443,18 +436,20 @@ impl Error {
             // unknown and asking again is how to learn it. A 4xx page is not worth repeating.
             Inner::Transport {
                 status, connect, ..
-            } => *connect || status.is_none_or(|s| s >= 500 || (200..300).contains(&s)),
+            } => *connect || outcome_unknown(*status, *connect),
             Inner::Validation(_) | Inner::Decode(_) | Inner::Config(_) => false,
         }
     }
 
     /// Whether the request may have been executed although no usable answer came: a timeout, a
-    /// dropped connection after sending, an HTTP 5xx, a cut body. A 429 or an error code proves it
-    /// was not; a refused connection proves it never left.
+    /// dropped connection after sending, an HTTP 5xx, a cut body. A 429, an error code or a 4xx
+    /// page proves it was not; a refused connection proves it never left.
     pub fn is_ambiguous(&self) -> bool {
         match &*self.inner {
             Inner::Timeout { .. } => true,
-            Inner::Transport { connect, .. } => !*connect,
+            Inner::Transport {
+                status, connect, ..
+            } => outcome_unknown(*status, *connect),
             Inner::Api(api) => api.http_status >= 500,
             _ => false,
         }
@@ -560,7 +555,7 @@ impl fmt::Display for Error {
                     f,
                     "{endpoint}: HTTP {status} with a body that is not a Bitget answer ({source})"
                 )?;
-                if *status >= 500 || (200..300).contains(status) {
+                if outcome_unknown(Some(*status), false) {
                     f.write_str("; the request may or may not have been executed")?;
                 }
                 Ok(())
@@ -592,6 +587,16 @@ impl fmt::Display for Error {
             ),
             Inner::Config(msg) => write!(f, "client configuration: {msg}"),
         }
+    }
+}
+
+/// Whether a transport failure leaves the request's outcome unknown: no answer after the request
+/// left (`connect` false), or an HTTP 5xx or 2xx whose body is not an envelope. A 4xx page is a
+/// refusal in front of the exchange; a refused connection never sent anything.
+fn outcome_unknown(status: Option<u16>, connect: bool) -> bool {
+    match status {
+        Some(s) => s >= 500 || (200..300).contains(&s),
+        None => !connect,
     }
 }
 

@@ -46,7 +46,6 @@ pub mod __private {
     pub use crate::{Client, Error};
     pub use rust_decimal::Decimal;
     pub use serde;
-    pub use serde_json;
 
     pub mod read;
     pub mod rules;

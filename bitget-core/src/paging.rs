@@ -117,7 +117,6 @@ pub struct Pages<E: Paged> {
     max_items: Option<usize>,
     taken: usize,
     pages: u32,
-    failed: bool,
 }
 
 // Nothing in `Pages` is pinned in place: the one future is boxed.
@@ -141,7 +140,6 @@ impl<E: Paged> Pages<E> {
             max_items: None,
             taken: 0,
             pages: 0,
-            failed: false,
         }
     }
 
@@ -218,7 +216,7 @@ impl<E: Paged> Pages<E> {
             if !self.buffer.is_empty() {
                 return Poll::Ready(Some(Ok(())));
             }
-            if self.failed || self.room() == 0 {
+            if self.room() == 0 {
                 return Poll::Ready(None);
             }
             if self.in_flight.is_none() {
@@ -238,7 +236,7 @@ impl<E: Paged> Pages<E> {
             self.in_flight = None;
             match answer {
                 Err(e) => {
-                    self.failed = true;
+                    // No next request: the stream ends after this error.
                     self.next = None;
                     return Poll::Ready(Some(Err(e)));
                 }

@@ -31,11 +31,13 @@ impl<T: WireStr> WireStr for Option<T> {
     }
 }
 
-/// Whether a field counts as set for the rules: `None` and the empty string do not (Bitget treats
-/// `"orderId": ""` as absent, as the cancel-plan-order example shows).
+/// Whether a value counts as set: `None` and a blank text do not. Bitget treats `"orderId": ""`
+/// as absent (the cancel-plan-order example), and answers `""`, `null` or nothing for the same
+/// field (`all-position` sends `takeProfit: ""` where `single-position` sends `null`). The rules
+/// of a request use it, and so does an optional response field (`wire::de::opt`).
 #[diagnostic::on_unimplemented(
-    message = "a rule cannot tell whether `{Self}` is set",
-    label = "rules that test presence work on texts, numbers, enums, lists and `Option`s of them"
+    message = "cannot tell whether a `{Self}` is set",
+    label = "texts, numbers, enums, lists, `Option`s of them and `#[bitget_response]` types can: declare it with `#[bitget_response]` or `wire_enum!`, or implement `bitget_core::wire::Presence`"
 )]
 pub trait Presence {
     /// Whether the value is set.
@@ -44,7 +46,17 @@ pub trait Presence {
 
 impl Presence for String {
     fn is_present(&self) -> bool {
-        !self.is_empty()
+        !self.trim().is_empty()
+    }
+}
+
+impl Presence for serde_json::Value {
+    fn is_present(&self) -> bool {
+        match self {
+            serde_json::Value::Null => false,
+            serde_json::Value::String(s) => !s.trim().is_empty(),
+            _ => true,
+        }
     }
 }
 
@@ -202,15 +214,10 @@ macro_rules! wire_enum {
 
         impl $crate::wire::Presence for $name {
             fn is_present(&self) -> bool {
-                !self.as_str().is_empty()
+                !self.as_str().trim().is_empty()
             }
         }
 
-        impl $crate::wire::Blank for $name {
-            fn is_blank(&self) -> bool {
-                self.as_str().trim().is_empty()
-            }
-        }
 
         #[doc(hidden)]
         impl $crate::validate::Validate for $name {
@@ -280,45 +287,6 @@ pub fn deserialize_str<'de, D: Deserializer<'de>>(
     d.deserialize_str(V)
 }
 
-/// A value Bitget may send as `""` (or `null`) to mean "none": an optional response field of such
-/// a type reads `""`, `null` and absence all as `None` (Bitget sends all three for the same field:
-/// `all-position` answers `takeProfit: ""` where `single-position` answers `null`).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be an optional field of a response",
-    label = "declare it with `#[bitget_response]` or `wire_enum!`, or implement `bitget_core::wire::Blank`"
-)]
-pub trait Blank {
-    /// Whether the value stands for "none" (an empty text).
-    fn is_blank(&self) -> bool {
-        false
-    }
-}
-
-impl Blank for String {
-    fn is_blank(&self) -> bool {
-        self.trim().is_empty()
-    }
-}
-
-impl Blank for serde_json::Value {
-    fn is_blank(&self) -> bool {
-        match self {
-            serde_json::Value::Null => true,
-            serde_json::Value::String(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-}
-
-impl<T> Blank for Vec<T> {}
-
-macro_rules! never_blank {
-    ($($t:ty),*) => {$(impl Blank for $t {})*};
-}
-never_blank!(
-    bool, u8, u16, u32, u64, u128, i8, i16, i32, i64, i128, Decimal
-);
-
 /// A JSON number or a string holding one; `null` and `""` read as absent.
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -371,21 +339,21 @@ pub mod de {
         Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
     }
 
+    /// A required value: an optional reader's `None` (`null` or `""`) is an error.
+    fn present<T, E: serde::de::Error>(value: Option<T>, expected: &str) -> Result<T, E> {
+        value.ok_or_else(|| E::custom(format!("expected {expected}, got null or an empty string")))
+    }
+
     /// An optional field: `null`, `""` and absence (with `#[serde(default)]`) read as `None`.
-    pub fn opt<'de, D: Deserializer<'de>, T: Deserialize<'de> + super::Blank>(
+    pub fn opt<'de, D: Deserializer<'de>, T: Deserialize<'de> + super::Presence>(
         d: D,
     ) -> Result<Option<T>, D::Error> {
-        Ok(Option::<T>::deserialize(d)?.filter(|v| !v.is_blank()))
+        Ok(Option::<T>::deserialize(d)?.filter(super::Presence::is_present))
     }
 
     /// A boolean sent as `true` or as the string `"true"` (`spot/public/coins` sends the text).
     pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        match opt_flag(d)? {
-            Some(b) => Ok(b),
-            None => Err(D::Error::custom(
-                "expected a boolean, got null or an empty string",
-            )),
-        }
+        present(opt_flag(d)?, "a boolean")
     }
 
     /// Like [`flag`], with `null`, `""` and absence as `None`.
@@ -413,12 +381,7 @@ pub mod de {
     /// the table says ms; reading them as seconds is a guess, the safest reading of a
     /// 1970s millisecond date).
     pub fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-        match opt_timestamp(d)? {
-            Some(t) => Ok(t),
-            None => Err(D::Error::custom(
-                "expected a timestamp, got null or an empty string",
-            )),
-        }
+        present(opt_timestamp(d)?, "a timestamp")
     }
 
     /// Like [`timestamp`], with `null`, `""` and absence as `None`.
@@ -437,12 +400,7 @@ pub mod de {
     pub fn json_string<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
         d: D,
     ) -> Result<T, D::Error> {
-        match opt_json_string(d)? {
-            Some(v) => Ok(v),
-            None => Err(D::Error::custom(
-                "expected JSON, got null or an empty string",
-            )),
-        }
+        present(opt_json_string(d)?, "JSON")
     }
 
     /// Like [`json_string`], with `null`, `""` and absence as `None`.
@@ -473,12 +431,7 @@ pub mod de {
     where
         T::Err: fmt::Display,
     {
-        match opt_number(d)? {
-            Some(v) => Ok(v),
-            None => Err(D::Error::custom(
-                "expected a number, got null or an empty string",
-            )),
-        }
+        present(opt_number(d)?, "a number")
     }
 
     /// Like [`number`], with `null`, `""` and absence (with `#[serde(default)]`) as `None`.

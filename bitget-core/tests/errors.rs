@@ -151,6 +151,16 @@ async fn an_answer_that_is_not_an_envelope_reads_naturally() {
 }
 
 #[tokio::test]
+async fn a_4xx_page_in_front_of_the_exchange_is_a_refusal_not_an_unknown_outcome() {
+    let err = error_for(vec![Reply::Raw(
+        "HTTP/1.1 403 Forbidden\r\ncontent-type: text/html\r\ncontent-length: 9\r\nconnection: close\r\n\r\nforbidden",
+    )])
+    .await;
+    assert!(!err.is_ambiguous() && !err.is_retryable(), "{err}");
+    assert!(!err.to_string().contains("may or may not"), "{err}");
+}
+
+#[tokio::test]
 async fn a_validation_error_lists_its_rules_once() {
     let (url, _server) = serve_replies(vec![]).await;
     let bad = CancelOrder {

@@ -135,8 +135,12 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     quote! {
         #input
 
-        // A response nested in another as an optional field reads `""` as absent.
-        impl #rt::wire::Blank for #ident {}
+        // A response nested in another as an optional field is set when it is there.
+        impl #rt::wire::Presence for #ident {
+            fn is_present(&self) -> bool {
+                true
+            }
+        }
 
         #paging
     }

@@ -223,6 +223,13 @@ fn a_null_list_is_an_empty_list() {
     // A struct answer that is null is still an error: nothing to read is not an empty object.
     let body = br#"{"code":"00000","msg":"success","requestTime":1,"data":null}"#;
     assert!(decode::<Account>(EP, 200, body).is_err());
+    // Even one whose every field has a default (it would read `[]` as a sequence).
+    #[bitget_response]
+    struct AllOptional {
+        order_id: Option<String>,
+        fills: Vec<String>,
+    }
+    assert!(decode::<AllOptional>(EP, 200, body).is_err());
 }
 
 /// uta-v3.md §1: `data` as a bare array, `{list, cursor}`, `{list}`, or the string `"success"`.

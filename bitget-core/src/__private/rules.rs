@@ -482,17 +482,17 @@ pub fn first_present(present: &[bool]) -> Option<usize> {
 pub fn known_value(
     out: &mut Violations,
     path: &Path<'_>,
-    type_name: &str,
+    type_name: &'static str,
     value: &str,
-    known: &[&str],
+    known: &'static [&'static str],
 ) {
     if !value.is_empty() {
+        let unknown = crate::wire::UnknownValue::new(type_name, value, known);
         out.push(
             path,
             RuleKind::KnownValue,
             format!(
-                "`{value}` is not a known {type_name}: expected one of {}; to send a value this version does not list, use `{type_name}::unlisted(\"{value}\")`",
-                known.join(", ")
+                "{unknown}; to send a value this version does not list, use `{type_name}::unlisted(\"{value}\")`"
             ),
         );
     }
