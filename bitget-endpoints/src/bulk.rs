@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
-use bitget_core::{Client, Error, ErrorKind, Sent, ValidationError};
+use bitget_core::{Client, Endpoint, Error, ErrorKind, Sent, ValidationError};
 use tokio::task::JoinSet;
 
 use crate::common::BatchCancelResult;
@@ -156,13 +156,21 @@ impl BulkReport {
 /// [`Plan`] or [`Spot`]. Each has only the options that apply to it, so an option can never be
 /// silently dropped.
 pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
+    /// The batch endpoint's request.
+    #[doc(hidden)]
+    type Request: Endpoint<Response = BatchCancelResult> + Send + Sync + 'static;
+
     /// Whether one request may mix orderIds and clientOids (spot may not).
     #[doc(hidden)]
     const MIXES_ID_KINDS: bool;
 
     /// The batch request for these ids, with every rule checked.
     #[doc(hidden)]
-    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError>;
+    fn request(&self, ids: &[&OrderRef]) -> Result<Self::Request, ValidationError>;
+
+    /// The rules of one id as an item of the batch (not empty, a clientOid of at most 50).
+    #[doc(hidden)]
+    fn check_id(id: &OrderRef) -> Result<(), ValidationError>;
 }
 
 mod sealed {
@@ -175,21 +183,6 @@ mod sealed {
     impl Sealed for super::Spot {}
 }
 
-/// One built batch request, of whichever endpoint the target uses.
-#[doc(hidden)]
-#[derive(Debug)]
-pub enum Batch {
-    /// `POST /api/v2/mix/order/batch-cancel-orders`.
-    #[cfg(feature = "mix")]
-    Futures(BatchCancelOrders),
-    /// `POST /api/v2/mix/order/cancel-plan-order`.
-    #[cfg(feature = "mix")]
-    Plan(CancelPlanOrder),
-    /// `POST /api/v2/spot/trade/batch-cancel-order`.
-    #[cfg(feature = "spot")]
-    Spot(BatchCancelOrder),
-}
-
 #[cfg(feature = "mix")]
 /// Futures orders of one symbol, cancelled through batch-cancel-orders.
 #[derive(Debug, Clone)]
@@ -200,12 +193,11 @@ pub struct Futures {
 }
 
 #[cfg(feature = "mix")]
-/// Futures trigger (plan) orders of one symbol, cancelled through cancel-plan-order.
+/// Futures trigger (plan) orders of one symbol, cancelled through cancel-plan-order: the futures
+/// target's fields and a plan type.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    product_type: ProductType,
-    symbol: String,
-    margin_coin: Option<String>,
+    futures: Futures,
     plan_type: Option<PlanType>,
 }
 
@@ -217,63 +209,82 @@ pub struct Spot {
 }
 
 #[cfg(feature = "mix")]
-fn futures_items<'a>(ids: &'a [&'a OrderRef]) -> impl Iterator<Item = OrderIdItem> + 'a {
-    ids.iter().map(|r| match r {
+fn futures_item(r: &OrderRef) -> OrderIdItem {
+    match r {
         OrderRef::OrderId(id) => OrderIdItem::by_order_id(id),
         OrderRef::ClientOid(id) => OrderIdItem::by_client_oid(id),
-    })
+    }
 }
 
 #[cfg(feature = "mix")]
 impl Target for Futures {
+    type Request = BatchCancelOrders;
     const MIXES_ID_KINDS: bool = true;
 
-    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError> {
+    fn request(&self, ids: &[&OrderRef]) -> Result<BatchCancelOrders, ValidationError> {
         let mut b = BatchCancelOrders::builder()
-            .order_id_list(futures_items(ids))
+            .order_id_list(ids.iter().map(|r| futures_item(r)))
             .symbol(&self.symbol)
             .product_type(self.product_type.clone());
         if let Some(coin) = &self.margin_coin {
             b = b.margin_coin(coin);
         }
-        b.build().map(Batch::Futures)
+        b.build()
+    }
+
+    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
+        futures_item(id).validate()
     }
 }
 
 #[cfg(feature = "mix")]
 impl Target for Plan {
+    type Request = CancelPlanOrder;
     const MIXES_ID_KINDS: bool = true;
 
-    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError> {
+    fn request(&self, ids: &[&OrderRef]) -> Result<CancelPlanOrder, ValidationError> {
+        let f = &self.futures;
         let mut b = CancelPlanOrder::builder()
-            .order_id_list(futures_items(ids))
-            .symbol(&self.symbol)
-            .product_type(self.product_type.clone());
-        if let Some(coin) = &self.margin_coin {
+            .order_id_list(ids.iter().map(|r| futures_item(r)))
+            .symbol(&f.symbol)
+            .product_type(f.product_type.clone());
+        if let Some(coin) = &f.margin_coin {
             b = b.margin_coin(coin);
         }
         if let Some(kind) = &self.plan_type {
             b = b.plan_type(kind.clone());
         }
-        b.build().map(Batch::Plan)
+        b.build()
+    }
+
+    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
+        Futures::check_id(id)
+    }
+}
+
+#[cfg(feature = "spot")]
+fn spot_item(r: &OrderRef) -> SpotOrderItem {
+    match r {
+        OrderRef::OrderId(id) => SpotOrderItem::by_order_id(id),
+        OrderRef::ClientOid(id) => SpotOrderItem::by_client_oid(id),
     }
 }
 
 #[cfg(feature = "spot")]
 impl Target for Spot {
+    type Request = BatchCancelOrder;
     const MIXES_ID_KINDS: bool = false;
 
-    fn request(&self, ids: &[&OrderRef]) -> Result<Batch, ValidationError> {
-        let items = ids.iter().map(|r| match r {
-            OrderRef::OrderId(id) => SpotOrderItem::by_order_id(id),
-            OrderRef::ClientOid(id) => SpotOrderItem::by_client_oid(id),
-        });
+    fn request(&self, ids: &[&OrderRef]) -> Result<BatchCancelOrder, ValidationError> {
         BatchCancelOrder::builder()
             .symbol(&self.symbol)
             .batch_mode(BatchMode::Single)
-            .order_list(items)
+            .order_list(ids.iter().map(|r| spot_item(r)))
             .build()
-            .map(Batch::Spot)
+    }
+
+    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
+        spot_item(id).validate()
     }
 }
 
@@ -316,9 +327,11 @@ impl BulkCancel<Plan> {
         Self::new(
             client,
             Plan {
-                product_type,
-                symbol: symbol.into(),
-                margin_coin: None,
+                futures: Futures {
+                    product_type,
+                    symbol: symbol.into(),
+                    margin_coin: None,
+                },
                 plan_type: None,
             },
         )
@@ -326,7 +339,7 @@ impl BulkCancel<Plan> {
 
     /// The margin coin, in capitals (checked before anything is sent).
     pub fn margin_coin(mut self, coin: impl Into<String>) -> Self {
-        self.target.margin_coin = Some(coin.into());
+        self.target.futures.margin_coin = Some(coin.into());
         self
     }
 
@@ -400,11 +413,8 @@ impl<T: Target> BulkCancel<T> {
             }
             // An id the endpoint refuses (empty, a clientOid over 50 characters) fails alone
             // rather than failing the 49 valid ids of its batch.
-            if let Err(e) = self.target.request(&[id]) {
-                let outcome = Outcome::Failed {
-                    code: None,
-                    message: format!("{e} (nothing was sent)"),
-                };
+            if let Err(e) = T::check_id(id) {
+                let outcome = whole_request_failed(e.into(), false);
                 on_outcome(id, &outcome);
                 outcomes[i] = Some(outcome);
                 continue;
@@ -476,12 +486,7 @@ async fn cancel_chunk<T: Target>(
 ) -> (u32, Vec<(usize, OrderRef, Outcome)>) {
     let ids: Vec<&OrderRef> = chunk.iter().map(|(_, r)| r).collect();
     let sent: Sent<BatchCancelResult> = match target.request(&ids) {
-        #[cfg(feature = "mix")]
-        Ok(Batch::Futures(r)) => client.send_reporting(&r).await,
-        #[cfg(feature = "mix")]
-        Ok(Batch::Plan(r)) => client.send_reporting(&r).await,
-        #[cfg(feature = "spot")]
-        Ok(Batch::Spot(r)) => client.send_reporting(&r).await,
+        Ok(request) => client.send_reporting(&request).await,
         Err(e) => Sent::unsent(e.into()),
     };
     (sent.attempts, outcomes(chunk, sent))
