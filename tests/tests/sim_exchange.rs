@@ -33,6 +33,13 @@ async fn post(c: &Client, path: &'static str, body: Value) -> Result<Value, bitg
         .await
 }
 
+/// The answer of a request that must be accepted.
+async fn accepted(
+    answer: impl std::future::Future<Output = Result<Value, bitget_core::Error>>,
+) -> Value {
+    answer.await.unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn d(s: &str) -> Decimal {
     s.parse().unwrap_or_else(|e| panic!("{e}"))
 }
@@ -44,12 +51,8 @@ async fn a_spot_market_buy_takes_the_makers_ask_and_moves_both_balances() {
         client(&sim, "bot", "bot-s", "bot-p"),
         client(&sim, "maker", "mk-s", "mk-p"),
     );
-    post(&maker, "/api/v2/spot/trade/place-order", json!({"symbol": "BTCUSDT", "side": "sell", "orderType": "limit", "force": "gtc", "price": "60000", "size": "0.5"}))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let placed = post(&bot, "/api/v2/spot/trade/place-order", json!({"symbol": "BTCUSDT", "side": "buy", "orderType": "market", "size": "15000", "clientOid": "bot-1"}))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    accepted(post(&maker, "/api/v2/spot/trade/place-order", json!({"symbol": "BTCUSDT", "side": "sell", "orderType": "limit", "force": "gtc", "price": "60000", "size": "0.5"}))).await;
+    let placed = accepted(post(&bot, "/api/v2/spot/trade/place-order", json!({"symbol": "BTCUSDT", "side": "buy", "orderType": "market", "size": "15000", "clientOid": "bot-1"}))).await;
     assert_eq!(placed["clientOid"], "bot-1");
     let (bot_uid, maker_uid) = (
         sim.uid_of("bot").unwrap_or_default(),
@@ -89,20 +92,18 @@ async fn futures_open_a_long_in_one_way_and_hedge_mode_with_v2s_trade_side() {
     let perp = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
     let bot_uid = sim.uid_of("bot").unwrap_or_default();
     // One-way: buy opens a long.
-    post(
+    accepted(post(
         &maker,
         "/api/v2/mix/order/place-order",
         order("sell", "60000", "1", json!({})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    post(
+    ))
+    .await;
+    accepted(post(
         &bot,
         "/api/v2/mix/order/place-order",
         order("buy", "60000", "1", json!({})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    ))
+    .await;
     sim.with_exchange(|ex| {
         let long = ex
             .position(&bot_uid, &perp, PosSide::Long)
@@ -120,20 +121,18 @@ async fn futures_open_a_long_in_one_way_and_hedge_mode_with_v2s_trade_side() {
     .err();
     assert!(err.is_some_and(|e| e.api_code().map(ApiCode::as_str) == Some("22002")));
     // Close the long (sell, reduce-only) so the mode can change, then hedge mode.
-    post(
+    accepted(post(
         &maker,
         "/api/v2/mix/order/place-order",
         order("buy", "60000", "1", json!({})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    post(
+    ))
+    .await;
+    accepted(post(
         &bot,
         "/api/v2/mix/order/place-order",
         order("sell", "60000", "1", json!({"reduceOnly": "YES"})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    ))
+    .await;
     sim.with_exchange(|ex| ex.set_position_mode(&bot_uid, PositionMode::Hedge))
         .unwrap_or_else(|e| panic!("{e:?}"));
     // Hedge: tradeSide is required; buy+open opens a long, buy+close closes it (a sell in the book).
@@ -145,34 +144,30 @@ async fn futures_open_a_long_in_one_way_and_hedge_mode_with_v2s_trade_side() {
     .await
     .err();
     assert!(err.is_some_and(|e| e.api_code().map(ApiCode::as_str) == Some("40019")));
-    post(
+    accepted(post(
         &maker,
         "/api/v2/mix/order/place-order",
         order("sell", "61000", "2", json!({})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    post(
+    ))
+    .await;
+    accepted(post(
         &bot,
         "/api/v2/mix/order/place-order",
         order("buy", "61000", "2", json!({"tradeSide": "open"})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    post(
+    ))
+    .await;
+    accepted(post(
         &maker,
         "/api/v2/mix/order/place-order",
         order("buy", "62000", "2", json!({})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    post(
+    ))
+    .await;
+    accepted(post(
         &bot,
         "/api/v2/mix/order/place-order",
         order("buy", "62000", "1", json!({"tradeSide": "close"})),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    ))
+    .await;
     sim.with_exchange(|ex| {
         let long = ex
             .position(&bot_uid, &perp, PosSide::Long)
@@ -196,13 +191,9 @@ async fn a_plan_order_fires_when_the_mark_price_crosses() {
         client(&sim, "maker", "mk-s", "mk-p"),
     );
     let perp = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
-    post(&maker, "/api/v2/mix/order/place-order", json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "side": "sell", "orderType": "limit", "price": "58000", "size": "1"}))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    accepted(post(&maker, "/api/v2/mix/order/place-order", json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "side": "sell", "orderType": "limit", "price": "58000", "size": "1"}))).await;
     sim.with_exchange(|ex| ex.set_mark_price(&perp, d("60000")));
-    let plan = post(&bot, "/api/v2/mix/order/place-plan-order", json!({"planType": "normal_plan", "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "size": "1", "triggerPrice": "59000", "triggerType": "mark_price", "side": "buy", "orderType": "market", "clientOid": "dip-buy"}))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let plan = accepted(post(&bot, "/api/v2/mix/order/place-plan-order", json!({"planType": "normal_plan", "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "size": "1", "triggerPrice": "59000", "triggerType": "mark_price", "side": "buy", "orderType": "market", "clientOid": "dip-buy"}))).await;
     assert_eq!(plan["clientOid"], "dip-buy");
     let bot_uid = sim.uid_of("bot").unwrap_or_default();
     sim.with_exchange(|ex| {
@@ -237,21 +228,19 @@ async fn futures_market_data_comes_from_the_books_the_fills_and_the_mark() {
         ("buy", "59990", "2"),
         ("buy", "59980", "1"),
     ] {
-        post(
+        accepted(post(
             &maker,
             "/api/v2/mix/order/place-order",
             order(side, price, size),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        ))
+        .await;
     }
-    post(
+    accepted(post(
         &bot,
         "/api/v2/mix/order/place-order",
         order("buy", "60010", "0.2"),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    ))
+    .await;
     let perp = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
     sim.with_exchange(|ex| ex.set_mark_price(&perp, d("60005")));
     let get = |path: &'static str, params: Value| {
@@ -360,4 +349,23 @@ async fn futures_market_data_comes_from_the_books_the_fills_and_the_mark() {
         .err()
         .unwrap_or_else(|| panic!("refused"));
     assert_eq!(err.api_code(), Some(&ApiCode::ParameterUnknown));
+}
+
+#[tokio::test]
+async fn a_futures_cancel_finds_its_order_whatever_the_symbols_case() {
+    use bitget_endpoints::mix::order::BatchCancelOrders;
+    use bitget_endpoints::mix::{OrderIdItem, ProductType};
+    let sim = sim().await;
+    let order = sim
+        .seed_futures_order("bot", "USDT-FUTURES", "BTCUSDT", Some("lower-1"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let result = BatchCancelOrders::builder()
+        .order_id_list([OrderIdItem::by_order_id(&order.order_id)])
+        .symbol("btcusdt")
+        .product_type(ProductType::UsdtFutures)
+        .send(&client(&sim, "bot", "bot-s", "bot-p"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(result.cancelled(&order.order_id), "{result:?}");
+    assert!(sim.live_orders("bot").is_empty());
 }

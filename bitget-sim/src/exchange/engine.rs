@@ -86,6 +86,23 @@ struct Hold {
     leverage: u32,
 }
 
+/// The position an order of `side` reduces in one-way mode: a buy reduces a short, a sell a long.
+fn reduced_by(side: Side) -> PosSide {
+    match side {
+        Side::Buy => PosSide::Short,
+        Side::Sell => PosSide::Long,
+    }
+}
+
+/// Whether a resting order at `price` can fill an order of `side` limited at `limit`.
+fn crosses(side: Side, limit: Option<Decimal>, price: Decimal) -> bool {
+    match (side, limit) {
+        (Side::Buy, Some(l)) => price <= l,
+        (Side::Sell, Some(l)) => price >= l,
+        (_, None) => false,
+    }
+}
+
 /// The exchange. See the module docs.
 #[derive(Debug, Clone)]
 pub struct Exchange {
@@ -317,6 +334,14 @@ impl Exchange {
 
     // ----- reading -----
 
+    /// The size still open at a price level.
+    fn level_size(&self, ids: &std::collections::VecDeque<OrderId>) -> Decimal {
+        ids.iter()
+            .filter_map(|id| self.order_at(*id))
+            .map(Order::remaining)
+            .sum()
+    }
+
     fn order_at(&self, id: OrderId) -> Option<&Order> {
         let i = usize::try_from(id.checked_sub(FIRST_ORDER + 1)?).ok()?;
         self.orders.get(i)
@@ -394,14 +419,7 @@ impl Exchange {
         let side = |side: Side| {
             book.levels(side)
                 .take(levels)
-                .map(|(price, ids)| {
-                    let size = ids
-                        .iter()
-                        .filter_map(|id| self.order_at(*id))
-                        .map(Order::remaining)
-                        .sum();
-                    (*price, size)
-                })
+                .map(|(price, ids)| (*price, self.level_size(ids)))
                 .collect()
         };
         (side(Side::Buy), side(Side::Sell))
@@ -430,7 +448,7 @@ impl Exchange {
         Ok(id)
     }
 
-    fn place_quietly(&mut self, mut request: NewOrder) -> Result<OrderId, Reject> {
+    fn place_quietly(&mut self, request: NewOrder) -> Result<OrderId, Reject> {
         let inst = self
             .instruments
             .get(&request.instrument)
@@ -450,16 +468,13 @@ impl Exchange {
         if inst.is_futures() != request.effect.is_some() {
             return Err(Reject::EffectMismatch);
         }
-        let spot_market_buy = !inst.is_futures()
-            && request.order_type == OrderType::Market
-            && request.side == Side::Buy;
-        self.check_steps(&inst, &request, spot_market_buy)?;
+        self.check_steps(&inst, &request)?;
         if let Some(effect) = request.effect {
-            request.size = self.check_effect(&inst, &request, effect)?;
+            self.check_effect(&inst, &request, effect)?;
         }
         // What the order may take from the book now, to decide FOK, post-only and market orders
         // before anything moves.
-        let takeable = self.takeable(&inst, &request, spot_market_buy);
+        let takeable = self.takeable(&inst, &request);
         match (request.order_type, request.tif) {
             (OrderType::Limit, TimeInForce::PostOnly) if !takeable.is_zero() => {
                 return Err(Reject::PostOnlyWouldTake);
@@ -468,9 +483,9 @@ impl Exchange {
             (OrderType::Market, _) if takeable.is_zero() => return Err(Reject::NoLiquidity),
             _ => {}
         }
-        let hold = self.hold_for(&inst, &request, spot_market_buy);
+        let hold = self.hold_for(&inst, &request);
         let frozen = match hold {
-            Some(h) if spot_market_buy => h.per_unit,
+            Some(h) if request.is_spot_market_buy() => h.per_unit,
             Some(h) => h.per_unit * request.size,
             None => Decimal::ZERO,
         };
@@ -512,7 +527,7 @@ impl Exchange {
             created_ms: self.now_ms,
             updated_ms: self.now_ms,
         });
-        self.match_order(&inst, id, spot_market_buy);
+        self.match_order(&inst, id);
         let open = self.order_at(id).is_some_and(|o| o.status.is_open());
         if open {
             if rests {
@@ -530,12 +545,7 @@ impl Exchange {
         Ok(id)
     }
 
-    fn check_steps(
-        &self,
-        inst: &Instrument,
-        r: &NewOrder,
-        spot_market_buy: bool,
-    ) -> Result<(), Reject> {
+    fn check_steps(&self, inst: &Instrument, r: &NewOrder) -> Result<(), Reject> {
         if r.order_type == OrderType::Limit {
             let price = r
                 .price
@@ -553,7 +563,7 @@ impl Exchange {
         if r.size > limit || r.price.is_some_and(|p| p > limit) {
             return Err(Reject::TooLarge);
         }
-        if spot_market_buy {
+        if r.is_spot_market_buy() {
             // A quote amount: only the notional minimum applies.
             return if r.size < inst.min_notional {
                 Err(Reject::TooSmall)
@@ -561,7 +571,6 @@ impl Exchange {
                 Ok(())
             };
         }
-        // A zero size on a closing order means "the whole position", sized in `check_effect`.
         if !(r.size % inst.step).is_zero() {
             return Err(Reject::SizeStep);
         }
@@ -582,14 +591,9 @@ impl Exchange {
         Ok(())
     }
 
-    /// Checks a futures order's effect against the positions; returns the size to use (a
-    /// reducing order is refused when larger than what it reduces).
-    fn check_effect(
-        &self,
-        inst: &Instrument,
-        r: &NewOrder,
-        effect: Effect,
-    ) -> Result<Decimal, Reject> {
+    /// Checks a futures order's effect against the account's mode and positions: a reducing order
+    /// is refused with nothing to reduce, or when larger than what it reduces.
+    fn check_effect(&self, inst: &Instrument, r: &NewOrder, effect: Effect) -> Result<(), Reject> {
         let acc = self
             .accounts
             .get(&r.account)
@@ -598,20 +602,14 @@ impl Exchange {
         match (acc.mode, effect) {
             (PositionMode::OneWay, Effect::Net { reduce_only }) => {
                 if !reduce_only {
-                    return Ok(r.size);
+                    return Ok(());
                 }
                 // Reduce-only: only against the opposite position, never beyond it.
-                let against = match r.side {
-                    Side::Buy => pos(PosSide::Short),
-                    Side::Sell => pos(PosSide::Long),
-                };
-                let Some(p) = against else {
-                    return Err(Reject::NoPosition);
-                };
+                let p = pos(reduced_by(r.side)).ok_or(Reject::NoPosition)?;
                 if r.size > p.size {
                     return Err(Reject::ReduceTooLarge);
                 }
-                Ok(r.size)
+                Ok(())
             }
             (PositionMode::Hedge, Effect::Hedge { pos: side, close }) => {
                 let closing_side = match side {
@@ -622,7 +620,7 @@ impl Exchange {
                     return if r.side == closing_side {
                         Err(Reject::WrongPositionMode)
                     } else {
-                        Ok(r.size)
+                        Ok(())
                     };
                 }
                 if r.side != closing_side {
@@ -632,7 +630,7 @@ impl Exchange {
                 if r.size > p.size {
                     return Err(Reject::ReduceTooLarge);
                 }
-                Ok(r.size)
+                Ok(())
             }
             _ => Err(Reject::WrongPositionMode),
         }
@@ -640,27 +638,21 @@ impl Exchange {
 
     /// How much of the order the book can fill now (base size; for a spot market buy, the quote
     /// amount it can spend).
-    fn takeable(&self, inst: &Instrument, r: &NewOrder, spot_market_buy: bool) -> Decimal {
+    fn takeable(&self, inst: &Instrument, r: &NewOrder) -> Decimal {
         let Some(book) = self.books.get(&inst.id) else {
             return Decimal::ZERO;
         };
         let mut total = Decimal::ZERO;
         for (price, ids) in book.levels(r.side.opposite()) {
-            if let (OrderType::Limit, Some(limit)) = (r.order_type, r.price) {
-                let crosses = match r.side {
-                    Side::Buy => *price <= limit,
-                    Side::Sell => *price >= limit,
-                };
-                if !crosses {
-                    break;
-                }
+            if r.order_type == OrderType::Limit && !crosses(r.side, r.price, *price) {
+                break;
             }
-            let size: Decimal = ids
-                .iter()
-                .filter_map(|id| self.order_at(*id))
-                .map(Order::remaining)
-                .sum();
-            total += if spot_market_buy { size * *price } else { size };
+            let size = self.level_size(ids);
+            total += if r.is_spot_market_buy() {
+                size * *price
+            } else {
+                size
+            };
             if total >= r.size {
                 return total;
             }
@@ -670,9 +662,9 @@ impl Exchange {
 
     /// What an order freezes, per unit of size (in all for a spot market buy): spot the coin it
     /// pays with; futures opening orders their margin and taker fee at the limit (or best) price.
-    fn hold_for(&self, inst: &Instrument, r: &NewOrder, spot_market_buy: bool) -> Option<Hold> {
+    fn hold_for(&self, inst: &Instrument, r: &NewOrder) -> Option<Hold> {
         match r.effect {
-            None if spot_market_buy => Some(Hold {
+            None if r.is_spot_market_buy() => Some(Hold {
                 coin_is_base: false,
                 per_unit: r.size,
                 leverage: 1,
@@ -722,11 +714,7 @@ impl Exchange {
         let mut worst = None;
         for (price, ids) in book.levels(r.side.opposite()) {
             worst = Some(*price);
-            let size: Decimal = ids
-                .iter()
-                .filter_map(|id| self.order_at(*id))
-                .map(Order::remaining)
-                .sum();
+            let size = self.level_size(ids);
             if size >= left {
                 break;
             }
@@ -736,7 +724,7 @@ impl Exchange {
     }
 
     /// Matches a new order against the opposite side of the book.
-    fn match_order(&mut self, inst: &Instrument, taker: OrderId, spot_market_buy: bool) {
+    fn match_order(&mut self, inst: &Instrument, taker: OrderId) {
         loop {
             let Some(t) = self.order_at(taker) else {
                 return;
@@ -745,6 +733,7 @@ impl Exchange {
                 return;
             }
             let (side, limit, order_type) = (t.request.side, t.request.price, t.request.order_type);
+            let spot_market_buy = t.request.is_spot_market_buy();
             // Left to fill: base size, or for a spot market buy, quote to spend.
             let left = if spot_market_buy {
                 t.request.size - t.filled_quote
@@ -761,15 +750,8 @@ impl Exchange {
             else {
                 return;
             };
-            if order_type == OrderType::Limit {
-                let crosses = match (side, limit) {
-                    (Side::Buy, Some(l)) => price <= l,
-                    (Side::Sell, Some(l)) => price >= l,
-                    _ => false,
-                };
-                if !crosses {
-                    return;
-                }
+            if order_type == OrderType::Limit && !crosses(side, limit, price) {
+                return;
             }
             let Some(m) = self.order_at(maker) else {
                 return;
@@ -826,10 +808,7 @@ impl Exchange {
     ) -> Option<Decimal> {
         let acc = self.accounts.get(account)?;
         let pos = match effect {
-            Effect::Net { reduce_only: true } => match side {
-                Side::Buy => PosSide::Short,
-                Side::Sell => PosSide::Long,
-            },
+            Effect::Net { reduce_only: true } => reduced_by(side),
             Effect::Hedge { pos, close: true } => pos,
             _ => return None,
         };
@@ -996,14 +975,12 @@ impl Exchange {
         let coin = inst.quote.clone();
         // Split into what reduces a position and what opens (or grows) one.
         let acc = self.accounts.get(&account)?;
-        let (reduce_side, open_side) = match (acc.mode, effect) {
-            (_, Effect::Hedge { pos, close: true }) => (Some(pos), None),
-            (_, Effect::Hedge { pos, close: false }) => (None, Some(pos)),
-            (_, Effect::Net { reduce_only }) => {
-                let (against, with) = match side {
-                    Side::Buy => (PosSide::Short, PosSide::Long),
-                    Side::Sell => (PosSide::Long, PosSide::Short),
-                };
+        let (reduce_side, open_side) = match effect {
+            Effect::Hedge { pos, close: true } => (Some(pos), None),
+            Effect::Hedge { pos, close: false } => (None, Some(pos)),
+            Effect::Net { reduce_only } => {
+                let against = reduced_by(side);
+                let with = reduced_by(side.opposite());
                 (Some(against), (!reduce_only).then_some(with))
             }
         };
@@ -1095,9 +1072,7 @@ impl Exchange {
             o.filled_quote += quote;
             o.fee += fee;
             o.updated_ms = now;
-            let spot_market_buy = o.request.effect.is_none()
-                && o.request.order_type == OrderType::Market
-                && o.request.side == Side::Buy;
+            let spot_market_buy = o.request.is_spot_market_buy();
             let complete = if spot_market_buy {
                 o.filled_quote >= o.request.size
             } else {
@@ -1162,9 +1137,7 @@ impl Exchange {
         } else {
             inst.quote.clone()
         };
-        let spot_market_buy = o.request.effect.is_none()
-            && o.request.order_type == OrderType::Market
-            && o.request.side == Side::Buy;
+        let spot_market_buy = o.request.is_spot_market_buy();
         let left = if spot_market_buy {
             hold.per_unit - o.filled_quote
         } else {
@@ -1378,10 +1351,7 @@ impl Exchange {
     fn size_to_close(&self, order: &NewOrder) -> Decimal {
         let side = match order.effect {
             Some(Effect::Hedge { pos, .. }) => pos,
-            Some(Effect::Net { .. }) => match order.side {
-                Side::Buy => PosSide::Short,
-                Side::Sell => PosSide::Long,
-            },
+            Some(Effect::Net { .. }) => reduced_by(order.side),
             None => return Decimal::ZERO,
         };
         self.position(&order.account, &order.instrument, side)

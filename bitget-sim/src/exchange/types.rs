@@ -293,6 +293,11 @@ impl NewOrder {
         self.effect = Some(effect);
         self
     }
+
+    /// A spot market buy, whose size is the quote amount to spend (as on Bitget).
+    pub fn is_spot_market_buy(&self) -> bool {
+        self.effect.is_none() && self.order_type == OrderType::Market && self.side == Side::Buy
+    }
 }
 
 /// An order the exchange keeps.

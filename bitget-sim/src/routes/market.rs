@@ -21,6 +21,18 @@ fn contract(inner: &mut Inner, p: &Params) -> Result<InstrumentId, SimError> {
         .instrument(&Market::Futures { product_type }, &symbol)
 }
 
+/// Every listed contract of a product type.
+fn contracts(inner: &Inner, product_type: &str) -> Vec<InstrumentId> {
+    let market = crate::exchange::Market::Futures(product_type.to_owned());
+    inner
+        .venue
+        .ex
+        .instruments()
+        .filter(|i| i.id.market == market)
+        .map(|i| i.id.clone())
+        .collect()
+}
+
 fn text(d: Option<Decimal>) -> String {
     d.map(|d| d.normalize().to_string()).unwrap_or_default()
 }
@@ -38,7 +50,7 @@ fn ticker(inner: &Inner, id: &InstrumentId, now: i64) -> Value {
     let base_volume: Decimal = trades.iter().map(|f| f.size).sum();
     let quote_volume: Decimal = trades.iter().map(|f| f.size * f.price).sum();
     let change = match (open, last) {
-        (Some(o), Some(l)) if !o.is_zero() => Some((l - o) / o),
+        (Some(o), Some(l)) if !o.is_zero() => Some(((l - o) / o).round_dp(6)),
         _ => None,
     };
     json!({
@@ -51,12 +63,12 @@ fn ticker(inner: &Inner, id: &InstrumentId, now: i64) -> Value {
         "high24h": text(high),
         "low24h": text(low),
         "ts": now.to_string(),
-        "change24h": text(change.map(|c| c.round_dp(6))),
+        "change24h": text(change),
         "baseVolume": text(Some(base_volume)),
         "quoteVolume": text(Some(quote_volume)),
         "usdtVolume": text(Some(quote_volume)),
         "openUtc": text(open),
-        "changeUtc24h": text(change.map(|c| c.round_dp(6))),
+        "changeUtc24h": text(change),
         "open24h": text(open),
         "indexPrice": text(mark),
         "markPrice": text(mark),
@@ -79,13 +91,7 @@ pub(super) fn ticker_one(inner: &mut Inner, query: &str, now: i64) -> Result<Val
 pub(super) fn tickers(inner: &mut Inner, query: &str, now: i64) -> Result<Value, SimError> {
     let p = Params::query(query, &["productType"])?;
     let product_type = p.product_type()?;
-    let ids: Vec<InstrumentId> = inner
-        .venue
-        .ex
-        .instruments()
-        .filter(|i| i.id.market == crate::exchange::Market::Futures(product_type.clone()))
-        .map(|i| i.id.clone())
-        .collect();
+    let ids = contracts(inner, &product_type);
     Ok(Value::Array(
         ids.iter().map(|id| ticker(inner, id, now)).collect(),
     ))
@@ -168,13 +174,7 @@ pub(super) fn current_fund_rate(
     let product_type = p.product_type()?;
     let ids: Vec<InstrumentId> = match p.text("symbol")? {
         Some(_) => vec![contract(inner, &p)?],
-        None => inner
-            .venue
-            .ex
-            .instruments()
-            .filter(|i| i.id.market == crate::exchange::Market::Futures(product_type.clone()))
-            .map(|i| i.id.clone())
-            .collect(),
+        None => contracts(inner, &product_type),
     };
     let next = now - now.rem_euclid(EIGHT_HOURS) + EIGHT_HOURS;
     let ex = &inner.venue.ex;

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::{decimal, failure, force, items, order_type, success};
 use crate::account::Account;
 use crate::envelope::SimError;
-use crate::exchange::{Effect, NewOrder, OrderType, PosSide, PositionMode, Side, TimeInForce};
+use crate::exchange::{Effect, NewOrder, OrderType, PosSide, PositionMode, Side};
 use crate::orders::{Market, Order, Wanted};
 use crate::params::Params;
 use crate::state::Inner;
@@ -16,6 +16,12 @@ fn futures_of(o: &Order, product_type: &str) -> bool {
 
 fn plan_of(o: &Order, product_type: &str, plan_type: Option<&str>) -> bool {
     matches!(&o.market, Market::Plan { product_type: p, plan_type: t } if p == product_type && plan_type.is_none_or(|w| w == t))
+}
+
+/// Whether an order is of `symbol` (any case, as Bitget compares them) and `coin`, when given.
+fn on(o: &Order, symbol: Option<&str>, coin: Option<&str>) -> bool {
+    symbol.is_none_or(|s| s.eq_ignore_ascii_case(&o.symbol))
+        && coin.is_none_or(|c| o.margin_coin.as_deref() == Some(c))
 }
 
 fn margin_coin(p: &Params) -> Result<Option<String>, SimError> {
@@ -73,11 +79,7 @@ fn futures_order(inner: &mut Inner, account: &Account, p: &Params) -> Result<New
     )?;
     let order_type = order_type(p)?;
     let price = decimal(p, "price", order_type == OrderType::Limit)?;
-    let tif = if p.text("force")?.is_some() {
-        force(p)?
-    } else {
-        TimeInForce::Gtc
-    };
+    let tif = force(p)?;
     let venue = &mut inner.venue;
     let instrument = venue.instrument(&Market::Futures { product_type }, &symbol)?;
     let client_oid = venue.client_oid(&account.uid, p.text("clientOid")?)?;
@@ -231,11 +233,7 @@ pub(super) fn batch_cancel_orders(
         return Err(SimError::missing("symbol"));
     }
     cancel_listed(inner, account, list, "orderIdList", "40768", |o| {
-        futures_of(o, &product_type)
-            && symbol.as_ref().is_none_or(|s| *s == o.symbol)
-            && coin
-                .as_ref()
-                .is_none_or(|c| o.margin_coin.as_ref() == Some(c))
+        futures_of(o, &product_type) && on(o, symbol.as_deref(), coin.as_deref())
     })
 }
 
@@ -261,10 +259,7 @@ pub(super) fn cancel_all_orders(
         }
     }
     cancel_listed(inner, account, None, "", "40768", |o| {
-        futures_of(o, &product_type)
-            && coin
-                .as_ref()
-                .is_none_or(|c| o.margin_coin.as_ref() == Some(c))
+        futures_of(o, &product_type) && on(o, None, coin.as_deref())
     })
 }
 
@@ -293,10 +288,6 @@ pub(super) fn cancel_plan_order(
         return Err(SimError::missing("symbol"));
     }
     cancel_listed(inner, account, list, "orderIdList", "43025", |o| {
-        plan_of(o, &product_type, plan_type.as_deref())
-            && symbol.as_ref().is_none_or(|s| *s == o.symbol)
-            && coin
-                .as_ref()
-                .is_none_or(|c| o.margin_coin.as_ref() == Some(c))
+        plan_of(o, &product_type, plan_type.as_deref()) && on(o, symbol.as_deref(), coin.as_deref())
     })
 }

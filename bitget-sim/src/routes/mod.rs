@@ -1,6 +1,6 @@
-//! The one handler: faults, routing, authentication, rate limits, then the endpoint. It reads the
-//! raw bytes itself, so a malformed request gets a JSON error and the signature is checked over
-//! exactly what arrived.
+//! The routes: one per endpoint, behind the edge layer (`edge.rs`: the body read once, faults,
+//! the request log); public routes count per IP, private ones pass one gate (signature over
+//! exactly what arrived, account family, content type, per-UID rate).
 
 mod edge;
 mod market;
@@ -78,13 +78,11 @@ const ROUTES: &[Route] = &[
     },
 ];
 
-const TIME_PATH: &str = "/api/v2/public/time";
-const TIME_RATE: u32 = 20;
-
 type Public = fn(&mut Inner, &str, i64) -> Result<Value, SimError>;
 
 /// The public GET endpoints: path, documented rate per IP, handler of the query.
 const PUBLIC: &[(&str, u32, Public)] = &[
+    ("/api/v2/public/time", 20, server_time),
     ("/api/v2/mix/market/ticker", 20, market::ticker_one),
     ("/api/v2/mix/market/tickers", 20, market::tickers),
     ("/api/v2/mix/market/merge-depth", 20, market::merge_depth),
@@ -106,19 +104,7 @@ const PUBLIC: &[(&str, u32, Public)] = &[
 /// the body once, injects faults and keeps the request log. A known path asked with another
 /// method, and an unknown path, answer 40404 as Bitget does.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
-    let mut router = Router::new().route(
-        TIME_PATH,
-        get(
-            |State(shared): State<Arc<Shared>>, Extension(req): Extension<Prepared>| async move {
-                answer(
-                    req.now,
-                    public_gate(&shared, TIME_PATH, TIME_RATE)
-                        .map(|()| json!({ "serverTime": req.now.to_string() })),
-                )
-            },
-        )
-        .fallback(unknown),
-    );
+    let mut router = Router::new();
     for (path, rate, handler) in PUBLIC {
         router =
             router.route(
@@ -185,6 +171,11 @@ fn answer(now: i64, data: Result<Value, SimError>) -> Response {
     .into_response()
 }
 
+/// `GET /api/v2/public/time`: the server's clock (with the injected offset).
+fn server_time(_: &mut Inner, _: &str, now: i64) -> Result<Value, SimError> {
+    Ok(json!({ "serverTime": now.to_string() }))
+}
+
 /// A public endpoint: counted per IP.
 fn public_gate(shared: &Shared, path: &'static str, rate: u32) -> Result<(), SimError> {
     admit(shared, "ip", path, rate)
@@ -197,14 +188,7 @@ fn private_gate<'s>(
     route: &Route,
     req: &Prepared,
 ) -> Result<&'s Account, SimError> {
-    let signed = Signed {
-        method: &req.method,
-        path: &req.path,
-        query: &req.query,
-        body: &req.body,
-    };
-    let account = auth::authenticate(&shared.accounts, &req.headers, &signed, req.now)?;
-    family(account, &req.path)?;
+    let account = authenticated(shared, req)?;
     auth::check_content_type(&req.headers)?;
     let rate = shared
         .rate_overrides
@@ -215,6 +199,20 @@ fn private_gate<'s>(
     Ok(account)
 }
 
+/// The account whose signature (over the raw query and the body) the request carries, if its
+/// family may use this path.
+fn authenticated<'s>(shared: &'s Shared, req: &Prepared) -> Result<&'s Account, SimError> {
+    let signed = Signed {
+        method: &req.method,
+        path: &req.path,
+        query: &req.query,
+        body: &req.body,
+    };
+    let account = auth::authenticate(&shared.accounts, &req.headers, &signed, req.now)?;
+    family(account, &req.path)?;
+    Ok(account)
+}
+
 /// A path the simulator does not serve (or a method it does not take there): 40404. A signed
 /// request on a v3 path still meets the account check first, as on Bitget: a Classic key there is
 /// 40084.
@@ -222,20 +220,13 @@ async fn unknown(
     State(shared): State<Arc<Shared>>,
     Extension(req): Extension<Prepared>,
 ) -> Response {
-    let check = || -> Result<(), SimError> {
+    let check = || -> Result<Value, SimError> {
         if req.path.starts_with("/api/v3/") && req.headers.contains_key("access-key") {
-            let signed = Signed {
-                method: &req.method,
-                path: &req.path,
-                query: &req.query,
-                body: &req.body,
-            };
-            let account = auth::authenticate(&shared.accounts, &req.headers, &signed, req.now)?;
-            family(account, &req.path)?;
+            authenticated(&shared, &req)?;
         }
         Err(not_found())
     };
-    answer(req.now, check().map(|()| Value::Null))
+    answer(req.now, check())
 }
 
 fn admit(shared: &Shared, key: &str, path: &'static str, rate: u32) -> Result<(), SimError> {
