@@ -40,6 +40,20 @@ async fn accepted(
     answer.await.unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A limit order on the BTCUSDT perpetual (crossed margin, USDT), with `extra` fields merged in.
+fn perp_limit(side: &str, price: &str, size: &str, extra: Value) -> Value {
+    let mut body = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "side": side, "orderType": "limit", "price": price, "size": size});
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    body
+}
+
+/// Places a futures order through v2's place-order path.
+async fn place_futures(c: &Client, body: Value) -> Result<Value, bitget_core::Error> {
+    post(c, "/api/v2/mix/order/place-order", body).await
+}
+
 fn d(s: &str) -> Decimal {
     s.parse().unwrap_or_else(|e| panic!("{e}"))
 }
@@ -82,26 +96,17 @@ async fn futures_open_a_long_in_one_way_and_hedge_mode_with_v2s_trade_side() {
         client(&sim, "bot", "bot-s", "bot-p"),
         client(&sim, "maker", "mk-s", "mk-p"),
     );
-    let order = |side: &str, price: &str, size: &str, extra: Value| {
-        let mut body = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "side": side, "orderType": "limit", "price": price, "size": size});
-        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-            b.extend(e.clone());
-        }
-        body
-    };
     let perp = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
     let bot_uid = sim.uid_of("bot").unwrap_or_default();
     // One-way: buy opens a long.
-    accepted(post(
+    accepted(place_futures(
         &maker,
-        "/api/v2/mix/order/place-order",
-        order("sell", "60000", "1", json!({})),
+        perp_limit("sell", "60000", "1", json!({})),
     ))
     .await;
-    accepted(post(
+    accepted(place_futures(
         &bot,
-        "/api/v2/mix/order/place-order",
-        order("buy", "60000", "1", json!({})),
+        perp_limit("buy", "60000", "1", json!({})),
     ))
     .await;
     sim.with_exchange(|ex| {
@@ -112,60 +117,49 @@ async fn futures_open_a_long_in_one_way_and_hedge_mode_with_v2s_trade_side() {
         assert_eq!((long.size, long.entry_price()), (d("1"), d("60000")));
     });
     // Reduce-only with nothing short to reduce: refused.
-    let err = post(
+    let err = place_futures(
         &bot,
-        "/api/v2/mix/order/place-order",
-        order("buy", "60000", "1", json!({"reduceOnly": "YES"})),
+        perp_limit("buy", "60000", "1", json!({"reduceOnly": "YES"})),
     )
     .await
     .err();
     assert!(err.is_some_and(|e| e.api_code().map(ApiCode::as_str) == Some("22002")));
     // Close the long (sell, reduce-only) so the mode can change, then hedge mode.
-    accepted(post(
+    accepted(place_futures(
         &maker,
-        "/api/v2/mix/order/place-order",
-        order("buy", "60000", "1", json!({})),
+        perp_limit("buy", "60000", "1", json!({})),
     ))
     .await;
-    accepted(post(
+    accepted(place_futures(
         &bot,
-        "/api/v2/mix/order/place-order",
-        order("sell", "60000", "1", json!({"reduceOnly": "YES"})),
+        perp_limit("sell", "60000", "1", json!({"reduceOnly": "YES"})),
     ))
     .await;
     sim.with_exchange(|ex| ex.set_position_mode(&bot_uid, PositionMode::Hedge))
         .unwrap_or_else(|e| panic!("{e:?}"));
     // Hedge: tradeSide is required; buy+open opens a long, buy+close closes it (a sell in the book).
-    let err = post(
-        &bot,
-        "/api/v2/mix/order/place-order",
-        order("buy", "60000", "1", json!({})),
-    )
-    .await
-    .err();
+    let err = place_futures(&bot, perp_limit("buy", "60000", "1", json!({})))
+        .await
+        .err();
     assert!(err.is_some_and(|e| e.api_code().map(ApiCode::as_str) == Some("40019")));
-    accepted(post(
+    accepted(place_futures(
         &maker,
-        "/api/v2/mix/order/place-order",
-        order("sell", "61000", "2", json!({})),
+        perp_limit("sell", "61000", "2", json!({})),
     ))
     .await;
-    accepted(post(
+    accepted(place_futures(
         &bot,
-        "/api/v2/mix/order/place-order",
-        order("buy", "61000", "2", json!({"tradeSide": "open"})),
+        perp_limit("buy", "61000", "2", json!({"tradeSide": "open"})),
     ))
     .await;
-    accepted(post(
+    accepted(place_futures(
         &maker,
-        "/api/v2/mix/order/place-order",
-        order("buy", "62000", "2", json!({})),
+        perp_limit("buy", "62000", "2", json!({})),
     ))
     .await;
-    accepted(post(
+    accepted(place_futures(
         &bot,
-        "/api/v2/mix/order/place-order",
-        order("buy", "62000", "1", json!({"tradeSide": "close"})),
+        perp_limit("buy", "62000", "1", json!({"tradeSide": "close"})),
     ))
     .await;
     sim.with_exchange(|ex| {
@@ -191,7 +185,11 @@ async fn a_plan_order_fires_when_the_mark_price_crosses() {
         client(&sim, "maker", "mk-s", "mk-p"),
     );
     let perp = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
-    accepted(post(&maker, "/api/v2/mix/order/place-order", json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "side": "sell", "orderType": "limit", "price": "58000", "size": "1"}))).await;
+    accepted(place_futures(
+        &maker,
+        perp_limit("sell", "58000", "1", json!({})),
+    ))
+    .await;
     sim.with_exchange(|ex| ex.set_mark_price(&perp, d("60000")));
     let plan = accepted(post(&bot, "/api/v2/mix/order/place-plan-order", json!({"planType": "normal_plan", "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "size": "1", "triggerPrice": "59000", "triggerType": "mark_price", "side": "buy", "orderType": "market", "clientOid": "dip-buy"}))).await;
     assert_eq!(plan["clientOid"], "dip-buy");
@@ -221,26 +219,16 @@ async fn futures_market_data_comes_from_the_books_the_fills_and_the_mark() {
     let sim = sim().await;
     let maker = client(&sim, "maker", "mk-s", "mk-p");
     let bot = client(&sim, "bot", "bot-s", "bot-p");
-    let order = |side: &str, price: &str, size: &str| json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "side": side, "orderType": "limit", "price": price, "size": size});
+    let order = |side, price, size| perp_limit(side, price, size, json!({}));
     for (side, price, size) in [
         ("sell", "60010", "0.5"),
         ("sell", "60020", "1"),
         ("buy", "59990", "2"),
         ("buy", "59980", "1"),
     ] {
-        accepted(post(
-            &maker,
-            "/api/v2/mix/order/place-order",
-            order(side, price, size),
-        ))
-        .await;
+        accepted(place_futures(&maker, order(side, price, size))).await;
     }
-    accepted(post(
-        &bot,
-        "/api/v2/mix/order/place-order",
-        order("buy", "60010", "0.2"),
-    ))
-    .await;
+    accepted(place_futures(&bot, order("buy", "60010", "0.2"))).await;
     let perp = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
     sim.with_exchange(|ex| ex.set_mark_price(&perp, d("60005")));
     let get = |path: &'static str, params: Value| {
