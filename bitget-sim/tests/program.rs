@@ -24,17 +24,22 @@ fn start(args: &[&str]) -> (std::process::Child, String) {
     (child, addr)
 }
 
-fn get(addr: &str, target: &str) -> String {
+/// Sends the raw HTTP `request` and returns the whole answer as text.
+fn http(addr: &str, request: &str) -> String {
     let mut sock = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
-    write!(
-        sock,
-        "GET {target} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    sock.write_all(request.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut answer = String::new();
     sock.read_to_string(&mut answer)
         .unwrap_or_else(|e| panic!("{e}"));
     answer
+}
+
+fn get(addr: &str, target: &str) -> String {
+    http(
+        addr,
+        &format!("GET {target} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"),
+    )
 }
 
 #[test]
@@ -66,17 +71,13 @@ fn signed_post(addr: &str, path: &str, body: &str) -> String {
         hmac::Hmac::<sha2::Sha256>::new_from_slice(b"s").unwrap_or_else(|e| panic!("{e}"));
     mac.update(format!("{ts}POST{path}{body}").as_bytes());
     let sign = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
-    let mut sock = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
-    write!(
-        sock,
-        "POST {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-type: application/json\r\naccess-key: k\r\naccess-sign: {sign}\r\naccess-timestamp: {ts}\r\naccess-passphrase: p\r\ncontent-length: {}\r\n\r\n{body}",
-        body.len()
+    http(
+        addr,
+        &format!(
+            "POST {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-type: application/json\r\naccess-key: k\r\naccess-sign: {sign}\r\naccess-timestamp: {ts}\r\naccess-passphrase: p\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        ),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut answer = String::new();
-    sock.read_to_string(&mut answer)
-        .unwrap_or_else(|e| panic!("{e}"));
-    answer
 }
 
 #[test]
