@@ -831,14 +831,31 @@ impl Exchange {
         self.next_trade += 1;
         let trade_id = self.next_trade;
         for (id, is_maker) in [(maker, true), (taker, false)] {
-            let fill = if inst.is_futures() {
-                self.settle_futures(inst, id, is_maker, price, qty, trade_id)
+            let settled = if inst.is_futures() {
+                self.settle_futures(inst, id, is_maker, price, qty)
             } else {
-                self.settle_spot(inst, id, is_maker, price, qty, trade_id)
+                self.settle_spot(inst, id, is_maker, price, qty)
             };
-            if let Some(fill) = fill {
-                self.fills.push(fill);
-            }
+            let Some(settled) = settled else { continue };
+            self.record_fill(id, qty, price * qty, settled.fee);
+            let Some(order) = self.order_at(id) else {
+                continue;
+            };
+            let fill = Fill {
+                trade_id,
+                order_id: id,
+                account: order.request.account.clone(),
+                instrument: inst.id.clone(),
+                side: order.request.side,
+                price,
+                size: qty,
+                fee: settled.fee,
+                fee_coin: settled.fee_coin,
+                maker: is_maker,
+                realized_pnl: settled.realized,
+                time_ms: self.now_ms,
+            };
+            self.fills.push(fill);
         }
         self.last.insert(inst.id.clone(), price);
         // A maker that is done leaves the book.
@@ -911,8 +928,7 @@ impl Exchange {
         maker: bool,
         price: Decimal,
         qty: Decimal,
-        trade_id: u64,
-    ) -> Option<Fill> {
+    ) -> Option<Settled> {
         let order = self.order_at(id)?;
         let (side, order_type) = (order.request.side, order.request.order_type);
         let hold = self.holds.get(&id).copied();
@@ -943,20 +959,11 @@ impl Exchange {
                 (fee, inst.quote.clone())
             }
         };
-        self.record_fill(id, qty, quote, fee);
-        Some(self.fill(
-            trade_id,
-            id,
-            account,
-            side,
-            inst,
-            price,
-            qty,
+        Some(Settled {
             fee,
             fee_coin,
-            maker,
-            Decimal::ZERO,
-        ))
+            realized: Decimal::ZERO,
+        })
     }
 
     fn settle_futures(
@@ -966,8 +973,7 @@ impl Exchange {
         maker: bool,
         price: Decimal,
         qty: Decimal,
-        trade_id: u64,
-    ) -> Option<Fill> {
+    ) -> Option<Settled> {
         let order = self.order_at(id)?;
         let (side, effect) = (order.request.side, order.request.effect?);
         let hold = self.holds.get(&id).copied();
@@ -1059,10 +1065,11 @@ impl Exchange {
         }
         self.credit(&account, &coin, -fee);
         self.credit(FEE_ACCOUNT, &coin, fee);
-        self.record_fill(id, qty, price * qty, fee);
-        Some(self.fill(
-            trade_id, id, account, side, inst, price, qty, fee, coin, maker, realized,
-        ))
+        Some(Settled {
+            fee,
+            fee_coin: coin,
+            realized,
+        })
     }
 
     fn record_fill(&mut self, id: OrderId, qty: Decimal, quote: Decimal, fee: Decimal) {
@@ -1089,37 +1096,6 @@ impl Exchange {
         };
         if done {
             self.release_hold(id);
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn fill(
-        &self,
-        trade_id: u64,
-        order_id: OrderId,
-        account: String,
-        side: Side,
-        inst: &Instrument,
-        price: Decimal,
-        size: Decimal,
-        fee: Decimal,
-        fee_coin: String,
-        maker: bool,
-        realized_pnl: Decimal,
-    ) -> Fill {
-        Fill {
-            trade_id,
-            order_id,
-            account,
-            instrument: inst.id.clone(),
-            side,
-            price,
-            size,
-            fee,
-            fee_coin,
-            maker,
-            realized_pnl,
-            time_ms: self.now_ms,
         }
     }
 
@@ -1357,4 +1333,12 @@ impl Exchange {
         self.position(&order.account, &order.instrument, side)
             .map_or(Decimal::ZERO, |p| p.size)
     }
+}
+
+/// What one side of a match paid (its fee, in its coin) and realised; `execute` records it as a
+/// fill, the same way for spot and futures.
+struct Settled {
+    fee: Decimal,
+    fee_coin: String,
+    realized: Decimal,
 }
