@@ -174,11 +174,15 @@ impl FieldRuleKind {
             FieldRuleKind::RequiredIf(c)
             | FieldRuleKind::RequiredUnless(c)
             | FieldRuleKind::AbsentIf(c) => {
-                let func = format_ident!("{}", self.key());
+                let kind = match self {
+                    FieldRuleKind::RequiredIf(_) => quote!(RequiredIf),
+                    FieldRuleKind::RequiredUnless(_) => quote!(RequiredUnless),
+                    _ => quote!(AbsentIf),
+                };
                 condition(
                     cont,
                     c,
-                    |holds, value, other_wire| quote!(__r::#func(__out, &__p, #present, #other_wire, #holds, #value);),
+                    |holds, value, other_wire| quote!(__r::conditional(__out, &__p, __r::RuleKind::#kind, #present, #other_wire, #holds, #value);),
                 )
             }
             FieldRuleKind::Requires(others) => {
@@ -233,7 +237,7 @@ impl FieldRuleKind {
                     quote! {
                         for (__i, __item) in __r::items(&self.#name).iter().enumerate() {
                             let __ip = __p.index(__i);
-                            __r::required_if(__out, &__ip.field(#item_wire), __r::present(&__item.#item_field), #other_wire, #holds, #value);
+                            __r::conditional(__out, &__ip.field(#item_wire), __r::RuleKind::RequiredIf, __r::present(&__item.#item_field), #other_wire, #holds, #value);
                         }
                     }
                 })

@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 
 pub use crate::builder::{DecimalArg, LeftOut, Unset};
-use crate::validate::{Path, RuleKind, Violations};
+pub use crate::validate::RuleKind;
+use crate::validate::{Path, Violations};
 use crate::wire::{Presence, WireStr};
 
 /// A decimal setter's argument, optional or not, turned into the field's value at `build()`;
@@ -168,77 +169,25 @@ pub fn holds<F: FieldValue<T>, T: PartialEq>(field: &F, value: &T) -> bool {
     field.value() == Some(value)
 }
 
-/// `required_if(other = Value)`: `holds` says whether `other` has the value.
-pub fn required_if(
+/// A rule conditioned on another field's value: `required_if`, `required_unless` or `absent_if`
+/// (`kind`), where `holds` says whether `other` has `value`.
+pub fn conditional(
     out: &mut Violations,
     path: &Path<'_>,
-    is_present: bool,
-    other: &str,
-    holds: bool,
-    value: &dyn std::fmt::Display,
-) {
-    conditional(
-        out,
-        path,
-        !is_present && holds,
-        RuleKind::RequiredIf,
-        (other, value),
-    );
-}
-
-/// `required_unless(other = Value)`.
-pub fn required_unless(
-    out: &mut Violations,
-    path: &Path<'_>,
-    is_present: bool,
-    other: &str,
-    holds: bool,
-    value: &dyn std::fmt::Display,
-) {
-    conditional(
-        out,
-        path,
-        !is_present && !holds,
-        RuleKind::RequiredUnless,
-        (other, value),
-    );
-}
-
-/// `absent_if(other = Value)`: the field must be left out when `other` has the value.
-pub fn absent_if(
-    out: &mut Violations,
-    path: &Path<'_>,
-    is_present: bool,
-    other: &str,
-    holds: bool,
-    value: &dyn std::fmt::Display,
-) {
-    conditional(
-        out,
-        path,
-        is_present && holds,
-        RuleKind::AbsentIf,
-        (other, value),
-    );
-}
-
-/// A broken rule conditioned on another field's value, in the rule's words.
-fn conditional(
-    out: &mut Violations,
-    path: &Path<'_>,
-    broken: bool,
     kind: RuleKind,
-    (other, value): (&str, &dyn std::fmt::Display),
+    is_present: bool,
+    other: &str,
+    holds: bool,
+    value: &dyn std::fmt::Display,
 ) {
-    if !broken {
-        return;
-    }
-    let words = match kind {
-        RuleKind::RequiredIf => "required when",
-        RuleKind::RequiredUnless => "required unless",
-        _ => "must be left out when",
+    let (broken, words) = match kind {
+        RuleKind::RequiredIf => (!is_present && holds, "required when"),
+        RuleKind::RequiredUnless => (!is_present && !holds, "required unless"),
+        _ => (is_present && holds, "must be left out when"),
     };
-    out.push(path, kind, format!("{words} `{other}` is `{value}`"));
+    if broken {
+        out.push(path, kind, format!("{words} `{other}` is `{value}`"));
+    }
 }
 
 /// `min = N`: at least `bound`, unless the value is `allowed` (`allow = N`).
@@ -546,23 +495,41 @@ mod tests {
     #[test]
     fn required_if_and_unless() {
         assert_eq!(
-            run(|o, p| required_if(o, p, false, "m", true, &"tpsl")),
+            run(|o, p| conditional(o, p, RuleKind::RequiredIf, false, "m", true, &"tpsl")),
             broke(RuleKind::RequiredIf)
         );
-        assert!(run(|o, p| required_if(o, p, false, "m", false, &"tpsl")).is_empty());
-        assert!(run(|o, p| required_if(o, p, true, "m", true, &"tpsl")).is_empty());
+        assert!(
+            run(|o, p| conditional(o, p, RuleKind::RequiredIf, false, "m", false, &"tpsl"))
+                .is_empty()
+        );
+        assert!(
+            run(|o, p| conditional(o, p, RuleKind::RequiredIf, true, "m", true, &"tpsl"))
+                .is_empty()
+        );
         assert_eq!(
-            run(|o, p| required_unless(o, p, false, "m", false, &"tpsl")),
+            run(|o, p| conditional(o, p, RuleKind::RequiredUnless, false, "m", false, &"tpsl")),
             broke(RuleKind::RequiredUnless)
         );
-        assert!(run(|o, p| required_unless(o, p, false, "m", true, &"tpsl")).is_empty());
-        assert!(run(|o, p| required_unless(o, p, true, "m", false, &"tpsl")).is_empty());
+        assert!(
+            run(|o, p| conditional(o, p, RuleKind::RequiredUnless, false, "m", true, &"tpsl"))
+                .is_empty()
+        );
+        assert!(
+            run(|o, p| conditional(o, p, RuleKind::RequiredUnless, true, "m", false, &"tpsl"))
+                .is_empty()
+        );
         assert_eq!(
-            run(|o, p| absent_if(o, p, true, "m", true, &"track_plan")),
+            run(|o, p| conditional(o, p, RuleKind::AbsentIf, true, "m", true, &"track_plan")),
             broke(RuleKind::AbsentIf)
         );
-        assert!(run(|o, p| absent_if(o, p, true, "m", false, &"track_plan")).is_empty());
-        assert!(run(|o, p| absent_if(o, p, false, "m", true, &"track_plan")).is_empty());
+        assert!(
+            run(|o, p| conditional(o, p, RuleKind::AbsentIf, true, "m", false, &"track_plan"))
+                .is_empty()
+        );
+        assert!(
+            run(|o, p| conditional(o, p, RuleKind::AbsentIf, false, "m", true, &"track_plan"))
+                .is_empty()
+        );
         assert!(holds(&Some(3u8), &3) && !holds(&None::<u8>, &3) && holds(&3u8, &3));
     }
 
