@@ -28,54 +28,36 @@ const MAX_BODY: usize = 1 << 20;
 
 type Handler = fn(&mut Inner, &Account, &[u8]) -> Result<Value, SimError>;
 
-/// A private endpoint: its path, documented rate and handler.
-struct Route {
-    path: &'static str,
-    rate: u32,
-    handler: Handler,
-}
-
-const ROUTES: &[Route] = &[
-    Route {
-        path: "/api/v2/spot/trade/place-order",
-        rate: 10,
-        handler: spot::place_order,
-    },
-    Route {
-        path: "/api/v2/spot/trade/cancel-order",
-        rate: 10,
-        handler: spot::cancel_order,
-    },
-    Route {
-        path: "/api/v2/spot/trade/batch-cancel-order",
-        rate: 10,
-        handler: spot::batch_cancel_order,
-    },
-    Route {
-        path: "/api/v2/mix/order/place-order",
-        rate: 10,
-        handler: mix::place_order,
-    },
-    Route {
-        path: "/api/v2/mix/order/place-plan-order",
-        rate: 10,
-        handler: mix::place_plan_order,
-    },
-    Route {
-        path: "/api/v2/mix/order/batch-cancel-orders",
-        rate: 10,
-        handler: mix::batch_cancel_orders,
-    },
-    Route {
-        path: "/api/v2/mix/order/cancel-all-orders",
-        rate: 10,
-        handler: mix::cancel_all_orders,
-    },
-    Route {
-        path: "/api/v2/mix/order/cancel-plan-order",
-        rate: 10,
-        handler: mix::cancel_plan_order,
-    },
+/// The private endpoints: path, documented rate per UID, handler of the signed body.
+const ROUTES: &[(&str, u32, Handler)] = &[
+    ("/api/v2/spot/trade/place-order", 10, spot::place_order),
+    ("/api/v2/spot/trade/cancel-order", 10, spot::cancel_order),
+    (
+        "/api/v2/spot/trade/batch-cancel-order",
+        10,
+        spot::batch_cancel_order,
+    ),
+    ("/api/v2/mix/order/place-order", 10, mix::place_order),
+    (
+        "/api/v2/mix/order/place-plan-order",
+        10,
+        mix::place_plan_order,
+    ),
+    (
+        "/api/v2/mix/order/batch-cancel-orders",
+        10,
+        mix::batch_cancel_orders,
+    ),
+    (
+        "/api/v2/mix/order/cancel-all-orders",
+        10,
+        mix::cancel_all_orders,
+    ),
+    (
+        "/api/v2/mix/order/cancel-plan-order",
+        10,
+        mix::cancel_plan_order,
+    ),
 ];
 
 type Public = fn(&mut Inner, &str, i64) -> Result<Value, SimError>;
@@ -113,9 +95,9 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
                     move |State(shared): State<Arc<Shared>>,
                           Extension(req): Extension<Prepared>| async move {
                         let data = public_gate(&shared, path, *rate).and_then(|()| {
-                            let mut inner = shared.lock();
-                            inner.venue.ex.set_time(req.now);
-                            handler(&mut inner, &req.query, req.now)
+                            stamped(&shared, req.now, |inner| {
+                                handler(inner, &req.query, req.now)
+                            })
                         });
                         answer(req.now, data)
                     },
@@ -123,18 +105,15 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
                 .fallback(unknown),
             );
     }
-    for route in ROUTES {
+    for (path, rate, handler) in ROUTES {
         router =
             router.route(
-                route.path,
+                path,
                 post(
                     move |State(shared): State<Arc<Shared>>,
                           Extension(req): Extension<Prepared>| async move {
-                        let data = private_gate(&shared, route, &req).and_then(|account| {
-                            let mut inner = shared.lock();
-                            // Orders, fills and candles are stamped with the server's clock.
-                            inner.venue.ex.set_time(req.now);
-                            (route.handler)(&mut inner, account, &req.body)
+                        let data = private_gate(&shared, path, *rate, &req).and_then(|account| {
+                            stamped(&shared, req.now, |inner| handler(inner, account, &req.body))
                         });
                         answer(req.now, data)
                     },
@@ -149,6 +128,18 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             edge::edge,
         ))
         .with_state(shared)
+}
+
+/// Runs an endpoint on the state, the exchange stamped with the server's clock first (orders,
+/// fills and candles carry it).
+fn stamped(
+    shared: &Shared,
+    now: i64,
+    handler: impl FnOnce(&mut Inner) -> Result<Value, SimError>,
+) -> Result<Value, SimError> {
+    let mut inner = shared.lock();
+    inner.venue.ex.set_time(now);
+    handler(&mut inner)
 }
 
 /// What the edge layer read of a request, for the endpoint handlers.
@@ -185,17 +176,14 @@ fn public_gate(shared: &Shared, path: &'static str, rate: u32) -> Result<(), Sim
 /// family checked, the content type checked, and counted per UID at the route's rate.
 fn private_gate<'s>(
     shared: &'s Shared,
-    route: &Route,
+    path: &'static str,
+    rate: u32,
     req: &Prepared,
 ) -> Result<&'s Account, SimError> {
     let account = authenticated(shared, req)?;
     auth::check_content_type(&req.headers)?;
-    let rate = shared
-        .rate_overrides
-        .get(route.path)
-        .copied()
-        .unwrap_or(route.rate);
-    admit(shared, &account.uid, route.path, rate)?;
+    let rate = shared.rate_overrides.get(path).copied().unwrap_or(rate);
+    admit(shared, &account.uid, path, rate)?;
     Ok(account)
 }
 
