@@ -22,6 +22,7 @@ mod error;
 pub mod limits;
 pub mod paging;
 pub mod public;
+pub mod quotes;
 mod retry;
 pub mod sign;
 pub mod validate;

@@ -10,7 +10,7 @@ use syn::{Data, DeriveInput, Fields, Type, parse_quote};
 use crate::attr::camel_case;
 use crate::ctxt::Ctxt;
 use crate::expand::rt;
-use crate::symbol::{BITGET, CURSOR, ITEMS, JSON_STRING, RENAME, TIMESTAMP};
+use crate::symbol::{ALIAS, BITGET, CURSOR, ITEMS, JSON_STRING, RENAME, TIMESTAMP};
 use crate::types::{generic_arg, is_bool, is_number};
 
 pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
@@ -35,10 +35,13 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     // The page parts: (items field, its item type), the cursor field.
     let mut items: Option<(syn::Ident, Type)> = None;
     let mut cursor: Option<syn::Ident> = None;
+    // Every field's wire name, its aliases and its type, for the `WireShape` impl.
+    let mut shape: Vec<(String, Vec<String>, Type)> = Vec::new();
     if let Data::Struct(data) = &mut input.data {
         for field in data.fields.iter_mut() {
             let (mut is_items, mut is_cursor) = (None, None);
             let mut rename = None;
+            let mut aliases: Vec<String> = Vec::new();
             let mut reader: Option<&'static str> = None;
             let ours: Vec<syn::Attribute> = field
                 .attrs
@@ -51,6 +54,8 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                 let result = attr.parse_nested_meta(|meta| {
                     if meta.path.is_ident(RENAME) {
                         rename = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+                    } else if meta.path.is_ident(ALIAS) {
+                        aliases.push(meta.value()?.parse::<syn::LitStr>()?.value());
                     } else if meta.path.is_ident(TIMESTAMP) {
                         reader = Some(TIMESTAMP);
                     } else if meta.path.is_ident(JSON_STRING) {
@@ -62,7 +67,7 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                     } else {
                         cx.error_spanned_by(
                             &meta.path,
-                            "a response field accepts `rename = \"wireName\"`, `timestamp` (Unix ms, seconds converted), `json_string` (JSON sent inside a string), `items` (a page's list) and `cursor` (the next page's cursor)",
+                            "a response field accepts `rename = \"wireName\"`, `alias = \"otherName\"` (also read), `timestamp` (Unix ms, seconds converted), `json_string` (JSON sent inside a string), `items` (a page's list) and `cursor` (the next page's cursor)",
                         );
                         crate::attr::skip_meta(&meta)?;
                     }
@@ -94,7 +99,8 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
             };
             field
                 .attrs
-                .push(parse_quote!(#[serde(rename = #wire #lenient)]));
+                .push(parse_quote!(#[serde(rename = #wire #(, alias = #aliases)* #lenient)]));
+            shape.push((wire, aliases, field.ty.clone()));
         }
     }
     input.attrs.push(parse_quote! {
@@ -132,8 +138,23 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
         },
         (None, None) => quote!(),
     };
+    let shape_paths = shape.iter().map(|(wire, aliases, ty)| {
+        quote! {
+            for name in [#wire #(, #aliases)*] {
+                let path = #rt::wire::field_path(prefix, name);
+                <#ty as #rt::wire::WireShape>::wire_paths(&path, out);
+                out.push(path);
+            }
+        }
+    });
     quote! {
         #input
+
+        impl #rt::wire::WireShape for #ident {
+            fn wire_paths(prefix: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                #(#shape_paths)*
+            }
+        }
 
         // A response nested in another as an optional field is set when it is there.
         impl #rt::wire::Presence for #ident {

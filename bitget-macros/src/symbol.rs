@@ -43,6 +43,8 @@ pub(crate) const UPPERCASE: &str = "uppercase";
 pub(crate) const NO_MIX: &str = "no_mix";
 pub(crate) const ITEM_REQUIRED_IF: &str = "item_required_if";
 pub(crate) const RENAME: &str = "rename";
+/// `alias = "otherName"` on a response field: a second wire name that is also read.
+pub(crate) const ALIAS: &str = "alias";
 pub(crate) const FIELD_KEYS: &str = "`required`, `required_or(method)`, `required_if(field = Enum::Value)`, \
 `required_unless(field = Enum::Value)`, `absent_if(field = Enum::Value)`, `requires(field, ...)`, `max_items = N`, \
 `min_items = N`, `non_empty`, `max_len = N`, `uppercase`, `min = N`, `max = N`, `allow = N`, `no_mix(item_field, ...)`, \

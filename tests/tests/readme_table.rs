@@ -3,6 +3,7 @@
 //! the rows that name a type.
 
 use bitget_endpoints::Endpoint;
+use bitget_endpoints::mix;
 use bitget_endpoints::mix::order::{BatchCancelOrders, CancelAllOrders, CancelPlanOrder};
 use bitget_endpoints::spot::trade::{BatchCancelOrder, CancelOrder};
 
@@ -20,6 +21,52 @@ fn each_declared_endpoint_has_its_row() {
         row::<CancelAllOrders>("mix::order::CancelAllOrders"),
         row::<CancelOrder>("spot::trade::CancelOrder"),
         row::<BatchCancelOrder>("spot::trade::BatchCancelOrder"),
+        row::<mix::market::Contracts>("mix::market::Contracts"),
+        row::<mix::market::Ticker>("mix::market::Ticker"),
+        row::<mix::market::Tickers>("mix::market::Tickers"),
+        row::<mix::market::MergeDepth>("mix::market::MergeDepth"),
+        row::<mix::market::Candles>("mix::market::Candles"),
+        row::<mix::market::HistoryCandles>("mix::market::HistoryCandles"),
+        row::<mix::market::HistoryIndexCandles>("mix::market::HistoryIndexCandles"),
+        row::<mix::market::HistoryMarkCandles>("mix::market::HistoryMarkCandles"),
+        row::<mix::market::Fills>("mix::market::Fills"),
+        row::<mix::market::FillsHistory>("mix::market::FillsHistory"),
+        row::<mix::market::OpenInterest>("mix::market::OpenInterest"),
+        row::<mix::market::FundingTime>("mix::market::FundingTime"),
+        row::<mix::market::SymbolPrice>("mix::market::SymbolPrice"),
+        row::<mix::market::CurrentFundRate>("mix::market::CurrentFundRate"),
+        row::<mix::market::HistoryFundRate>("mix::market::HistoryFundRate"),
+        row::<mix::market::QueryPositionLever>("mix::market::QueryPositionLever"),
+        row::<mix::order::PlaceOrder>("mix::order::PlaceOrder"),
+        row::<mix::order::ClickBackhand>("mix::order::ClickBackhand"),
+        row::<mix::order::BatchPlaceOrder>("mix::order::BatchPlaceOrder"),
+        row::<mix::order::ModifyOrder>("mix::order::ModifyOrder"),
+        row::<mix::order::CancelOrder>("mix::order::CancelOrder"),
+        row::<mix::order::ClosePositions>("mix::order::ClosePositions"),
+        row::<mix::order::Detail>("mix::order::Detail"),
+        row::<mix::order::Fills>("mix::order::Fills"),
+        row::<mix::order::FillHistory>("mix::order::FillHistory"),
+        row::<mix::order::OrdersPending>("mix::order::OrdersPending"),
+        row::<mix::order::OrdersHistory>("mix::order::OrdersHistory"),
+        row::<mix::order::PlaceTpslOrder>("mix::order::PlaceTpslOrder"),
+        row::<mix::order::PlacePosTpsl>("mix::order::PlacePosTpsl"),
+        row::<mix::order::ModifyTpslOrder>("mix::order::ModifyTpslOrder"),
+        row::<mix::order::PlacePlanOrder>("mix::order::PlacePlanOrder"),
+        row::<mix::order::ModifyPlanOrder>("mix::order::ModifyPlanOrder"),
+        row::<mix::order::OrdersPlanPending>("mix::order::OrdersPlanPending"),
+        row::<mix::order::OrdersPlanHistory>("mix::order::OrdersPlanHistory"),
+        row::<mix::order::PlanSubOrder>("mix::order::PlanSubOrder"),
+        row::<mix::position::SinglePosition>("mix::position::SinglePosition"),
+        row::<mix::position::AllPosition>("mix::position::AllPosition"),
+        row::<mix::position::HistoryPosition>("mix::position::HistoryPosition"),
+        row::<mix::account::Account>("mix::account::Account"),
+        row::<mix::account::Accounts>("mix::account::Accounts"),
+        row::<mix::account::SetLeverage>("mix::account::SetLeverage"),
+        row::<mix::account::SetMargin>("mix::account::SetMargin"),
+        row::<mix::account::SetMarginMode>("mix::account::SetMarginMode"),
+        row::<mix::account::SetPositionMode>("mix::account::SetPositionMode"),
+        row::<mix::account::Bill>("mix::account::Bill"),
+        row::<mix::account::MaxOpen>("mix::account::MaxOpen"),
     ];
     for r in &rows {
         assert!(README.contains(r.as_str()), "the README has no row {r}");

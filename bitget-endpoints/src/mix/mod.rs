@@ -1,6 +1,14 @@
-//! Futures (`/api/v2/mix/...`).
+//! Futures (`/api/v2/mix/...`): market data, orders (normal, trigger, TP/SL), positions and the
+//! futures account.
 
+pub mod account;
+pub mod market;
 pub mod order;
+pub mod position;
 mod types;
 
-pub use types::{OrderIdItem, PlanType, ProductType};
+pub use types::{
+    DepthLimit, DepthPrecision, Force, Granularity, HoldSide, KLineType, MarginMode, OrderIdItem,
+    OrderStatus, OrderType, PlanFilter, PlanStatus, PlanType, PosMode, ProductType, Side, StpMode,
+    TpslHoldSide, TpslPlanType, TpslSize, TradeSide, TriggerPlanType, TriggerType, YesNo,
+};

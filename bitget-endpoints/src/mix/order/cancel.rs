@@ -1,9 +1,42 @@
-//! `/api/v2/mix/order/...`: futures orders.
+//! Cancelling futures orders: one, a list, all of a product type, trigger orders.
 
 use bitget_macros::bitget_endpoint;
 
-use super::{OrderIdItem, PlanType, ProductType};
+use super::OrderAck;
 use crate::common::BatchCancelResult;
+use crate::mix::{OrderIdItem, PlanType, ProductType};
+
+/// Cancel one futures order, by `orderId` or `clientOid` (`orderId` prevails when both are set).
+///
+/// Doc: contract/trade/Cancel-Order. An unknown order answers 40768 ([`Error::is_not_found`](crate::Error::is_not_found)).
+///
+/// ```
+/// use bitget_endpoints::mix::{order::CancelOrder, ProductType};
+/// let request = CancelOrder::builder()
+///     .symbol("BTCUSDT")
+///     .product_type(ProductType::UsdtFutures)
+///     .order_id("1234567890")
+///     .build()?;
+/// # Ok::<(), bitget_endpoints::ValidationError>(())
+/// ```
+#[bitget_endpoint(POST, "/api/v2/mix/order/cancel-order", rate = 10, response = OrderAck, retry_safe)]
+#[bitget(at_least_one_of(order_id, client_oid))]
+pub struct CancelOrder {
+    /// Symbol, e.g. BTCUSDT.
+    #[bitget(required)]
+    pub symbol: String,
+    /// Product type.
+    #[bitget(required)]
+    pub product_type: ProductType,
+    /// Margin coin, in capitals.
+    #[bitget(uppercase)]
+    pub margin_coin: Option<String>,
+    /// Order ID.
+    pub order_id: Option<String>,
+    /// Client order ID.
+    #[bitget(max_len = 50)]
+    pub client_oid: Option<String>,
+}
 
 /// Cancel trigger orders, by id list, or all of them under `productType` (and `symbol`).
 ///

@@ -1,0 +1,115 @@
+//! `/api/v2/mix/order/...`: futures orders: placing and changing them (`place.rs`), cancelling
+//! them (`cancel.rs`), reading them and their fills (`query.rs`), trigger and TP/SL orders
+//! (`plan.rs`).
+//!
+//! # Open and close, in either position mode
+//! v2 says what an order does to positions differently in each mode: in hedge mode `tradeSide`
+//! says open or close and `side` names the *position* (closing a long is `side=buy`,
+//! `tradeSide=close`, the opposite of v3 and of most exchanges); in one-way mode `tradeSide` is
+//! left out and a close is the opposite side with `reduceOnly=YES`. The intent constructors
+//! (`PlaceOrder::open_long(mode)`, `close_short(mode)`, ... and the same on
+//! [`BatchOrderItem`] and [`PlacePlanOrder`]) write the right fields for the mode, so a bot states
+//! what it means instead of spelling the convention.
+
+mod cancel;
+mod place;
+mod plan;
+mod query;
+
+use bitget_macros::bitget_response;
+
+// Each file's public items (requests, their builders, answers) are this module's.
+pub use cancel::*;
+pub use place::*;
+pub use plan::*;
+pub use query::*;
+
+use crate::mix::{PosMode, Side, TradeSide, YesNo};
+
+/// The answer to placing, modifying or cancelling one order.
+///
+/// `order_id` is absent when a one-way reduce-only order made Bitget cancel older ones
+/// (catalogue §1.7): find the order by the `clientOid` you set.
+#[bitget_response]
+pub struct OrderAck {
+    /// Order ID.
+    pub order_id: Option<String>,
+    /// Client order ID.
+    pub client_oid: Option<String>,
+}
+
+/// The account's position mode, for the intent constructors (`PlaceOrder::close_long(mode)`):
+/// a closed set, so an unknown mode read from an answer cannot silently pick a convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PositionMode {
+    /// One-way mode: one net position per symbol; a close is the opposite side, reduce-only.
+    OneWay,
+    /// Hedge mode: a long and a short per symbol; `tradeSide` says open or close.
+    Hedge,
+}
+
+impl PositionMode {
+    /// The mode of a `posMode` answer (`one_way_mode`, `hedge_mode`); `None` for a value this
+    /// version does not know.
+    pub fn of(pos_mode: &PosMode) -> Option<PositionMode> {
+        match pos_mode {
+            PosMode::OneWayMode => Some(PositionMode::OneWay),
+            PosMode::HedgeMode => Some(PositionMode::Hedge),
+            _ => None,
+        }
+    }
+
+    /// The wire fields of an intent: `(side, tradeSide, reduceOnly)`.
+    pub(crate) fn wire(self, long: bool, close: bool) -> (Side, Option<TradeSide>, Option<YesNo>) {
+        let opening_side = if long { Side::Buy } else { Side::Sell };
+        match (self, close) {
+            (PositionMode::Hedge, false) => (opening_side, Some(TradeSide::Open), None),
+            // v2 hedge mode: the side names the position being closed.
+            (PositionMode::Hedge, true) => (opening_side, Some(TradeSide::Close), None),
+            (PositionMode::OneWay, false) => (opening_side, None, None),
+            (PositionMode::OneWay, true) => {
+                let closing_side = if long { Side::Sell } else { Side::Buy };
+                (closing_side, None, Some(YesNo::Yes))
+            }
+        }
+    }
+}
+
+/// `open_long`, `open_short`, `close_long`, `close_short` on a request (or item) type whose
+/// builder starts with `side` set: each writes `side`, `tradeSide` and `reduceOnly` for the mode.
+macro_rules! intents {
+    ($request:ident, $builder:ty) => {
+        impl $request {
+            /// Open (or add to) a long position.
+            pub fn open_long(mode: $crate::mix::order::PositionMode) -> $builder {
+                Self::intent(mode, true, false)
+            }
+            /// Open (or add to) a short position.
+            pub fn open_short(mode: $crate::mix::order::PositionMode) -> $builder {
+                Self::intent(mode, false, false)
+            }
+            /// Close (or reduce) a long position: `side=buy, tradeSide=close` in hedge mode,
+            /// `side=sell, reduceOnly=YES` in one-way mode.
+            pub fn close_long(mode: $crate::mix::order::PositionMode) -> $builder {
+                Self::intent(mode, true, true)
+            }
+            /// Close (or reduce) a short position: `side=sell, tradeSide=close` in hedge mode,
+            /// `side=buy, reduceOnly=YES` in one-way mode.
+            pub fn close_short(mode: $crate::mix::order::PositionMode) -> $builder {
+                Self::intent(mode, false, true)
+            }
+            fn intent(mode: $crate::mix::order::PositionMode, long: bool, close: bool) -> $builder {
+                let (side, trade_side, reduce_only) = mode.wire(long, close);
+                let mut builder = Self::builder().side(side);
+                if let ::core::option::Option::Some(t) = trade_side {
+                    builder = builder.trade_side(t);
+                }
+                if let ::core::option::Option::Some(r) = reduce_only {
+                    builder = builder.reduce_only(r);
+                }
+                builder
+            }
+        }
+    };
+}
+pub(crate) use intents;
