@@ -1,16 +1,21 @@
-//! `cargo run --example quickstart`: the five cancel endpoints through the generated builders.
+//! `cargo run --example quickstart`: the cancel endpoints through the generated builders, then a
+//! futures position opened and closed.
 //!
 //! Without credentials in the environment it starts the simulator in process, places a few
 //! orders, and cancels them, showing what was sent (secrets redacted) and what came back,
-//! partial failures included. With `BITGET_API_KEY`, `BITGET_SECRET_KEY` and `BITGET_PASSPHRASE`
+//! partial failures included; then, against a market maker's quotes, it opens a long at market,
+//! reads the position, closes it, and reads the position history. With `BITGET_API_KEY`, `BITGET_SECRET_KEY` and `BITGET_PASSPHRASE`
 //! set (and `BITGET_DEMO=1` for demo trading) it talks to Bitget and sends only cancels of ids
 //! that do not exist, unless `--cancel-for-real` is given, which also runs cancel-all-orders.
 
 #![allow(clippy::print_stdout)]
 
 use bitget_endpoints::common::BatchCancelResult;
-use bitget_endpoints::mix::order::{BatchCancelOrders, CancelAllOrders, CancelPlanOrder};
-use bitget_endpoints::mix::{OrderIdItem, ProductType};
+use bitget_endpoints::mix::order::{
+    BatchCancelOrders, CancelAllOrders, CancelPlanOrder, PlaceOrder, PositionMode,
+};
+use bitget_endpoints::mix::position::{AllPosition, HistoryPosition};
+use bitget_endpoints::mix::{MarginMode, OrderIdItem, OrderType, ProductType};
 use bitget_endpoints::spot::trade::{BatchCancelOrder, CancelOrder};
 use bitget_endpoints::spot::{BatchMode, SpotOrderItem};
 use bitget_endpoints::{Client, Credentials, Endpoint, Error};
@@ -142,6 +147,85 @@ async fn run(
     Ok(())
 }
 
+/// Opens a long at market in one-way mode, shows it, closes it, shows the result. The intent
+/// constructors write v2's fields for the mode (`close_long` in one-way mode is a reduce-only
+/// sell; in hedge mode it would be `side=buy, tradeSide=close`).
+async fn open_and_close(client: &Client) -> Result<(), Error> {
+    println!("\nA futures round trip (one-way mode):");
+    let order = |intent: bitget_endpoints::mix::order::PlaceOrderBuilder<_>| {
+        intent
+            .symbol("BTCUSDT")
+            .product_type(ProductType::UsdtFutures)
+            .margin_mode(MarginMode::Crossed)
+            .margin_coin("USDT")
+            .size("0.1")
+            .order_type(OrderType::Market)
+            .build()
+    };
+    let request = order(PlaceOrder::open_long(PositionMode::OneWay))?;
+    sent(&request);
+    let opened = request.send(client).await?;
+    println!("  ✓ opened: orderId={}", shown(&opened.order_id));
+    let positions = AllPosition::builder()
+        .product_type(ProductType::UsdtFutures)
+        .send(client)
+        .await?;
+    for p in &positions {
+        println!(
+            "  position: {} {} {} at {}",
+            p.symbol,
+            p.hold_side,
+            p.total,
+            p.open_price_avg.unwrap_or_default()
+        );
+    }
+    let request = order(PlaceOrder::close_long(PositionMode::OneWay))?;
+    sent(&request);
+    request.send(client).await?;
+    let left = AllPosition::builder()
+        .product_type(ProductType::UsdtFutures)
+        .send(client)
+        .await?;
+    let history = HistoryPosition::builder()
+        .symbol("BTCUSDT")
+        .send(client)
+        .await?;
+    for closed in &history.list {
+        println!(
+            "  ✓ closed: {} {} opened at {}, closed at {}, profit {}",
+            closed.symbol,
+            closed.hold_side.as_ref().map_or("?", |s| s.as_str()),
+            closed.open_avg_price.unwrap_or_default(),
+            closed.close_avg_price.unwrap_or_default(),
+            closed.pnl.unwrap_or_default()
+        );
+    }
+    println!("  open positions left: {}", left.len());
+    Ok(())
+}
+
+/// A market maker quoting BTCUSDT futures 10 around 60000, 5 BTC a side.
+async fn quote(maker: &Client) -> Result<(), Error> {
+    for (price, long) in [("59990", true), ("60010", false)] {
+        let intent = if long {
+            PlaceOrder::open_long(PositionMode::OneWay)
+        } else {
+            PlaceOrder::open_short(PositionMode::OneWay)
+        };
+        intent
+            .symbol("BTCUSDT")
+            .product_type(ProductType::UsdtFutures)
+            .margin_mode(MarginMode::Crossed)
+            .margin_coin("USDT")
+            .size(5)
+            .price(price)
+            .order_type(OrderType::Limit)
+            .send(maker)
+            .await?;
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cancel_for_real = std::env::args().any(|a| a == "--cancel-for-real");
@@ -164,6 +248,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let sim = bitget_sim::Simulator::builder()
         .account(bitget_sim::Account::new(key, secret, passphrase))
+        .account(bitget_sim::Account::new(
+            "maker-key",
+            "maker-secret",
+            "maker-pass",
+        ))
         .start()
         .await?;
     println!(
@@ -199,5 +288,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "\nlive orders left on the simulator: {}",
         sim.live_orders(key).len()
     );
+    let maker = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new("maker-key", "maker-secret", "maker-pass"))
+        .build()?;
+    quote(&maker).await?;
+    open_and_close(&client).await?;
     Ok(())
 }

@@ -33,6 +33,12 @@ impl Params {
                 "Parameter verification failed: the body must be a JSON object",
             ));
         };
+        Params::object(obj, allowed)
+    }
+
+    /// A JSON object (a body, or a batch item merged with its batch's fields) whose keys are all
+    /// in `allowed`.
+    pub(crate) fn object(obj: Map<String, Value>, allowed: &[&str]) -> Result<Params, SimError> {
         if let Some(unknown) = obj.keys().find(|k| !allowed.contains(&k.as_str())) {
             return Err(SimError::bad(
                 "40034",

@@ -25,6 +25,25 @@ pub(crate) const START_BALANCES: &[(&str, i64)] = &[
 /// Quote coins, longest first, to split an unknown symbol into base and quote.
 const QUOTES: &[&str] = &["SUSDT", "SUSDC", "USDT", "USDC", "USD", "BTC", "ETH"];
 
+/// The pair of a delivery contract's symbol (`ETHUSDM24`, `ETHUSD_231229` are `ETHUSD`); other
+/// symbols as they are. Every contract is simulated as linear, margined in its quote coin.
+fn delivery_pair(symbol: &str) -> &str {
+    if let Some((pair, date)) = symbol.split_once('_') {
+        if date.len() == 6 && date.bytes().all(|b| b.is_ascii_digit()) {
+            return pair;
+        }
+    }
+    let b = symbol.as_bytes();
+    match b {
+        [.., month, y1, y2]
+            if b"FGHJKMNQUVXZ".contains(month) && y1.is_ascii_digit() && y2.is_ascii_digit() =>
+        {
+            &symbol[..symbol.len() - 3]
+        }
+        _ => symbol,
+    }
+}
+
 /// A plan order's labels, which the exchange core does not keep.
 #[derive(Debug, Clone)]
 struct Plan {
@@ -71,11 +90,14 @@ impl Venue {
         if self.ex.instrument(&id).is_some() {
             return Ok(id);
         }
+        // A delivery contract carries its expiry after the pair: `ETHUSDM24` (month code and
+        // year) or `ETHUSD_231229`.
+        let pair = delivery_pair(&symbol);
         let quote = QUOTES
             .iter()
-            .find(|q| symbol.len() > q.len() && symbol.ends_with(*q))
+            .find(|q| pair.len() > q.len() && pair.ends_with(*q))
             .ok_or_else(|| SimError::bad("40034", format!("Parameter {symbol} does not exist")))?;
-        let base = &symbol[..symbol.len() - quote.len()];
+        let base = &pair[..pair.len() - quote.len()];
         let instrument = match &id.market {
             CoreMarket::Spot => {
                 Instrument::spot(base, quote, Decimal::new(1, 2), Decimal::new(1, 4))
@@ -136,15 +158,27 @@ impl Venue {
         mark: bool,
         order: NewOrder,
     ) -> Result<Order, SimError> {
+        self.place_trigger(TriggerKind::Plan, plan_type, trigger_price, mark, order)
+    }
+
+    /// Adds a trigger of `kind` (plan, take-profit, stop-loss) under Bitget's `plan_type` label.
+    pub(crate) fn place_trigger(
+        &mut self,
+        kind: TriggerKind,
+        plan_type: &str,
+        trigger_price: Decimal,
+        mark: bool,
+        order: NewOrder,
+    ) -> Result<Order, SimError> {
         let uid = order.account.clone();
         let client_oid = order.client_oid.clone().unwrap_or_default();
-        let kind = PriceKind::from_mark(mark);
+        let price_kind = PriceKind::from_mark(mark);
         let id = self
             .ex
             .add_trigger(
-                TriggerKind::Plan,
-                trigger_price,
                 kind,
+                trigger_price,
+                price_kind,
                 NewOrder {
                     client_oid: None,
                     ..order
@@ -256,6 +290,30 @@ impl Venue {
         })
     }
 
+    /// The trigger of `uid` an id or client id names (orderId prevailing), if live.
+    pub(crate) fn live_trigger(
+        &self,
+        uid: &str,
+        order_id: Option<&str>,
+        client_oid: Option<&str>,
+    ) -> Option<u64> {
+        let id = match (order_id, client_oid) {
+            (Some(id), _) => id.parse::<u64>().ok()?,
+            (None, Some(coid)) => *self.plan_coids.get(&(uid.to_owned(), coid.to_owned()))?,
+            (None, None) => return None,
+        };
+        let t = self.ex.trigger(id)?;
+        (t.order.account == uid && t.status == TriggerStatus::Live && self.plans.contains_key(&id))
+            .then_some(id)
+    }
+
+    /// A trigger's Bitget labels: (client id, plan type).
+    pub(crate) fn plan_label(&self, id: u64) -> Option<(&str, &str)> {
+        self.plans
+            .get(&id)
+            .map(|p| (p.client_oid.as_str(), p.plan_type.as_str()))
+    }
+
     /// Every order and plan order of `uid`, oldest first.
     pub(crate) fn all(&self, uid: &str) -> Vec<Order> {
         let orders = self
@@ -323,7 +381,7 @@ impl Venue {
 }
 
 impl PriceKind {
-    fn from_mark(mark: bool) -> PriceKind {
+    pub(crate) fn from_mark(mark: bool) -> PriceKind {
         if mark {
             PriceKind::Mark
         } else {

@@ -544,12 +544,43 @@ fn take_profit_and_stop_loss_close_the_whole_position_once() {
         None,
         "the whole position closed"
     );
-    // The stop-loss fires later with nothing to close: its order is refused, not repeated.
+    // The stop-loss belonged to the closed position: cancelled with it, it never fires.
+    assert_eq!(
+        ex.trigger(sl).map(|t| t.status.clone()),
+        Some(TriggerStatus::Cancelled)
+    );
     ex.set_mark_price(&perp(), d("89"));
     assert_eq!(
         ex.trigger(sl).map(|t| t.status.clone()),
-        Some(TriggerStatus::Failed(Reject::SizeStep))
+        Some(TriggerStatus::Cancelled)
     );
+}
+
+#[test]
+fn a_partial_stop_loss_outlives_the_position_and_is_refused_when_it_fires() {
+    let mut ex = exchange();
+    place(&mut ex, future("a", Side::Sell, "100", "2", OPEN));
+    place(&mut ex, future("b", Side::Buy, "100", "2", OPEN));
+    // A stop-loss for 1 of the 2 (not the whole position) stays when the position closes.
+    let sl = ex
+        .add_trigger(
+            TriggerKind::StopLoss,
+            d("90"),
+            PriceKind::Mark,
+            NewOrder::market("b", perp(), Side::Sell, d("1")).effect(REDUCE),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    place(&mut ex, future("c", Side::Buy, "100", "5", OPEN));
+    place(
+        &mut ex,
+        NewOrder::market("b", perp(), Side::Sell, d("2")).effect(REDUCE),
+    );
+    assert_eq!(ex.position("b", &perp(), PosSide::Long), None);
+    ex.set_mark_price(&perp(), d("89"));
+    assert!(matches!(
+        ex.trigger(sl).map(|t| &t.status),
+        Some(TriggerStatus::Failed(_))
+    ));
 }
 
 #[test]

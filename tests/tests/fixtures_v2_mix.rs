@@ -13,31 +13,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 fn fixture(name: &str) -> Value {
-    let path = format!("{}/fixtures/v2/mix/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    bitget_tests::fixtures::fixture(&format!("v2/mix/{name}"))
 }
 
-/// The example as the client would send it: `""` values are "none" (catalogue §1.3), product
-/// types go out in capitals (Bitget's examples write `usdt-futures`).
-fn normalised(mut request: Value, not_in_table: &[&str]) -> Value {
-    if let Value::Object(map) = &mut request {
-        map.retain(|k, v| v != "" && !not_in_table.contains(&k.as_str()));
-        if let Some(Value::String(p)) = map.get_mut("productType") {
-            *p = p.to_uppercase();
-        }
-        for item in map.values_mut() {
-            if let Value::Array(items) = item {
-                for item in items {
-                    if let Value::Object(m) = item {
-                        m.retain(|_, v| v != "");
-                    }
-                }
-            }
-        }
-    }
-    request
-}
+use bitget_tests::fixtures::normalised;
 
 /// Every path of a JSON value, as `WireShape` writes them.
 fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {

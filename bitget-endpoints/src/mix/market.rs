@@ -438,8 +438,8 @@ pub struct SymbolPrice {
 pub struct Prices {
     /// Symbol.
     pub symbol: String,
-    /// Last price.
-    pub price: Decimal,
+    /// Last price (none before the first trade).
+    pub price: Option<Decimal>,
     /// Index price.
     pub index_price: Option<Decimal>,
     /// Mark price.

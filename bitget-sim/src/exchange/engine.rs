@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use super::book::Book;
 use super::triggers::{PriceKind, Trigger, TriggerKind, TriggerStatus};
 use super::types::{
-    Balance, Effect, Fill, Instrument, InstrumentId, MarginMode, NewOrder, Order, OrderId,
-    OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
+    Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, NewOrder, Order,
+    OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
 };
 
 /// A small fast hasher for the exchange's maps (ids and short keys, no untrusted flood to
@@ -73,6 +73,7 @@ struct Account {
     mode: PositionMode,
     margin_mode: MarginMode,
     leverage: FxMap<InstrumentId, u32>,
+    closed: Vec<ClosedPosition>,
 }
 
 /// What an open order holds frozen, per unit of base size still open (or in all, for a market
@@ -122,6 +123,7 @@ pub struct Exchange {
     next_order: OrderId,
     next_trade: u64,
     next_trigger: u64,
+    next_position: u64,
     now_ms: i64,
 }
 
@@ -151,6 +153,7 @@ impl Exchange {
             next_order: FIRST_ORDER,
             next_trade: 0,
             next_trigger: 2_000_000_000_000_000_000,
+            next_position: 3_000_000_000_000_000_000,
             now_ms: 1_700_000_000_000,
         }
     }
@@ -265,6 +268,19 @@ impl Exchange {
         self.instruments.get(id).map(|i| i.quote.as_str())
     }
 
+    /// The quote (and margin) coin of an instrument.
+    pub fn quote_of(&self, id: &InstrumentId) -> Option<&str> {
+        self.margin_coin(id)
+    }
+
+    /// The margin mode new positions of the account open in.
+    pub fn margin_mode(&self, account: &str) -> MarginMode {
+        self.accounts
+            .get(account)
+            .map(|a| a.margin_mode)
+            .unwrap_or_default()
+    }
+
     /// Sets the account's position mode; refused while it has a position or an open futures
     /// order (as Bitget).
     pub fn set_position_mode(&mut self, account: &str, mode: PositionMode) -> Result<(), Reject> {
@@ -320,6 +336,40 @@ impl Exchange {
             .get_mut(account)
             .ok_or(Reject::UnknownAccount)?;
         acc.leverage.insert(instrument.clone(), leverage);
+        Ok(())
+    }
+
+    /// Adds margin to a position (`amount` > 0, from the available balance) or removes it
+    /// (`amount` < 0, down to what its leverage requires: `cost / leverage`).
+    pub fn adjust_margin(
+        &mut self,
+        account: &str,
+        instrument: &InstrumentId,
+        side: PosSide,
+        amount: Decimal,
+    ) -> Result<(), Reject> {
+        let coin = self
+            .margin_coin(instrument)
+            .ok_or(Reject::UnknownInstrument)?
+            .to_owned();
+        let acc = self
+            .accounts
+            .get_mut(account)
+            .ok_or(Reject::UnknownAccount)?;
+        let available = acc
+            .balances
+            .get(&coin)
+            .map_or(Decimal::ZERO, |b| b.available);
+        let pos = acc
+            .positions
+            .get_mut(&(instrument.clone(), side))
+            .ok_or(Reject::NoPosition)?;
+        let floor = pos.cost / Decimal::from(pos.leverage.max(1));
+        if amount > available || pos.margin + amount < floor {
+            return Err(Reject::InsufficientBalance);
+        }
+        pos.margin += amount;
+        acc.balances.entry(coin).or_default().available -= amount;
         Ok(())
     }
 
@@ -396,6 +446,11 @@ impl Exchange {
         self.accounts
             .get(account)
             .map_or_else(Vec::new, |a| a.positions.values().collect())
+    }
+
+    /// The account's closed positions, oldest first.
+    pub fn closed_positions(&self, account: &str) -> &[ClosedPosition] {
+        self.accounts.get(account).map_or(&[], |a| &a.closed)
     }
 
     /// The account's position of `instrument` on `side`, if open.
@@ -1011,6 +1066,7 @@ impl Exchange {
             let back = self.unfreeze(&account, &coin, h.per_unit * qty);
             self.credit(&account, &coin, back);
         }
+        let mut position_closed = None;
         if let Some(pos_side) = reduce_side.filter(|_| !reduced.is_zero()) {
             let key = (inst.id.clone(), pos_side);
             if let Some(acc) = self.accounts.get_mut(&account) {
@@ -1033,16 +1089,29 @@ impl Exchange {
                     p.size -= reduced;
                     p.cost -= cost;
                     p.margin -= margin;
+                    p.closed_total += reduced;
+                    p.closed_value += price * reduced;
+                    p.realized += realized;
                     if p.size.is_zero() {
-                        acc.positions.remove(&key);
+                        if let Some(position) = acc.positions.remove(&key) {
+                            acc.closed.push(ClosedPosition {
+                                position,
+                                closed_ms: self.now_ms,
+                            });
+                        }
+                        position_closed = Some(pos_side);
                     }
                     acc.balances.entry(coin.clone()).or_default().available += margin + realized;
                 }
             }
         }
+        if let Some(pos_side) = position_closed {
+            self.cancel_position_triggers(&account, &inst.id, pos_side);
+        }
         if let Some(pos_side) = open_side.filter(|_| !opened.is_zero()) {
             let lev = hold.map_or_else(|| self.leverage(&account, &inst.id), |h| h.leverage);
             let margin = price * opened / Decimal::from(lev);
+            let (now, next_id) = (self.now_ms, self.next_position + 1);
             if let Some(acc) = self.accounts.get_mut(&account) {
                 let margin_mode = acc.margin_mode;
                 acc.balances.entry(coin.clone()).or_default().available -= margin;
@@ -1057,10 +1126,22 @@ impl Exchange {
                         margin: Decimal::ZERO,
                         leverage: lev,
                         margin_mode,
+                        id: next_id,
+                        opened_total: Decimal::ZERO,
+                        opened_value: Decimal::ZERO,
+                        closed_total: Decimal::ZERO,
+                        closed_value: Decimal::ZERO,
+                        realized: Decimal::ZERO,
+                        opened_ms: now,
                     });
+                if p.id == next_id {
+                    self.next_position = next_id;
+                }
                 p.size += opened;
                 p.cost += price * opened;
                 p.margin += margin;
+                p.opened_total += opened;
+                p.opened_value += price * opened;
             }
         }
         self.credit(&account, &coin, -fee);
@@ -1240,21 +1321,7 @@ impl Exchange {
         if trigger_price <= Decimal::ZERO || !(trigger_price % inst.tick).is_zero() {
             return Err(Reject::PriceTick);
         }
-        let now = match price_kind {
-            PriceKind::Mark => self.mark_price(&order.instrument),
-            PriceKind::Last => self.last_price(&order.instrument),
-        };
-        // With no price yet, a take-profit of a long (a sell) waits for a rise, a stop-loss for a
-        // fall; a plan order to buy waits for a fall.
-        let rising = match now {
-            Some(p) => trigger_price >= p,
-            None => match (kind, order.side) {
-                (TriggerKind::StopLoss, Side::Sell) | (TriggerKind::TakeProfit, Side::Buy) => false,
-                (TriggerKind::StopLoss, Side::Buy) | (TriggerKind::TakeProfit, Side::Sell) => true,
-                (TriggerKind::Plan, Side::Buy) => false,
-                (TriggerKind::Plan, Side::Sell) => true,
-            },
-        };
+        let rising = self.rising(kind, trigger_price, price_kind, &order);
         self.next_trigger += 1;
         let id = self.next_trigger;
         self.triggers.insert(
@@ -1268,9 +1335,70 @@ impl Exchange {
                 rising,
                 order,
                 status: TriggerStatus::Live,
+                created_ms: self.now_ms,
+                updated_ms: self.now_ms,
             },
         );
         Ok(id)
+    }
+
+    /// Whether a trigger fires on a rise to its price (or a fall), from the price now.
+    fn rising(
+        &self,
+        kind: TriggerKind,
+        trigger_price: Decimal,
+        price_kind: PriceKind,
+        order: &NewOrder,
+    ) -> bool {
+        let now = match price_kind {
+            PriceKind::Mark => self.mark_price(&order.instrument),
+            PriceKind::Last => self.last_price(&order.instrument),
+        };
+        // With no price yet, a take-profit of a long (a sell) waits for a rise, a stop-loss for a
+        // fall; a plan order to buy waits for a fall.
+        match now {
+            Some(p) => trigger_price >= p,
+            None => match (kind, order.side) {
+                (TriggerKind::StopLoss, Side::Sell) | (TriggerKind::TakeProfit, Side::Buy) => false,
+                (TriggerKind::StopLoss, Side::Buy) | (TriggerKind::TakeProfit, Side::Sell) => true,
+                (TriggerKind::Plan, Side::Buy) => false,
+                (TriggerKind::Plan, Side::Sell) => true,
+            },
+        }
+    }
+
+    /// Changes a live trigger of the account in place (same id): its price, the price it
+    /// watches and the order it places; its direction is decided again from the price now.
+    pub fn modify_trigger(
+        &mut self,
+        account: &str,
+        id: u64,
+        trigger_price: Decimal,
+        price_kind: PriceKind,
+        order: NewOrder,
+    ) -> Result<(), Reject> {
+        let t = self.triggers.get(&id).ok_or(Reject::NoPosition)?;
+        if t.order.account != account || t.status != TriggerStatus::Live {
+            return Err(Reject::NoPosition);
+        }
+        let tick = self
+            .instruments
+            .get(&t.instrument)
+            .ok_or(Reject::UnknownInstrument)?
+            .tick;
+        if trigger_price <= Decimal::ZERO || !(trigger_price % tick).is_zero() {
+            return Err(Reject::PriceTick);
+        }
+        let rising = self.rising(t.kind, trigger_price, price_kind, &order);
+        if let Some(t) = self.triggers.get_mut(&id) {
+            t.trigger_price = trigger_price;
+            t.price_kind = price_kind;
+            t.rising = rising;
+            t.order = order;
+            t.updated_ms = self.now_ms;
+        }
+        self.run_triggers();
+        Ok(())
     }
 
     /// One trigger.
@@ -1293,6 +1421,7 @@ impl Exchange {
             return None;
         }
         t.status = TriggerStatus::Cancelled;
+        t.updated_ms = self.now_ms;
         Some(t.clone())
     }
 
@@ -1317,8 +1446,38 @@ impl Exchange {
                 Ok(id) => TriggerStatus::Triggered(id),
                 Err(reject) => TriggerStatus::Failed(reject),
             };
+            let now = self.now_ms;
             if let Some(live) = self.triggers.get_mut(&t.id) {
                 live.status = status;
+                live.updated_ms = now;
+            }
+        }
+    }
+
+    /// Cancels the whole-position take-profits and stop-losses of a position that closed (as
+    /// Bitget does: they belong to the position, not to the next one).
+    fn cancel_position_triggers(
+        &mut self,
+        account: &str,
+        instrument: &InstrumentId,
+        side: PosSide,
+    ) {
+        let now = self.now_ms;
+        for t in self.triggers.values_mut() {
+            let reduces = match t.order.effect {
+                Some(Effect::Hedge { pos, close: true }) => pos == side,
+                Some(Effect::Net { reduce_only: true }) => reduced_by(t.order.side) == side,
+                _ => false,
+            };
+            if t.status == TriggerStatus::Live
+                && t.kind != TriggerKind::Plan
+                && t.order.size.is_zero()
+                && t.order.account == account
+                && &t.instrument == instrument
+                && reduces
+            {
+                t.status = TriggerStatus::Cancelled;
+                t.updated_ms = now;
             }
         }
     }

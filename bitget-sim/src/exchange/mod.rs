@@ -33,6 +33,6 @@ mod types;
 pub use engine::{Candle, Exchange, FEE_ACCOUNT, Levels};
 pub use triggers::{PriceKind, Trigger, TriggerKind, TriggerStatus};
 pub use types::{
-    Balance, Effect, Fill, Instrument, InstrumentId, MarginMode, Market, NewOrder, Order, OrderId,
-    OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
+    Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, Market, NewOrder,
+    Order, OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
 };

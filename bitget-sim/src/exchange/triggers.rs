@@ -58,6 +58,10 @@ pub struct Trigger {
     pub order: NewOrder,
     /// Its state.
     pub status: TriggerStatus,
+    /// When it was placed (Unix ms).
+    pub created_ms: i64,
+    /// When it last changed (modified, fired, cancelled).
+    pub updated_ms: i64,
 }
 
 impl Trigger {

@@ -388,6 +388,29 @@ pub struct Position {
     pub leverage: u32,
     /// Margin mode.
     pub margin_mode: MarginMode,
+    /// Sequential id, for the position history.
+    pub id: u64,
+    /// Size opened over its life (base coin).
+    pub opened_total: Decimal,
+    /// Price × size opened over its life (the average entry of the history is `/ opened_total`).
+    pub opened_value: Decimal,
+    /// Size closed so far.
+    pub closed_total: Decimal,
+    /// Price × size closed so far.
+    pub closed_value: Decimal,
+    /// Profit realised so far.
+    pub realized: Decimal,
+    /// When it opened (Unix ms).
+    pub opened_ms: i64,
+}
+
+/// A position once closed, for the position history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosedPosition {
+    /// The position as it stood, its totals complete (`size` is zero).
+    pub position: Position,
+    /// When it closed (Unix ms).
+    pub closed_ms: i64,
 }
 
 impl Position {

@@ -169,7 +169,6 @@ pub(super) fn current_fund_rate(
     query: &str,
     now: i64,
 ) -> Result<Value, SimError> {
-    const EIGHT_HOURS: i64 = 8 * 3_600_000;
     let p = Params::query(query, &["symbol", "productType"])?;
     let product_type = p.product_type()?;
     let ids: Vec<InstrumentId> = match p.text("symbol")? {
@@ -233,7 +232,41 @@ pub(super) fn candles(inner: &mut Inner, query: &str, _now: i64) -> Result<Value
             "limit",
         ],
     )?;
-    let id = contract(inner, &p)?;
+    if let Some(kind) = p.text("kLineType")? {
+        if !["MARKET", "MARK", "INDEX"].contains(&kind.as_str()) {
+            return Err(SimError::invalid(format!(
+                "kLineType `{kind}` is not MARKET, MARK or INDEX"
+            )));
+        }
+    }
+    candle_rows(inner, &p, 1000)
+}
+
+/// `history-candles`, `history-index-candles`, `history-mark-candles`: `limit` up to 200. The
+/// simulator keeps no history of the index or mark price, so all three are the traded-price
+/// candles of the fills (the shape is Bitget's; the index and mark values are not).
+pub(super) fn history_candles(
+    inner: &mut Inner,
+    query: &str,
+    _now: i64,
+) -> Result<Value, SimError> {
+    let p = Params::query(
+        query,
+        &[
+            "symbol",
+            "productType",
+            "granularity",
+            "startTime",
+            "endTime",
+            "limit",
+        ],
+    )?;
+    candle_rows(inner, &p, 200)
+}
+
+/// The candles a query asks for, `limit` 1 to `max_limit` (100 when absent).
+fn candle_rows(inner: &mut Inner, p: &Params, max_limit: usize) -> Result<Value, SimError> {
+    let id = contract(inner, p)?;
     let granularity = p.required("granularity")?;
     let period = period_ms(&granularity)
         .ok_or_else(|| SimError::invalid(format!("granularity `{granularity}` is not valid")))?;
@@ -252,8 +285,8 @@ pub(super) fn candles(inner: &mut Inner, query: &str, _now: i64) -> Result<Value
         Some(l) => l
             .parse::<usize>()
             .ok()
-            .filter(|n| (1..=1000).contains(n))
-            .ok_or_else(|| SimError::invalid("limit must be 1 to 1000"))?,
+            .filter(|n| (1..=max_limit).contains(n))
+            .ok_or_else(|| SimError::invalid(format!("limit must be 1 to {max_limit}")))?,
     };
     let rows = inner.venue.ex.candles(&id, period, (start, end), limit);
     Ok(Value::Array(
@@ -272,4 +305,189 @@ pub(super) fn candles(inner: &mut Inner, query: &str, _now: i64) -> Result<Value
             })
             .collect(),
     ))
+}
+
+/// `contracts`: every listed contract of the product type (or one), with its steps: the tick is
+/// `priceEndStep × 10^-pricePlace`, the size step `sizeMultiplier` with `volumePlace` decimals.
+pub(super) fn contracts_list(inner: &mut Inner, query: &str, _now: i64) -> Result<Value, SimError> {
+    let p = Params::query(query, &["productType", "symbol"])?;
+    let product_type = p.product_type()?;
+    let ids = match p.text("symbol")? {
+        Some(_) => vec![contract(inner, &p)?],
+        None => contracts(inner, &product_type),
+    };
+    let ex = &inner.venue.ex;
+    Ok(Value::Array(
+        ids.iter()
+            .filter_map(|id| ex.instrument(id))
+            .map(|i| {
+                let tick = i.tick.normalize();
+                let step = i.step.normalize();
+                json!({
+                    "symbol": i.id.symbol,
+                    "baseCoin": i.base,
+                    "quoteCoin": i.quote,
+                    "buyLimitPriceRatio": "0.05",
+                    "sellLimitPriceRatio": "0.05",
+                    "feeRateUpRatio": "0.005",
+                    "makerFeeRate": text(Some(i.maker_fee)),
+                    "takerFeeRate": text(Some(i.taker_fee)),
+                    "openCostUpRatio": "0.01",
+                    "supportMarginCoins": [i.quote],
+                    "minTradeNum": text(Some(i.min_size)),
+                    "priceEndStep": tick.mantissa().to_string(),
+                    "volumePlace": step.scale().to_string(),
+                    "pricePlace": tick.scale().to_string(),
+                    "sizeMultiplier": text(Some(step)),
+                    "symbolType": "perpetual",
+                    "minTradeUSDT": text(Some(i.min_notional)),
+                    "maxSymbolOrderNum": "200",
+                    "maxProductOrderNum": "400",
+                    "maxPositionNum": "150",
+                    "symbolStatus": "normal",
+                    "offTime": "-1",
+                    "limitOpenTime": "-1",
+                    "deliveryTime": "",
+                    "deliveryStartTime": "",
+                    "deliveryPeriod": "",
+                    "launchTime": "",
+                    "fundInterval": "8",
+                    "minLever": "1",
+                    "maxLever": i.max_leverage.to_string(),
+                    "posLimit": "0.05",
+                    "maintainTime": "",
+                    "maxMarketOrderQty": "",
+                    "maxOrderQty": "",
+                    "isRwa": "NO",
+                })
+            })
+            .collect(),
+    ))
+}
+
+/// Public trades of a contract, newest first: the taker's side of each match.
+fn trades(inner: &Inner, id: &InstrumentId, before: Option<u64>, limit: usize) -> Value {
+    let mut rows: Vec<_> = inner
+        .venue
+        .ex
+        .trades(id)
+        .filter(|f| !f.maker && before.is_none_or(|b| f.trade_id < b))
+        .collect();
+    rows.sort_by_key(|f| std::cmp::Reverse(f.trade_id));
+    Value::Array(
+        rows.into_iter()
+            .take(limit)
+            .map(|f| {
+                json!({
+                    "tradeId": f.trade_id.to_string(),
+                    "price": text(Some(f.price)),
+                    "size": text(Some(f.size)),
+                    "side": if f.side == crate::exchange::Side::Buy { "buy" } else { "sell" },
+                    "ts": f.time_ms.to_string(),
+                    "symbol": id.symbol,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn limit_of(p: &Params, default: usize, max: usize) -> Result<usize, SimError> {
+    match p.text("limit")? {
+        None => Ok(default),
+        Some(l) => l
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| SimError::invalid(format!("limit must be 1 to {max}"))),
+    }
+}
+
+/// `fills`: the latest public trades, `limit` up to 100.
+pub(super) fn recent_fills(inner: &mut Inner, query: &str, _now: i64) -> Result<Value, SimError> {
+    let p = Params::query(query, &["symbol", "productType", "limit"])?;
+    let id = contract(inner, &p)?;
+    let limit = limit_of(&p, 100, 100)?;
+    Ok(trades(inner, &id, None, limit))
+}
+
+/// `fills-history`: older public trades, paged by `idLessThan`, `limit` up to 1000.
+pub(super) fn fills_history(inner: &mut Inner, query: &str, _now: i64) -> Result<Value, SimError> {
+    let p = Params::query(
+        query,
+        &[
+            "symbol",
+            "productType",
+            "limit",
+            "idLessThan",
+            "startTime",
+            "endTime",
+        ],
+    )?;
+    let id = contract(inner, &p)?;
+    let limit = limit_of(&p, 500, 1000)?;
+    let before = p
+        .text("idLessThan")?
+        .map(|t| {
+            t.parse::<u64>()
+                .map_err(|_| SimError::invalid("idLessThan must be a trade id"))
+        })
+        .transpose()?;
+    Ok(trades(inner, &id, before, limit))
+}
+
+const EIGHT_HOURS: i64 = 8 * 3_600_000;
+
+/// `funding-time`: the next 8-hour settlement.
+pub(super) fn funding_time(inner: &mut Inner, query: &str, now: i64) -> Result<Value, SimError> {
+    let p = Params::query(query, &["symbol", "productType"])?;
+    let id = contract(inner, &p)?;
+    let next = now - now.rem_euclid(EIGHT_HOURS) + EIGHT_HOURS;
+    Ok(json!([{ "symbol": id.symbol, "nextFundingTime": next.to_string(), "ratePeriod": "8" }]))
+}
+
+/// `history-fund-rate`: the simulator keeps only the rate a test sets, shown as settled at the
+/// last 8-hour boundary on page 1; later pages are empty.
+pub(super) fn history_fund_rate(
+    inner: &mut Inner,
+    query: &str,
+    now: i64,
+) -> Result<Value, SimError> {
+    let p = Params::query(query, &["symbol", "productType", "pageSize", "pageNo"])?;
+    let id = contract(inner, &p)?;
+    let page = match p.text("pageNo")? {
+        None => 1,
+        Some(n) => n
+            .parse::<u32>()
+            .map_err(|_| SimError::invalid("pageNo must be a number"))?,
+    };
+    if let Some(size) = p.text("pageSize")? {
+        size.parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .ok_or_else(|| SimError::invalid("pageSize must be 1 to 100"))?;
+    }
+    if page > 1 {
+        return Ok(json!([]));
+    }
+    let last = now - now.rem_euclid(EIGHT_HOURS);
+    Ok(json!([{
+        "symbol": id.symbol,
+        "fundingRate": text(Some(inner.venue.ex.funding_rate(&id))),
+        "fundingTime": last.to_string(),
+    }]))
+}
+
+/// `query-position-lever`: one tier, up to the contract's highest leverage.
+pub(super) fn position_tiers(inner: &mut Inner, query: &str, _now: i64) -> Result<Value, SimError> {
+    let p = Params::query(query, &["symbol", "productType"])?;
+    let id = contract(inner, &p)?;
+    let max = inner.venue.ex.instrument(&id).map_or(1, |i| i.max_leverage);
+    Ok(json!([{
+        "symbol": id.symbol,
+        "level": "1",
+        "startUnit": "0",
+        "endUnit": "1000000000",
+        "leverage": max.to_string(),
+        "keepMarginRate": "0.004",
+    }]))
 }

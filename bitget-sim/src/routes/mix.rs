@@ -10,7 +10,7 @@ use crate::orders::{Market, Order, Wanted};
 use crate::params::Params;
 use crate::state::Inner;
 
-fn futures_of(o: &Order, product_type: &str) -> bool {
+pub(super) fn futures_of(o: &Order, product_type: &str) -> bool {
     matches!(&o.market, Market::Futures { product_type: p } if p == product_type)
 }
 
@@ -19,12 +19,12 @@ fn plan_of(o: &Order, product_type: &str, plan_type: Option<&str>) -> bool {
 }
 
 /// Whether an order is of `symbol` (any case, as Bitget compares them) and `coin`, when given.
-fn on(o: &Order, symbol: Option<&str>, coin: Option<&str>) -> bool {
+pub(super) fn on(o: &Order, symbol: Option<&str>, coin: Option<&str>) -> bool {
     symbol.is_none_or(|s| s.eq_ignore_ascii_case(&o.symbol))
         && coin.is_none_or(|c| o.margin_coin.as_deref() == Some(c))
 }
 
-fn margin_coin(p: &Params) -> Result<Option<String>, SimError> {
+pub(super) fn margin_coin(p: &Params) -> Result<Option<String>, SimError> {
     match p.text("marginCoin")? {
         Some(c) if c.chars().any(char::is_lowercase) => {
             Err(SimError::invalid("marginCoin must be capitalized"))
@@ -65,7 +65,11 @@ fn effect(inner: &Inner, uid: &str, p: &Params, side: Side) -> Result<(Side, Eff
 }
 
 /// The order of `place-order` and `place-plan-order`, from their shared parameters.
-fn futures_order(inner: &mut Inner, account: &Account, p: &Params) -> Result<NewOrder, SimError> {
+pub(super) fn futures_order(
+    inner: &mut Inner,
+    account: &Account,
+    p: &Params,
+) -> Result<NewOrder, SimError> {
     let symbol = p.required("symbol")?;
     let product_type = p.product_type()?;
     p.required("marginMode")?;

@@ -5,6 +5,10 @@
 mod edge;
 mod market;
 mod mix;
+mod mix_account;
+mod mix_query;
+mod mix_trade;
+mod paging;
 mod spot;
 
 use std::sync::Arc;
@@ -58,6 +62,124 @@ const ROUTES: &[(&str, u32, Handler)] = &[
         10,
         mix::cancel_plan_order,
     ),
+    (
+        "/api/v2/mix/order/cancel-order",
+        10,
+        mix_trade::cancel_order,
+    ),
+    (
+        "/api/v2/mix/order/modify-order",
+        10,
+        mix_trade::modify_order,
+    ),
+    (
+        "/api/v2/mix/order/batch-place-order",
+        5,
+        mix_trade::batch_place_order,
+    ),
+    (
+        "/api/v2/mix/order/close-positions",
+        1,
+        mix_trade::close_positions,
+    ),
+    (
+        "/api/v2/mix/order/click-backhand",
+        10,
+        mix_trade::click_backhand,
+    ),
+    (
+        "/api/v2/mix/order/place-tpsl-order",
+        10,
+        mix_trade::place_tpsl_order,
+    ),
+    (
+        "/api/v2/mix/order/place-pos-tpsl",
+        10,
+        mix_trade::place_pos_tpsl,
+    ),
+    (
+        "/api/v2/mix/order/modify-tpsl-order",
+        10,
+        mix_trade::modify_tpsl_order,
+    ),
+    (
+        "/api/v2/mix/order/modify-plan-order",
+        10,
+        mix_trade::modify_plan_order,
+    ),
+    (
+        "/api/v2/mix/account/set-leverage",
+        5,
+        mix_account::set_leverage,
+    ),
+    ("/api/v2/mix/account/set-margin", 5, mix_account::set_margin),
+    (
+        "/api/v2/mix/account/set-margin-mode",
+        5,
+        mix_account::set_margin_mode,
+    ),
+    (
+        "/api/v2/mix/account/set-position-mode",
+        5,
+        mix_account::set_position_mode,
+    ),
+];
+
+type PrivateGet = fn(&mut Inner, &Account, &str) -> Result<Value, SimError>;
+
+/// The private GET endpoints: path, documented rate per UID, handler of the signed query.
+const PRIVATE_GETS: &[(&str, u32, PrivateGet)] = &[
+    ("/api/v2/mix/order/detail", 10, mix_query::detail),
+    (
+        "/api/v2/mix/order/orders-pending",
+        10,
+        mix_query::orders_pending,
+    ),
+    (
+        "/api/v2/mix/order/orders-history",
+        10,
+        mix_query::orders_history,
+    ),
+    ("/api/v2/mix/order/fills", 10, mix_query::fills),
+    (
+        "/api/v2/mix/order/fill-history",
+        10,
+        mix_query::fill_history,
+    ),
+    (
+        "/api/v2/mix/order/orders-plan-pending",
+        10,
+        mix_query::orders_plan_pending,
+    ),
+    (
+        "/api/v2/mix/order/orders-plan-history",
+        10,
+        mix_query::orders_plan_history,
+    ),
+    (
+        "/api/v2/mix/order/plan-sub-order",
+        10,
+        mix_query::plan_sub_order,
+    ),
+    (
+        "/api/v2/mix/position/single-position",
+        10,
+        mix_account::single_position,
+    ),
+    (
+        "/api/v2/mix/position/all-position",
+        5,
+        mix_account::all_position,
+    ),
+    ("/api/v2/mix/account/account", 10, mix_account::account),
+    ("/api/v2/mix/account/accounts", 10, mix_account::accounts),
+    ("/api/v2/mix/account/max-open", 3, mix_account::max_open),
+    (
+        "/api/v2/mix/position/history-position",
+        20,
+        mix_account::history_position,
+    ),
+    ("/api/v2/mix/account/bill", 10, mix_account::bill),
 ];
 
 type Public = fn(&mut Inner, &str, i64) -> Result<Value, SimError>;
@@ -80,6 +202,39 @@ const PUBLIC: &[(&str, u32, Public)] = &[
         market::current_fund_rate,
     ),
     ("/api/v2/mix/market/candles", 20, market::candles),
+    (
+        "/api/v2/mix/market/history-candles",
+        20,
+        market::history_candles,
+    ),
+    (
+        "/api/v2/mix/market/history-index-candles",
+        20,
+        market::history_candles,
+    ),
+    (
+        "/api/v2/mix/market/history-mark-candles",
+        20,
+        market::history_candles,
+    ),
+    ("/api/v2/mix/market/contracts", 20, market::contracts_list),
+    ("/api/v2/mix/market/fills", 20, market::recent_fills),
+    (
+        "/api/v2/mix/market/fills-history",
+        10,
+        market::fills_history,
+    ),
+    ("/api/v2/mix/market/funding-time", 20, market::funding_time),
+    (
+        "/api/v2/mix/market/history-fund-rate",
+        20,
+        market::history_fund_rate,
+    ),
+    (
+        "/api/v2/mix/market/query-position-lever",
+        10,
+        market::position_tiers,
+    ),
 ];
 
 /// The HTTP service: one route per endpoint (GET or POST), behind the edge layer that reads
@@ -97,6 +252,24 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
                         let data = public_gate(&shared, path, *rate).and_then(|()| {
                             stamped(&shared, req.now, |inner| {
                                 handler(inner, &req.query, req.now)
+                            })
+                        });
+                        answer(req.now, data)
+                    },
+                )
+                .fallback(unknown),
+            );
+    }
+    for (path, rate, handler) in PRIVATE_GETS {
+        router =
+            router.route(
+                path,
+                get(
+                    move |State(shared): State<Arc<Shared>>,
+                          Extension(req): Extension<Prepared>| async move {
+                        let data = private_gate(&shared, path, *rate, &req).and_then(|account| {
+                            stamped(&shared, req.now, |inner| {
+                                handler(inner, account, &req.query)
                             })
                         });
                         answer(req.now, data)

@@ -10,6 +10,25 @@
 //! (`PlaceOrder::open_long(mode)`, `close_short(mode)`, ... and the same on
 //! [`BatchOrderItem`] and [`PlacePlanOrder`]) write the right fields for the mode, so a bot states
 //! what it means instead of spelling the convention.
+//!
+//! ```no_run
+//! use bitget_endpoints::mix::order::{ClosePositions, PlaceOrder, PositionMode};
+//! use bitget_endpoints::mix::{MarginMode, OrderType, ProductType};
+//!
+//! # async fn run(client: &bitget_endpoints::Client) -> Result<(), bitget_endpoints::Error> {
+//! PlaceOrder::close_long(PositionMode::Hedge) // side=buy, tradeSide=close
+//!     .symbol("BTCUSDT")
+//!     .product_type(ProductType::UsdtFutures)
+//!     .margin_mode(MarginMode::Crossed)
+//!     .margin_coin("USDT")
+//!     .size("0.01")
+//!     .order_type(OrderType::Market)
+//!     .send(client)
+//!     .await?;
+//! // Flash close without a symbol closes every position of the product type: only on purpose.
+//! ClosePositions::builder().close_all_positions().product_type(ProductType::UsdtFutures).send(client).await?;
+//! # Ok(()) }
+//! ```
 
 mod cancel;
 mod place;
