@@ -1,6 +1,6 @@
 //! The arrays Bitget's market endpoints send instead of objects: order-book levels
 //! (`["26347.5", "0.25"]`, or JSON numbers on the futures merge-depth) and candles
-//! (`[ts, open, high, low, close, baseVolume, quoteVolume, ...]`).
+//! (`[ts, open, high, low, close, baseVolume, quoteVolume]`, sometimes one value more).
 
 use std::fmt;
 
@@ -38,8 +38,8 @@ impl<'de> Deserialize<'de> for PriceLevel {
 }
 
 /// One candle: `[ts, open, high, low, close, baseVolume, quoteVolume]`, and on some endpoints an
-/// eighth value (`usdtVolume` on spot and v2 futures candles, turnover on v3). Fields past the
-/// documented ones are ignored, so a longer array from a newer revision still reads.
+/// eighth value (`usdtVolume` on v2 spot candles). Fields past the eighth are ignored, so a longer
+/// array from a newer revision still reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Candle {
@@ -57,7 +57,7 @@ pub struct Candle {
     pub base_volume: Decimal,
     /// Volume in quote coin.
     pub quote_volume: Decimal,
-    /// The eighth value when sent (USDT volume on v2).
+    /// The eighth value when sent (USDT volume on v2 spot).
     pub extra: Option<Decimal>,
 }
 

@@ -416,6 +416,9 @@ pub(crate) fn refusal(reject: &Reject, futures: bool) -> SimError {
                     "the order does not fit the position mode"
                 }
                 Reject::Leverage => "leverage out of range",
+                Reject::TriggerCrossed => {
+                    "the take-profit or stop-loss price is on the wrong side of the current price"
+                }
                 _ => "parameter verification failed",
             },
         ),

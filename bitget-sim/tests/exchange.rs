@@ -557,7 +557,7 @@ fn take_profit_and_stop_loss_close_the_whole_position_once() {
 }
 
 #[test]
-fn a_partial_stop_loss_outlives_the_position_and_is_refused_when_it_fires() {
+fn a_partial_stop_loss_goes_with_its_position() {
     let mut ex = exchange();
     place(&mut ex, future("a", Side::Sell, "100", "2", OPEN));
     place(&mut ex, future("b", Side::Buy, "100", "2", OPEN));
@@ -576,11 +576,47 @@ fn a_partial_stop_loss_outlives_the_position_and_is_refused_when_it_fires() {
         NewOrder::market("b", perp(), Side::Sell, d("2")).effect(REDUCE),
     );
     assert_eq!(ex.position("b", &perp(), PosSide::Long), None);
-    ex.set_mark_price(&perp(), d("89"));
-    assert!(matches!(
-        ex.trigger(sl).map(|t| &t.status),
-        Some(TriggerStatus::Failed(_))
-    ));
+    // A stop-loss for part of the position belongs to it as well: cancelled, it cannot fire on
+    // the next position.
+    assert_eq!(
+        ex.trigger(sl).map(|t| t.status.clone()),
+        Some(TriggerStatus::Cancelled)
+    );
+}
+
+#[test]
+fn a_take_profit_or_stop_loss_past_the_price_is_refused_and_never_turned_around() {
+    let mut ex = exchange();
+    place(&mut ex, future("a", Side::Sell, "100", "2", OPEN));
+    place(&mut ex, future("b", Side::Buy, "100", "2", OPEN));
+    ex.set_mark_price(&perp(), d("100"));
+    let close_all = || NewOrder::market("b", perp(), Side::Sell, d("0")).effect(REDUCE);
+    // A long's stop-loss above the price, or its take-profit below it, would fire at once.
+    for (kind, price) in [
+        (TriggerKind::StopLoss, "101"),
+        (TriggerKind::TakeProfit, "99"),
+    ] {
+        assert_eq!(
+            ex.add_trigger(kind, d(price), PriceKind::Mark, close_all()),
+            Err(Reject::TriggerCrossed)
+        );
+    }
+    let sl = ex
+        .add_trigger(TriggerKind::StopLoss, d("90"), PriceKind::Mark, close_all())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    // Moving it above the price is refused: it stays a stop below, waiting for a fall.
+    assert_eq!(
+        ex.modify_trigger("b", sl, d("105"), PriceKind::Mark, close_all()),
+        Err(Reject::TriggerCrossed)
+    );
+    ex.modify_trigger("b", sl, d("95"), PriceKind::Mark, close_all())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    ex.set_mark_price(&perp(), d("110"));
+    assert_eq!(
+        ex.trigger(sl).map(|t| t.status.clone()),
+        Some(TriggerStatus::Live),
+        "a rise never fires a long's stop-loss"
+    );
 }
 
 #[test]

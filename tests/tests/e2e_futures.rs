@@ -152,7 +152,7 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
         .send(&bot)
         .await);
     assert_eq!(
-        (detail.state, detail.base_volume, detail.price_avg),
+        (detail.status, detail.base_volume, detail.price_avg),
         (OrderStatus::Filled, Some(d("0.5")), Some(d("60010")))
     );
     let fills = ok(Fills::builder()
@@ -380,9 +380,50 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
         "newest first: {numbers:?}"
     );
 
+    // A hedge-mode close on this one-way account is refused (40774), not read as a buy that
+    // would grow the long.
+    let wrong = PlaceOrder::close_long(PositionMode::Hedge)
+        .symbol("BTCUSDT")
+        .product_type(USDT)
+        .margin_mode(MarginMode::Crossed)
+        .margin_coin("USDT")
+        .size("0.2")
+        .order_type(OrderType::Market)
+        .build()?
+        .send(&bot)
+        .await;
+    let code = wrong
+        .err()
+        .and_then(|e| e.api_code().map(|c| c.as_str().to_owned()));
+    assert_eq!(code.as_deref(), Some("40774"));
+    // Adding to the long with a preset stop loss: the position carries it.
+    PlaceOrder::open_long(PositionMode::OneWay)
+        .symbol("BTCUSDT")
+        .product_type(USDT)
+        .margin_mode(MarginMode::Crossed)
+        .margin_coin("USDT")
+        .size("0.1")
+        .order_type(OrderType::Market)
+        .preset_stop_loss_price(50000)
+        .build()?
+        .send(&bot)
+        .await?;
+    let single = SinglePosition::builder()
+        .product_type(USDT)
+        .symbol("BTCUSDT")
+        .margin_coin("USDT")
+        .build()?
+        .send(&bot)
+        .await?;
+    assert_eq!(
+        (single[0].total, single[0].stop_loss),
+        (d("0.3"), Some(d("50000")))
+    );
+
     // Flatten: close every position of the product type, explicitly.
     let flat = ok(ClosePositions::builder()
         .close_all_positions()
+        .both_sides()
         .product_type(USDT)
         .build()?
         .send(&bot)
@@ -399,6 +440,14 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
             .await)
         .is_empty()
     );
+    // The preset stop loss went with the position.
+    let left = OrdersPlanPending::builder()
+        .plan_type(PlanFilter::ProfitLoss)
+        .product_type(USDT)
+        .build()?
+        .send(&bot)
+        .await?;
+    assert!(left.entrusted_list.is_empty(), "{left:?}");
     Ok(())
 }
 

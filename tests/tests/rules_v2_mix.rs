@@ -186,6 +186,7 @@ fn order_rules() {
         "(request)",
         K::Custom,
     );
+    case::<order::ModifyOrder>(&modify, json!({"newSize": "0"}), "newSize", K::Custom);
     let cancel = json!({"symbol": "ETHUSDT", "productType": "USDT-FUTURES", "orderId": "1"});
     case::<order::CancelOrder>(
         &cancel,
@@ -360,11 +361,37 @@ fn trigger_and_tpsl_rules() {
         "newCallbackRatio",
         K::Max,
     );
+    let modify_track = json!({"planType": "track_plan", "orderId": "1", "symbol": "ETHUSDT", "productType": "USDT-FUTURES", "newCallbackRatio": "5"});
     case::<order::ModifyPlanOrder>(
-        &json!({"planType": "track_plan", "orderId": "1", "symbol": "ETHUSDT", "productType": "USDT-FUTURES"}),
+        &modify_track,
         json!({"newPrice": "1"}),
         "newPrice",
         K::AbsentIf,
+    );
+    case::<order::ModifyPlanOrder>(
+        &modify_track,
+        json!({"newCallbackRatio": null}),
+        "newCallbackRatio",
+        K::RequiredIf,
+    );
+    case::<order::ModifyPlanOrder>(
+        &modify_track,
+        json!({"newStopLossTriggerType": "fill_price"}),
+        "(request)",
+        K::Custom,
+    );
+    case::<order::ModifyPlanOrder>(
+        &modify_plan,
+        json!({"newStopSurplusTriggerPrice": "2100"}),
+        "(request)",
+        K::Custom,
+    );
+    case::<order::ModifyPlanOrder>(&modify_plan, json!({"newSize": "0"}), "newSize", K::Custom);
+    case::<order::PlacePlanOrder>(
+        &track,
+        json!({"stopSurplusTriggerPrice": "5", "stopSurplusTriggerType": "mark_price"}),
+        "(request)",
+        K::Custom,
     );
     let pending = json!({"planType": "profit_loss", "productType": "USDT-FUTURES", "limit": "100"});
     case::<order::OrdersPlanPending>(&pending, json!({"limit": "101"}), "limit", K::Max);

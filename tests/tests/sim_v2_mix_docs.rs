@@ -208,8 +208,9 @@ async fn every_order_example_is_answered_or_refused_for_a_business_reason() {
         ),
     ];
     let expected = vec![
-        // A limit sell at 2000 rests (nothing to match it).
-        ("place-order", D),
+        // The example opens a short with `tradeSide=open`: hedge mode's field, refused on this
+        // one-way account (40774), as the page's zh revision says.
+        ("place-order", refused("40774")),
         ("click-backhand", NotSent),
         // A market buy in an empty book finds no liquidity, reported per item under 00000.
         ("batch-place-order", D),
@@ -223,12 +224,14 @@ async fn every_order_example_is_answered_or_refused_for_a_business_reason() {
         ("fill-history", D),
         ("orders-pending", D),
         ("orders-history", D),
-        // `ethusdt` is fine as a symbol; the holdSide `long` is hedge mode's, refused in one-way.
+        // `ethusdt` is fine as a symbol; the holdSide `long` is hedge mode's, refused in one-way
+        // mode.
         ("place-tpsl-order", refused("40774")),
         ("place-pos-tpsl", refused("40774")),
         // TP/SL order "1" does not exist.
         ("modify-tpsl-order", refused("43025")),
-        ("place-plan-order", D),
+        // `tradeSide=open` again, on a one-way account.
+        ("place-plan-order", refused("40774")),
         ("modify-plan-order", refused("43025")),
         ("orders-plan-pending", D),
         ("orders-plan-history", D),

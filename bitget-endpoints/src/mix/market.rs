@@ -236,8 +236,8 @@ pub struct MergeDepthBook {
 /// Candles (traded, mark or index price).
 ///
 /// Doc: contract/market/Get-Candle-Data. The newer granularity set (`1m`..`1Mutc`, case
-/// sensitive) is used; the older page's `1min`/`1h` values are not sent. The limit's maximum
-/// (1000) is from the SDKs: the doc text was cut off.
+/// sensitive) is used; the older page's `1min`/`1h` values are not sent. `limit`: 100 by
+/// default, at most 1000 (the newest page).
 #[bitget_endpoint(GET, "/api/v2/mix/market/candles", rate = 20, response = Vec<Candle>, public)]
 #[bitget(window(start_time, end_time, max_days = 90))]
 pub struct Candles {
@@ -305,8 +305,7 @@ history_candles!(
 
 /// Recent public trades.
 ///
-/// Doc: contract/market/Get-Recent-Fills. The maximum `limit` (100) follows the spot page; a
-/// guess the catalogue marks.
+/// Doc: contract/market/Get-Recent-Fills. `limit` at most 100.
 #[bitget_endpoint(GET, "/api/v2/mix/market/fills", rate = 20, response = Vec<MarketFill>, public)]
 pub struct Fills {
     /// Symbol.
@@ -322,8 +321,8 @@ pub struct Fills {
 
 /// Older public trades, newest first, paged by `idLessThan` (the smallest `tradeId` of a page).
 ///
-/// Doc: contract/market/Get-Fills-History. The 1000 maximum and 7-day window follow the spot
-/// page (a guess the catalogue marks); the safest reading is kept.
+/// Doc: contract/market/Get-Fills-History. `limit` 500 by default, at most 1000; a query spans
+/// at most 7 days (the newest page; an older revision said 3 months, the shorter is declared).
 #[bitget_endpoint(GET, "/api/v2/mix/market/fills-history", rate = 10, response = Vec<MarketFill>, public, page(cursor = id_less_than, size = limit, max = 1000))]
 #[bitget(window(start_time, end_time, max_days = 7))]
 pub struct FillsHistory {
@@ -451,10 +450,11 @@ pub struct Prices {
 
 /// The current funding rate, of one contract or (without `symbol`) of all.
 ///
-/// Doc: contract/market/Get-Current-Funding-Rate. `symbol` is optional as in the SDKs.
+/// Doc: contract/market/Get-Current-Funding-Rate. `symbol` is optional in the newer revision
+/// (required in the older); what Bitget answers without it is not documented.
 #[bitget_endpoint(GET, "/api/v2/mix/market/current-fund-rate", rate = 20, response = Vec<FundRate>, public)]
 pub struct CurrentFundRate {
-    /// Symbol; every contract's rate when absent.
+    /// Symbol.
     pub symbol: Option<String>,
     /// Product type.
     #[bitget(required)]

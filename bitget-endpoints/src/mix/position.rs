@@ -139,8 +139,8 @@ pub struct PositionHistoryPage {
 /// A closed position.
 #[bitget_response]
 pub struct ClosedPositionRecord {
-    /// Position ID.
-    pub position_id: String,
+    /// Position ID (absent in the oldest revision's answer).
+    pub position_id: Option<String>,
     /// Symbol.
     pub symbol: String,
     /// Margin coin.

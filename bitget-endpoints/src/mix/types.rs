@@ -256,8 +256,8 @@ bitget_core::wire_enum! {
 bitget_core::wire_enum! {
     /// Trigger order state.
     pub enum PlanStatus {
-        /// Waiting for its trigger.
-        Live = "live",
+        /// Waiting for its trigger (the pending list's example says `not_trigger`).
+        Live = "live" | "not_trigger",
         /// Triggered and placed.
         Executed = "executed",
         /// Triggered, placing failed (two mirrors write `fail_execute`).

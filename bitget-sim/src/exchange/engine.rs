@@ -600,6 +600,27 @@ impl Exchange {
         Ok(id)
     }
 
+    /// The checks of [`Self::place`] that do not depend on the book or the balance: the
+    /// instrument, the account, the position effect and the price and size steps. Lets a caller
+    /// that must cancel before placing (a modify) refuse a replacement before touching anything.
+    pub fn check(&self, request: &NewOrder) -> Result<(), Reject> {
+        let inst = self
+            .instruments
+            .get(&request.instrument)
+            .ok_or(Reject::UnknownInstrument)?;
+        if !self.accounts.contains_key(&request.account) {
+            return Err(Reject::UnknownAccount);
+        }
+        if inst.is_futures() != request.effect.is_some() {
+            return Err(Reject::EffectMismatch);
+        }
+        self.check_steps(inst, request)?;
+        if let Some(effect) = request.effect {
+            self.check_effect(inst, request, effect)?;
+        }
+        Ok(())
+    }
+
     fn check_steps(&self, inst: &Instrument, r: &NewOrder) -> Result<(), Reject> {
         if r.order_type == OrderType::Limit {
             let price = r
@@ -1321,7 +1342,7 @@ impl Exchange {
         if trigger_price <= Decimal::ZERO || !(trigger_price % inst.tick).is_zero() {
             return Err(Reject::PriceTick);
         }
-        let rising = self.rising(kind, trigger_price, price_kind, &order);
+        let rising = self.rising(kind, trigger_price, price_kind, &order)?;
         self.next_trigger += 1;
         let id = self.next_trigger;
         self.triggers.insert(
@@ -1342,28 +1363,39 @@ impl Exchange {
         Ok(id)
     }
 
-    /// Whether a trigger fires on a rise to its price (or a fall), from the price now.
+    /// Whether a trigger fires on a rise to its price (or a fall). A take-profit or stop-loss
+    /// fires on the side its position decides (a long's take-profit on a rise, its stop-loss on
+    /// a fall), and is refused when the price is already past it: moving a stop-loss to the wrong
+    /// side of the price must not turn it into an order that waits for the opposite move. A plan
+    /// order fires on the move from the price now toward its trigger.
     fn rising(
         &self,
         kind: TriggerKind,
         trigger_price: Decimal,
         price_kind: PriceKind,
         order: &NewOrder,
-    ) -> bool {
+    ) -> Result<bool, Reject> {
         let now = match price_kind {
             PriceKind::Mark => self.mark_price(&order.instrument),
             PriceKind::Last => self.last_price(&order.instrument),
         };
-        // With no price yet, a take-profit of a long (a sell) waits for a rise, a stop-loss for a
-        // fall; a plan order to buy waits for a fall.
+        // A take-profit or stop-loss closes its position: a sell closes a long.
+        let rising = match (kind, order.side) {
+            (TriggerKind::TakeProfit, Side::Sell) | (TriggerKind::StopLoss, Side::Buy) => true,
+            (TriggerKind::TakeProfit, Side::Buy) | (TriggerKind::StopLoss, Side::Sell) => false,
+            (TriggerKind::Plan, side) => {
+                return Ok(match now {
+                    Some(p) => trigger_price >= p,
+                    // With no price yet, a plan order to buy waits for a fall.
+                    None => side == Side::Sell,
+                });
+            }
+        };
         match now {
-            Some(p) => trigger_price >= p,
-            None => match (kind, order.side) {
-                (TriggerKind::StopLoss, Side::Sell) | (TriggerKind::TakeProfit, Side::Buy) => false,
-                (TriggerKind::StopLoss, Side::Buy) | (TriggerKind::TakeProfit, Side::Sell) => true,
-                (TriggerKind::Plan, Side::Buy) => false,
-                (TriggerKind::Plan, Side::Sell) => true,
-            },
+            Some(p) if (rising && trigger_price <= p) || (!rising && trigger_price >= p) => {
+                Err(Reject::TriggerCrossed)
+            }
+            _ => Ok(rising),
         }
     }
 
@@ -1389,7 +1421,7 @@ impl Exchange {
         if trigger_price <= Decimal::ZERO || !(trigger_price % tick).is_zero() {
             return Err(Reject::PriceTick);
         }
-        let rising = self.rising(t.kind, trigger_price, price_kind, &order);
+        let rising = self.rising(t.kind, trigger_price, price_kind, &order)?;
         if let Some(t) = self.triggers.get_mut(&id) {
             t.trigger_price = trigger_price;
             t.price_kind = price_kind;
@@ -1454,8 +1486,8 @@ impl Exchange {
         }
     }
 
-    /// Cancels the whole-position take-profits and stop-losses of a position that closed (as
-    /// Bitget does: they belong to the position, not to the next one).
+    /// Cancels the take-profits and stop-losses of a position that closed, whole-position and
+    /// partial alike (as Bitget does: they belong to the position, not to the next one).
     fn cancel_position_triggers(
         &mut self,
         account: &str,
@@ -1471,7 +1503,6 @@ impl Exchange {
             };
             if t.status == TriggerStatus::Live
                 && t.kind != TriggerKind::Plan
-                && t.order.size.is_zero()
                 && t.order.account == account
                 && &t.instrument == instrument
                 && reduces

@@ -469,4 +469,7 @@ pub enum Reject {
     ReduceTooLarge,
     /// Leverage out of the instrument's range.
     Leverage,
+    /// A take-profit or stop-loss whose price the market is already past (a long's stop-loss at
+    /// or above the price, its take-profit at or below).
+    TriggerCrossed,
 }

@@ -13,7 +13,7 @@ use crate::params::Params;
 use crate::state::Inner;
 
 /// The futures contract a query names (`symbol`, `productType`).
-fn contract(inner: &mut Inner, p: &Params) -> Result<InstrumentId, SimError> {
+pub(super) fn contract(inner: &mut Inner, p: &Params) -> Result<InstrumentId, SimError> {
     let symbol = p.required("symbol")?;
     let product_type = p.product_type()?;
     inner

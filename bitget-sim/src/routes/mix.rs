@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::{decimal, failure, force, items, order_type, success};
 use crate::account::Account;
 use crate::envelope::SimError;
-use crate::exchange::{Effect, NewOrder, OrderType, PosSide, PositionMode, Side};
+use crate::exchange::{Effect, NewOrder, OrderType, PosSide, PositionMode, Side, TriggerKind};
 use crate::orders::{Market, Order, Wanted};
 use crate::params::Params;
 use crate::state::Inner;
@@ -39,6 +39,15 @@ pub(super) fn margin_coin(p: &Params) -> Result<Option<String>, SimError> {
 fn effect(inner: &Inner, uid: &str, p: &Params, side: Side) -> Result<(Side, Effect), SimError> {
     match inner.venue.ex.position_mode(uid) {
         PositionMode::OneWay => {
+            // One-way mode takes no `tradeSide` (catalogue G.1: the zh page says it must be
+            // omitted; 40774 is the mismatch). Ignoring it would turn a hedge-mode close into
+            // an order that grows the position.
+            if p.text("tradeSide")?.is_some() {
+                return Err(SimError::bad(
+                    "40774",
+                    "The order type for unilateral position must also be the unilateral position type.",
+                ));
+            }
             let reduce_only = p
                 .text("reduceOnly")?
                 .is_some_and(|r| r.eq_ignore_ascii_case("yes"));
@@ -123,12 +132,60 @@ pub(super) fn place_order(
             "reduceOnly",
             "presetStopSurplusPrice",
             "presetStopLossPrice",
+            "presetStopSurplusExecutePrice",
+            "presetStopLossExecutePrice",
             "stpMode",
         ],
     )?;
     let order = futures_order(inner, account, &p)?;
-    let order = inner.venue.place(order)?;
-    Ok(success(&order))
+    let presets = [
+        (
+            TriggerKind::TakeProfit,
+            "pos_profit",
+            decimal(&p, "presetStopSurplusPrice", false)?,
+            decimal(&p, "presetStopSurplusExecutePrice", false)?,
+        ),
+        (
+            TriggerKind::StopLoss,
+            "pos_loss",
+            decimal(&p, "presetStopLossPrice", false)?,
+            decimal(&p, "presetStopLossExecutePrice", false)?,
+        ),
+    ];
+    let opens = match order.effect {
+        Some(Effect::Hedge { pos, close: false }) => Some(pos),
+        Some(Effect::Net { reduce_only: false }) => Some(match order.side {
+            Side::Buy => PosSide::Long,
+            Side::Sell => PosSide::Short,
+        }),
+        _ => None,
+    };
+    let (instrument, uid) = (order.instrument.clone(), order.account.clone());
+    let placed = inner.venue.place(order)?;
+    // Preset TP/SL: whole-position triggers on the last price for the position the order opens
+    // (Bitget attaches them to the position; a preset on an existing position replaces its TP/SL).
+    if let Some(pos) = opens {
+        let mode = inner.venue.ex.position_mode(&uid);
+        for (kind, plan_type, trigger, execute) in presets {
+            let Some(trigger) = trigger.filter(|t| !t.is_zero()) else {
+                continue;
+            };
+            let coid = inner.venue.client_oid(&uid, None)?;
+            let order = super::mix_trade::tpsl_order(
+                &uid,
+                instrument.clone(),
+                mode,
+                pos,
+                rust_decimal::Decimal::ZERO,
+                execute,
+            )
+            .client_oid(&coid);
+            inner
+                .venue
+                .place_trigger(kind, plan_type, trigger, false, order)?;
+        }
+    }
+    Ok(success(&placed))
 }
 
 /// `place-plan-order`: a trigger order that places its order when the mark (`mark_price`) or

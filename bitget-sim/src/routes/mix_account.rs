@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::mix_query::text;
+use super::market::contract;
+use super::mix_query::{margin_mode, pos_mode, text};
 use super::paging::Paging;
 use crate::account::Account;
 use crate::envelope::SimError;
@@ -14,7 +15,6 @@ use crate::exchange::{
     InstrumentId, MarginMode, Market as CoreMarket, PosSide, Position, PositionMode, TriggerKind,
     TriggerStatus,
 };
-use crate::orders::Market;
 use crate::params::Params;
 use crate::state::Inner;
 use crate::venue::refusal;
@@ -25,14 +25,6 @@ fn margin_coin(p: &Params) -> Result<String, SimError> {
         return Err(SimError::invalid("marginCoin must be capitalized"));
     }
     Ok(coin)
-}
-
-fn contract(inner: &mut Inner, p: &Params) -> Result<InstrumentId, SimError> {
-    let symbol = p.required("symbol")?;
-    let product_type = p.product_type()?;
-    inner
-        .venue
-        .instrument(&Market::Futures { product_type }, &symbol)
 }
 
 fn hold_side(text: &str) -> Result<PosSide, SimError> {
@@ -53,26 +45,21 @@ fn side_name(side: PosSide) -> &'static str {
 }
 
 fn mode_names(inner: &Inner, uid: &str) -> (&'static str, &'static str) {
+    (margin_mode(inner, uid), pos_mode(inner, uid))
+}
+
+/// The price a position is valued at: the mark, else the last trade, else its entry.
+fn valuation(inner: &Inner, p: &Position) -> Decimal {
     let ex = &inner.venue.ex;
-    (
-        match ex.margin_mode(uid) {
-            MarginMode::Crossed => "crossed",
-            MarginMode::Isolated => "isolated",
-        },
-        match ex.position_mode(uid) {
-            PositionMode::OneWay => "one_way_mode",
-            PositionMode::Hedge => "hedge_mode",
-        },
-    )
+    ex.mark_price(&p.instrument)
+        .or_else(|| ex.last_price(&p.instrument))
+        .unwrap_or_else(|| p.entry_price())
 }
 
 /// A position as the position pages show it, with its attached TP/SL triggers.
 fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
     let ex = &inner.venue.ex;
-    let mark = ex
-        .mark_price(&p.instrument)
-        .or_else(|| ex.last_price(&p.instrument))
-        .unwrap_or_else(|| p.entry_price());
+    let mark = valuation(inner, p);
     let attached = |kind: TriggerKind| {
         ex.triggers(uid).find(|t| {
             t.kind == kind
@@ -97,7 +84,7 @@ fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
         "locked": "0",
         "total": text(p.size),
         "leverage": p.leverage.to_string(),
-        "achievedProfits": "0",
+        "achievedProfits": text(p.realized.round_dp(8)),
         "openPriceAvg": text(p.entry_price().round_dp(8)),
         "marginMode": margin_mode,
         "posMode": pos_mode,
@@ -113,8 +100,8 @@ fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
         "takeProfitId": tp.map(|t| t.id.to_string()).unwrap_or_default(),
         "stopLossId": sl.map(|t| t.id.to_string()).unwrap_or_default(),
         "deductedFee": "0",
-        "cTime": "",
-        "uTime": "",
+        "cTime": p.opened_ms.to_string(),
+        "uTime": p.opened_ms.to_string(),
         "assetMode": "single",
         "autoMargin": "off",
         "grant": "",
@@ -198,7 +185,7 @@ fn coin_of(product_type: &str) -> Option<&'static str> {
 
 /// A futures account of `coin`: the coin's balance, the margin of its positions and their
 /// unrealised profit at the mark price.
-fn account_json(inner: &Inner, uid: &str, coin: &str) -> Value {
+fn account_json(inner: &Inner, uid: &str, coin: &str, contract: Option<&InstrumentId>) -> Value {
     let ex = &inner.venue.ex;
     let balance = ex.balance(uid, coin);
     let positions: Vec<&Position> = ex
@@ -209,16 +196,13 @@ fn account_json(inner: &Inner, uid: &str, coin: &str) -> Value {
     let margin: Decimal = positions.iter().map(|p| p.margin).sum();
     let upnl: Decimal = positions
         .iter()
-        .map(|p| {
-            let mark = ex
-                .mark_price(&p.instrument)
-                .or_else(|| ex.last_price(&p.instrument))
-                .unwrap_or_else(|| p.entry_price());
-            p.unrealized_pnl(mark)
-        })
+        .map(|p| p.unrealized_pnl(valuation(inner, p)))
         .sum();
     let equity = balance.available + balance.frozen + margin + upnl;
     let (margin_mode, pos_mode) = mode_names(inner, uid);
+    // The leverage of the contract asked about (the account's default without one): the
+    // simulator keeps one leverage per contract, for both sides and both margin modes.
+    let leverage = contract.map_or(10, |c| ex.leverage(uid, c));
     let (crossed, isolated) = match ex.margin_mode(uid) {
         MarginMode::Crossed => (margin, Decimal::ZERO),
         MarginMode::Isolated => (Decimal::ZERO, margin),
@@ -234,9 +218,9 @@ fn account_json(inner: &Inner, uid: &str, coin: &str) -> Value {
         "usdtEquity": text(equity.round_dp(8)),
         "btcEquity": "",
         "crossedRiskRate": "0",
-        "crossedMarginLeverage": 10,
-        "isolatedLongLever": 10,
-        "isolatedShortLever": 10,
+        "crossedMarginLeverage": leverage,
+        "isolatedLongLever": leverage,
+        "isolatedShortLever": leverage,
         "marginMode": margin_mode,
         "posMode": pos_mode,
         "unrealizedPL": text(upnl.round_dp(8)),
@@ -259,8 +243,8 @@ pub(super) fn account(
 ) -> Result<Value, SimError> {
     let p = Params::query(query, &["symbol", "productType", "marginCoin"])?;
     let coin = margin_coin(&p)?;
-    contract(inner, &p)?;
-    Ok(account_json(inner, &account.uid, &coin))
+    let id = contract(inner, &p)?;
+    Ok(account_json(inner, &account.uid, &coin, Some(&id)))
 }
 
 /// `accounts`: every margin coin's account of the product type.
@@ -273,7 +257,7 @@ pub(super) fn accounts(
     let product_type = p.product_type()?;
     Ok(Value::Array(
         coin_of(&product_type)
-            .map(|coin| account_json(inner, &account.uid, coin))
+            .map(|coin| account_json(inner, &account.uid, coin, None))
             .into_iter()
             .collect(),
     ))

@@ -71,14 +71,14 @@ fn force(t: TimeInForce) -> &'static str {
     }
 }
 
-fn pos_mode(inner: &Inner, uid: &str) -> &'static str {
+pub(super) fn pos_mode(inner: &Inner, uid: &str) -> &'static str {
     match inner.venue.ex.position_mode(uid) {
         crate::exchange::PositionMode::OneWay => "one_way_mode",
         crate::exchange::PositionMode::Hedge => "hedge_mode",
     }
 }
 
-fn margin_mode(inner: &Inner, uid: &str) -> &'static str {
+pub(super) fn margin_mode(inner: &Inner, uid: &str) -> &'static str {
     // Bitget answers `crossed` in most places and `cross` on some order pages; the docs' tables
     // list `crossed`, which is what the simulator sends.
     match inner.venue.ex.margin_mode(uid) {

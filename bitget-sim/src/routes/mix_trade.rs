@@ -126,13 +126,18 @@ pub(super) fn modify_order(
         return Ok(json!({ "orderId": found.order_id, "clientOid": found.client_oid }));
     };
     let new_coid = venue.client_oid(&uid, Some(new_coid))?;
-    venue.cancel(&uid, &found.order_id);
     let replacement = NewOrder {
         size,
         price: Some(price),
         client_oid: Some(new_coid.clone()),
         ..old.request
     };
+    // Refuse a replacement that breaks the steps before the original is touched.
+    venue
+        .ex
+        .check(&replacement)
+        .map_err(|r| crate::venue::refusal(&r, true))?;
+    venue.cancel(&uid, &found.order_id);
     venue.place(replacement)?;
     Ok(json!({ "orderId": found.order_id, "clientOid": new_coid }))
 }
@@ -399,7 +404,7 @@ fn trigger_kind(p: &Params, name: &str) -> Result<bool, SimError> {
 
 /// The order a TP/SL places: market (or limit at `execute` above 0) closing `size` of the
 /// position (all of it when zero).
-fn tpsl_order(
+pub(super) fn tpsl_order(
     uid: &str,
     instrument: crate::exchange::InstrumentId,
     mode: PositionMode,
@@ -474,6 +479,9 @@ pub(super) fn place_tpsl_order(
         .instrument(&Market::Futures { product_type }, &symbol)?;
     let mode = inner.venue.ex.position_mode(&uid);
     let pos = protected(mode, &p.required("holdSide")?)?;
+    if inner.venue.ex.position(&uid, &instrument, pos).is_none() {
+        return Err(SimError::bad("22002", "No position to close"));
+    }
     let coid = inner.venue.client_oid(&uid, p.text("clientOid")?)?;
     let order = tpsl_order(
         &uid,
@@ -526,7 +534,9 @@ pub(super) fn place_pos_tpsl(
         .instrument(&Market::Futures { product_type }, &symbol)?;
     let mode = inner.venue.ex.position_mode(&uid);
     let pos = protected(mode, &p.required("holdSide")?)?;
-    let mut placed = Vec::new();
+    // Read both legs (and check their client ids) before placing either, and take back the
+    // first if the second is refused: one call, one outcome.
+    let mut legs = Vec::new();
     for (prefix, kind, whole_type, part_type) in [
         (
             "stopSurplus",
@@ -559,10 +569,25 @@ pub(super) fn place_pos_tpsl(
         } else {
             whole_type
         };
-        let o = inner
+        legs.push((prefix, kind, plan_type, trigger, mark, order));
+    }
+    if legs.len() == 2 && legs[0].5.client_oid == legs[1].5.client_oid {
+        return Err(SimError::bad("43122", "Duplicate clientOid"));
+    }
+    let mut placed: Vec<(&str, crate::orders::Order)> = Vec::new();
+    for (prefix, kind, plan_type, trigger, mark, order) in legs {
+        match inner
             .venue
-            .place_trigger(kind, plan_type, trigger, mark, order)?;
-        placed.push((prefix, o));
+            .place_trigger(kind, plan_type, trigger, mark, order)
+        {
+            Ok(o) => placed.push((prefix, o)),
+            Err(e) => {
+                for (_, o) in &placed {
+                    inner.venue.cancel(&uid, &o.order_id);
+                }
+                return Err(e);
+            }
+        }
     }
     if placed.is_empty() {
         return Err(SimError::missing("stopSurplusTriggerPrice"));
@@ -579,7 +604,7 @@ pub(super) fn place_pos_tpsl(
 }
 
 /// A live trigger of the account by `orderId` or `clientOid`, on the symbol and product type.
-fn named_trigger(inner: &Inner, uid: &str, p: &Params) -> Result<u64, SimError> {
+fn named_trigger(inner: &Inner, uid: &str, p: &Params, tpsl: bool) -> Result<u64, SimError> {
     let symbol = p.required("symbol")?;
     let product_type = p.product_type()?;
     let (oid, coid) = (p.text("orderId")?, p.text("clientOid")?);
@@ -588,7 +613,9 @@ fn named_trigger(inner: &Inner, uid: &str, p: &Params) -> Result<u64, SimError> 
         .live_trigger(uid, oid.as_deref(), coid.as_deref())
         .filter(|id| {
             inner.venue.ex.trigger(*id).is_some_and(|t| {
-                t.instrument.symbol.eq_ignore_ascii_case(&symbol)
+                // modify-tpsl-order takes TP/SL orders, modify-plan-order trigger orders.
+                (t.kind != TriggerKind::Plan) == tpsl
+                    && t.instrument.symbol.eq_ignore_ascii_case(&symbol)
                     && t.instrument.market == CoreMarket::Futures(product_type.clone())
             })
         })
@@ -652,7 +679,7 @@ pub(super) fn modify_tpsl_order(
         ],
     )?;
     margin_coin(&p)?.ok_or_else(|| SimError::missing("marginCoin"))?;
-    let id = named_trigger(inner, &account.uid, &p)?;
+    let id = named_trigger(inner, &account.uid, &p, true)?;
     let trigger = decimal(&p, "triggerPrice", true)?;
     let mark = p
         .text("triggerType")?
@@ -712,7 +739,7 @@ pub(super) fn modify_plan_order(
             "newPrice is not allowed for track_plan",
         ));
     }
-    let id = named_trigger(inner, &account.uid, &p)?;
+    let id = named_trigger(inner, &account.uid, &p, false)?;
     let trigger = decimal(&p, "newTriggerPrice", false)?;
     if p.text("newTriggerType")?.is_some() && trigger.is_none() {
         return Err(SimError::missing("newTriggerPrice"));

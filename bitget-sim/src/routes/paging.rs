@@ -38,7 +38,7 @@ impl Paging {
         let end = number("endTime")?.unwrap_or(i64::MAX);
         if start != i64::MIN
             && end != i64::MAX
-            && (end < start || end - start > max_days * 86_400_000)
+            && (end < start || end.saturating_sub(start) > max_days * 86_400_000)
         {
             return Err(SimError::bad(
                 "40017",

@@ -26,7 +26,7 @@
 //!     .send(client)
 //!     .await?;
 //! // Flash close without a symbol closes every position of the product type: only on purpose.
-//! ClosePositions::builder().close_all_positions().product_type(ProductType::UsdtFutures).send(client).await?;
+//! ClosePositions::builder().close_all_positions().both_sides().product_type(ProductType::UsdtFutures).send(client).await?;
 //! # Ok(()) }
 //! ```
 

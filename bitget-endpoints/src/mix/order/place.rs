@@ -18,6 +18,11 @@ pub(crate) fn positive(size: &Decimal) -> Result<(), String> {
     }
 }
 
+/// `size > 0` when set.
+pub(crate) fn positive_if_set(size: &Option<Decimal>) -> Result<(), String> {
+    size.as_ref().map_or(Ok(()), positive)
+}
+
 /// Place a futures order.
 ///
 /// Doc: contract/trade/Place-Order. Rate 10/s per UID (1/s for copy traders).
@@ -40,9 +45,12 @@ pub(crate) fn positive(size: &Decimal) -> Result<(), String> {
 /// ```
 ///
 /// Rules beyond the table: `tradeSide` (hedge mode) and `reduceOnly=YES` (one-way mode) are not
-/// sent together: each mode ignores the other's field, so the pair means the caller's mode is
-/// not the account's (the safest reading; Bitget documents no error for it). In one-way mode a
-/// reduce-only order may cancel older reduce-only orders and come back without `orderId`.
+/// sent together: the pair means the caller does not know the account's mode. Use the intent for
+/// the mode the account is in (`AllPosition` and `Accounts` answer `posMode`): the newest English
+/// page says one-way mode *ignores* `tradeSide` (so `close_long(PositionMode::Hedge)` on a one-way
+/// account would buy, growing the long), the zh page that it must be omitted, and 40774 is
+/// Bitget's code for a position-mode mismatch. In one-way mode a reduce-only order may cancel
+/// older reduce-only orders and come back without `orderId`.
 #[bitget_endpoint(POST, "/api/v2/mix/order/place-order", rate = 10, response = OrderAck, retry_safe_with(client_oid))]
 pub struct PlaceOrder {
     /// Order direction (in hedge mode, the position's: `buy` for long, also when closing it).
@@ -206,6 +214,7 @@ pub struct ModifyOrder {
     #[bitget(required, max_len = 50)]
     pub new_client_oid: String,
     /// New size (with `newPrice`).
+    #[bitget(check = positive_if_set)]
     pub new_size: Option<Decimal>,
     /// New price (with `newSize`).
     pub new_price: Option<Decimal>,
@@ -260,15 +269,17 @@ pub struct ClickBackhand {
 ///
 /// Doc: contract/trade/Flash-Close-Position. Rate 1/s per UID.
 ///
-/// **Danger**: without `symbol`, Bitget closes every position of the product type. The builder
-/// needs `.symbol(...)` or an explicit `.close_all_positions()`. In hedge mode, leaving
-/// `holdSide` out closes both sides of the symbol.
+/// **Danger**: without `symbol`, Bitget closes every position of the product type, and in hedge
+/// mode without `holdSide` both sides. The builder needs `.symbol(...)` or an explicit
+/// `.close_all_positions()`, and `.hold_side(...)` or an explicit `.both_sides()` (one-way
+/// mode has one side: `.both_sides()` says so).
 #[bitget_endpoint(POST, "/api/v2/mix/order/close-positions", rate = 1, response = ClosePositionsResult)]
 pub struct ClosePositions {
     /// Symbol whose position closes.
     #[bitget(required_or(close_all_positions))]
     pub symbol: Option<String>,
-    /// The side to close (hedge mode; both when absent, ignored in one-way mode).
+    /// The side to close (hedge mode; ignored in one-way mode).
+    #[bitget(required_or(both_sides))]
     pub hold_side: Option<HoldSide>,
     /// Product type.
     #[bitget(required)]

@@ -3,7 +3,7 @@
 use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_response};
 
-use super::place::positive;
+use super::place::{positive, positive_if_set};
 use super::{OrderAck, intents};
 use crate::mix::{
     MarginMode, OrderType, PlanFilter, PlanStatus, ProductType, Side, StpMode, TpslHoldSide,
@@ -249,10 +249,20 @@ pub struct PlacePlanOrder {
 intents!(PlacePlanOrder, PlacePlanOrderBuilder<Side>);
 
 fn track_plan_is_market(r: &PlacePlanOrder) -> Result<(), String> {
-    if r.plan_type == TriggerPlanType::TrackPlan && r.order_type != OrderType::Market {
+    if r.plan_type != TriggerPlanType::TrackPlan {
+        return Ok(());
+    }
+    if r.order_type != OrderType::Market {
         return Err(
             "a trailing stop (`track_plan`) is a market order: set orderType=market".into(),
         );
+    }
+    let types = [&r.stop_surplus_trigger_type, &r.stop_loss_trigger_type];
+    if types
+        .iter()
+        .any(|t| matches!(t, Some(t) if *t != TriggerType::FillPrice))
+    {
+        return Err("a trailing stop's TP/SL trigger on the last price only: fill_price".into());
     }
     Ok(())
 }
@@ -264,7 +274,7 @@ fn track_plan_is_market(r: &PlacePlanOrder) -> Result<(), String> {
 /// (the safest reading: the server can tell the order's kind). `newPrice` is not for trailing
 /// stops, `newCallbackRatio` only for them (at most 10); `newTriggerType` needs `newTriggerPrice`.
 #[bitget_endpoint(POST, "/api/v2/mix/order/modify-plan-order", rate = 10, response = OrderAck)]
-#[bitget(at_least_one_of(order_id, client_oid))]
+#[bitget(at_least_one_of(order_id, client_oid), check = modify_plan_tpsl)]
 pub struct ModifyPlanOrder {
     /// Trigger or trailing.
     #[bitget(required)]
@@ -280,12 +290,17 @@ pub struct ModifyPlanOrder {
     #[bitget(required)]
     pub product_type: ProductType,
     /// New size.
+    #[bitget(check = positive_if_set)]
     pub new_size: Option<Decimal>,
     /// New limit price; not on a trailing stop.
     #[bitget(absent_if(plan_type = TriggerPlanType::TrackPlan))]
     pub new_price: Option<Decimal>,
-    /// New callback ratio; trailing stops only, at most 10.
-    #[bitget(absent_if(plan_type = TriggerPlanType::NormalPlan), max = 10)]
+    /// New callback ratio; trailing stops only (required there), at most 10.
+    #[bitget(
+        required_if(plan_type = TriggerPlanType::TrackPlan),
+        absent_if(plan_type = TriggerPlanType::NormalPlan),
+        max = 10
+    )]
     pub new_callback_ratio: Option<Decimal>,
     /// New trigger price.
     pub new_trigger_price: Option<Decimal>,
@@ -306,6 +321,39 @@ pub struct ModifyPlanOrder {
     pub new_stop_loss_execute_price: Option<Decimal>,
     /// New stop-loss trigger type.
     pub new_stop_loss_trigger_type: Option<TriggerType>,
+}
+
+/// The attached TP/SL of a modify: on a trigger order a new TP/SL price needs its trigger type;
+/// on a trailing stop the trigger types stay empty.
+fn modify_plan_tpsl(r: &ModifyPlanOrder) -> Result<(), String> {
+    let pairs = [
+        (
+            "newStopSurplus",
+            &r.new_stop_surplus_trigger_price,
+            &r.new_stop_surplus_trigger_type,
+        ),
+        (
+            "newStopLoss",
+            &r.new_stop_loss_trigger_price,
+            &r.new_stop_loss_trigger_type,
+        ),
+    ];
+    for (name, price, kind) in pairs {
+        match r.plan_type {
+            TriggerPlanType::TrackPlan if kind.is_some() => {
+                return Err(format!(
+                    "{name}TriggerType is left empty on a trailing stop"
+                ));
+            }
+            TriggerPlanType::NormalPlan if price.is_some() && kind.is_none() => {
+                return Err(format!(
+                    "{name}TriggerPrice needs {name}TriggerType on a trigger order"
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Open trigger, trailing or TP/SL orders (one kind per call: `profit_loss` covers every TP/SL

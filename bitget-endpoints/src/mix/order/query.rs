@@ -8,8 +8,8 @@ use crate::mix::{Force, MarginMode, OrderStatus, OrderType, ProductType, Side, T
 /// One order, by `orderId` or `clientOid`.
 ///
 /// Doc: contract/trade/Get-Order-Details. Every example names the state `state`; the newest table
-/// says `status`: both are read.
-#[bitget_endpoint(GET, "/api/v2/mix/order/detail", rate = 10, response = OrderDetail)]
+/// says `status`, as the lists do: [`Order::status`] reads both.
+#[bitget_endpoint(GET, "/api/v2/mix/order/detail", rate = 10, response = Order)]
 #[bitget(at_least_one_of(order_id, client_oid))]
 pub struct Detail {
     /// Symbol, in capitals as the doc requires.
@@ -22,78 +22,6 @@ pub struct Detail {
     pub order_id: Option<String>,
     /// Client order ID.
     pub client_oid: Option<String>,
-}
-
-/// An order, as the detail endpoint answers it.
-#[bitget_response]
-pub struct OrderDetail {
-    /// Symbol (Bitget's examples send it in lower case too; compare without case).
-    pub symbol: String,
-    /// Size, base coin.
-    pub size: Decimal,
-    /// Order ID.
-    pub order_id: String,
-    /// Client order ID.
-    pub client_oid: Option<String>,
-    /// Filled size, base coin.
-    pub base_volume: Option<Decimal>,
-    /// Average fill price.
-    pub price_avg: Option<Decimal>,
-    /// Fee.
-    pub fee: Option<Decimal>,
-    /// Order price.
-    pub price: Option<Decimal>,
-    /// State (`state` in the examples, `status` in the newest table).
-    #[bitget(rename = "state", alias = "status")]
-    pub state: OrderStatus,
-    /// Direction.
-    pub side: Side,
-    /// Time in force.
-    pub force: Option<Force>,
-    /// Realised profit.
-    pub total_profits: Option<Decimal>,
-    /// Position side.
-    pub pos_side: Option<String>,
-    /// Margin coin (sometimes lower case).
-    pub margin_coin: Option<String>,
-    /// Preset take-profit trigger.
-    pub preset_stop_surplus_price: Option<Decimal>,
-    /// Preset take-profit trigger type.
-    pub preset_stop_surplus_type: Option<String>,
-    /// Preset take-profit execution price.
-    pub preset_stop_surplus_execute_price: Option<Decimal>,
-    /// Preset stop-loss trigger.
-    pub preset_stop_loss_price: Option<Decimal>,
-    /// Preset stop-loss trigger type.
-    pub preset_stop_loss_type: Option<String>,
-    /// Preset stop-loss execution price.
-    pub preset_stop_loss_execute_price: Option<Decimal>,
-    /// Filled value, quote coin.
-    pub quote_volume: Option<Decimal>,
-    /// Order type.
-    pub order_type: OrderType,
-    /// Leverage.
-    pub leverage: Option<Decimal>,
-    /// Margin mode (`cross` here reads as `Crossed`).
-    pub margin_mode: Option<MarginMode>,
-    /// Reduce only (`yes`/`no`).
-    pub reduce_only: Option<YesNo>,
-    /// Where the order came from (`API`, `WEB`, `ios`, ...).
-    pub enter_point_source: Option<String>,
-    /// Open/close (hedge mode); `buy_single`/`sell_single` in one-way mode.
-    pub trade_side: Option<TradeSide>,
-    /// Position mode.
-    pub pos_mode: Option<String>,
-    /// Order source (`normal`, `market`, `profit_market`, ...).
-    pub order_source: Option<String>,
-    /// Why it was cancelled.
-    pub cancel_reason: Option<String>,
-    /// Created, Unix ms.
-    #[bitget(timestamp, rename = "cTime")]
-    pub c_time: i64,
-    /// Updated, Unix ms.
-    #[bitget(timestamp, rename = "uTime")]
-    pub u_time: Option<i64>,
 }
 
 /// Open orders, newest first, paged by `endId`.
@@ -174,7 +102,7 @@ pub struct OrdersPage {
     pub end_id: Option<String>,
 }
 
-/// An order in a list.
+/// An order, as the detail and the lists answer it.
 #[bitget_response]
 pub struct Order {
     /// Symbol (sometimes lower case).
@@ -193,7 +121,8 @@ pub struct Order {
     pub price: Option<Decimal>,
     /// Average fill price.
     pub price_avg: Option<Decimal>,
-    /// State.
+    /// State (`status` in lists; `state` in the detail examples).
+    #[bitget(alias = "state")]
     pub status: OrderStatus,
     /// Direction.
     pub side: Side,
@@ -245,6 +174,8 @@ pub struct Order {
     pub pos_avg: Option<Decimal>,
     /// Liquidation price (history, in the SDK's type).
     pub liq_price: Option<Decimal>,
+    /// Why it was cancelled (detail).
+    pub cancel_reason: Option<String>,
 }
 
 /// Fills of the last 3 months, newest first, paged by `endId`.
