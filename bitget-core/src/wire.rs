@@ -110,6 +110,7 @@ macro_rules! leaf_shape {
     ($($t:ty),*) => {$(impl WireShape for $t {})*};
 }
 leaf_shape!(
+    (),
     bool,
     u8,
     u16,

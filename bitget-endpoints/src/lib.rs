@@ -37,8 +37,14 @@ pub mod bulk;
 pub mod common;
 #[cfg(feature = "mix")]
 pub mod mix;
+#[cfg(any(feature = "mix", feature = "uta"))]
+mod position_mode;
+#[cfg(any(feature = "mix", feature = "uta"))]
+pub use position_mode::PositionMode;
 #[cfg(feature = "spot")]
 pub mod spot;
+#[cfg(feature = "uta")]
+pub mod uta;
 
 // Everything the signatures here mention is reachable from this crate, so a user needs one
 // dependency.

@@ -3,6 +3,12 @@
 pub mod fixtures {
     //! The doc pages' examples (`tests/fixtures/`): one JSON file per endpoint, naming its page.
 
+    use std::collections::BTreeSet;
+
+    use bitget_core::Endpoint;
+    use bitget_core::wire::WireShape;
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
     use serde_json::Value;
 
     /// The fixture `name` (such as `v2/mix/order/place-order`).
@@ -15,22 +21,120 @@ pub mod fixtures {
     /// A request example as the client would send it: `""` values are "none" (catalogue
     /// §1.3), product types go out in capitals (Bitget's examples write `usdt-futures`), and the
     /// keys the page's example sends but its table does not list are left out.
-    pub fn normalised(mut request: Value, not_in_table: &[&str]) -> Value {
-        if let Value::Object(map) = &mut request {
-            map.retain(|k, v| v != "" && !not_in_table.contains(&k.as_str()));
-            if let Some(Value::String(p)) = map.get_mut("productType") {
-                *p = p.to_uppercase();
-            }
-            for item in map.values_mut() {
-                if let Value::Array(items) = item {
-                    for item in items {
-                        if let Value::Object(m) = item {
-                            m.retain(|_, v| v != "");
+    pub fn normalised(request: Value, not_in_table: &[&str]) -> Value {
+        match request {
+            // A v3 batch: the body is the array of items.
+            Value::Array(items) => Value::Array(
+                items
+                    .into_iter()
+                    .map(|i| normalised(i, not_in_table))
+                    .collect(),
+            ),
+            Value::Object(mut map) => {
+                map.retain(|k, v| v != "" && !not_in_table.contains(&k.as_str()));
+                for key in ["productType", "category"] {
+                    if let Some(Value::String(p)) = map.get_mut(key) {
+                        *p = p.to_uppercase();
+                    }
+                }
+                for item in map.values_mut() {
+                    if let Value::Array(items) = item {
+                        for item in items {
+                            if let Value::Object(m) = item {
+                                m.retain(|_, v| v != "");
+                            }
                         }
                     }
                 }
+                Value::Object(map)
             }
+            other => other,
         }
-        request
+    }
+
+    /// Every path of a JSON value, as `WireShape` writes them.
+    fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let path = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    paths(v, &path, out);
+                    out.insert(path);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    paths(item, &format!("{prefix}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Checks one endpoint against its fixture. `not_in_table`: keys the page's example sends but
+    /// its parameter table does not list (the type follows the table); `table_slips`: response
+    /// table rows that are the page's mistakes (each said where the fixture's notes say it).
+    pub fn check<E>(name: &str, not_in_table: &[&str], table_slips: &[&str])
+    where
+        E: Endpoint + Serialize + DeserializeOwned,
+        E::Response: WireShape,
+    {
+        let f = fixture(name);
+        let name = name.rsplit('/').take(2).collect::<Vec<_>>().join(" < ");
+        assert_eq!(f["path"], E::PATH, "{name}: path");
+        assert_eq!(
+            f["method"],
+            format!("{:?}", E::METHOD).to_uppercase(),
+            "{name}: method"
+        );
+        assert!(
+            f["doc"].is_string(),
+            "{name}: the fixture names its doc page"
+        );
+        if !f["request"].is_null() {
+            let example = normalised(f["request"].clone(), not_in_table);
+            let request: E = serde_json::from_value(example.clone())
+                .unwrap_or_else(|e| panic!("{name}: the request example does not read: {e}"));
+            let back = serde_json::to_value(&request).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                back, example,
+                "{name}: the request example does not serialise back equal"
+            );
+        }
+        let mut known = Vec::new();
+        E::Response::wire_paths("", &mut known);
+        let known: BTreeSet<String> = known.into_iter().collect();
+        if !f["response"].is_null() {
+            let data = f["response"]["data"].clone();
+            let _: E::Response = serde_json::from_value(data.clone())
+                .unwrap_or_else(|e| panic!("{name}: the response example does not decode: {e}"));
+            let mut seen = BTreeSet::new();
+            paths(&data, "", &mut seen);
+            let unread: Vec<_> = seen.difference(&known).collect();
+            assert!(
+                unread.is_empty(),
+                "{name}: example fields the answer type drops: {unread:?}"
+            );
+        }
+        let table: BTreeSet<String> = f["response_fields"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let missing: Vec<_> = table
+            .iter()
+            .filter(|p| !known.contains(*p) && !table_slips.contains(&p.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: documented fields the answer type lacks: {missing:?}"
+        );
     }
 }

@@ -3,104 +3,19 @@
 //! serialises back equal; the response example decodes; every field of the example and of the
 //! page's response table is one the answer type reads.
 
-use std::collections::BTreeSet;
-
 use bitget_core::Endpoint;
 use bitget_core::wire::WireShape;
 use bitget_endpoints::mix::{account, market, order, position};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
-fn fixture(name: &str) -> Value {
-    bitget_tests::fixtures::fixture(&format!("v2/mix/{name}"))
-}
-
-use bitget_tests::fixtures::normalised;
-
-/// Every path of a JSON value, as `WireShape` writes them.
-fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let path = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                paths(v, &path, out);
-                out.insert(path);
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                paths(item, &format!("{prefix}[]"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Checks one endpoint against its fixture. `not_in_table`: keys the page's example sends but
-/// its parameter table does not list (the type follows the table); `table_slips`: response
-/// table rows that are the page's mistakes (each said where the fixture's notes say it).
+/// The v2 futures fixture `name` (`order/place-order`) against `E`.
 fn check<E>(name: &str, not_in_table: &[&str], table_slips: &[&str])
 where
     E: Endpoint + Serialize + DeserializeOwned,
     E::Response: WireShape,
 {
-    let f = fixture(name);
-    assert_eq!(f["path"], E::PATH, "{name}: path");
-    assert_eq!(
-        f["method"],
-        format!("{:?}", E::METHOD).to_uppercase(),
-        "{name}: method"
-    );
-    assert!(
-        f["doc"].is_string(),
-        "{name}: the fixture names its doc page"
-    );
-    if !f["request"].is_null() {
-        let example = normalised(f["request"].clone(), not_in_table);
-        let request: E = serde_json::from_value(example.clone())
-            .unwrap_or_else(|e| panic!("{name}: the request example does not read: {e}"));
-        let back = serde_json::to_value(&request).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(
-            back, example,
-            "{name}: the request example does not serialise back equal"
-        );
-    }
-    let mut known = Vec::new();
-    E::Response::wire_paths("", &mut known);
-    let known: BTreeSet<String> = known.into_iter().collect();
-    if !f["response"].is_null() {
-        let data = f["response"]["data"].clone();
-        let _: E::Response = serde_json::from_value(data.clone())
-            .unwrap_or_else(|e| panic!("{name}: the response example does not decode: {e}"));
-        let mut seen = BTreeSet::new();
-        paths(&data, "", &mut seen);
-        let unread: Vec<_> = seen.difference(&known).collect();
-        assert!(
-            unread.is_empty(),
-            "{name}: example fields the answer type drops: {unread:?}"
-        );
-    }
-    let table: BTreeSet<String> = f["response_fields"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    let missing: Vec<_> = table
-        .iter()
-        .filter(|p| !known.contains(*p) && !table_slips.contains(&p.as_str()))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "{name}: documented fields the answer type lacks: {missing:?}"
-    );
+    bitget_tests::fixtures::check::<E>(&format!("v2/mix/{name}"), not_in_table, table_slips);
 }
 
 #[test]

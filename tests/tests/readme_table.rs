@@ -3,9 +3,9 @@
 //! the rows that name a type.
 
 use bitget_endpoints::Endpoint;
-use bitget_endpoints::mix;
 use bitget_endpoints::mix::order::{BatchCancelOrders, CancelAllOrders, CancelPlanOrder};
 use bitget_endpoints::spot::trade::{BatchCancelOrder, CancelOrder};
+use bitget_endpoints::{mix, uta};
 
 const README: &str = include_str!("../../README.md");
 
@@ -21,6 +21,49 @@ fn each_declared_endpoint_has_its_row() {
         row::<CancelAllOrders>("mix::order::CancelAllOrders"),
         row::<CancelOrder>("spot::trade::CancelOrder"),
         row::<BatchCancelOrder>("spot::trade::BatchCancelOrder"),
+        row::<uta::market::Instruments>("uta::market::Instruments"),
+        row::<uta::market::Tickers>("uta::market::Tickers"),
+        row::<uta::market::Orderbook>("uta::market::Orderbook"),
+        row::<uta::market::Candles>("uta::market::Candles"),
+        row::<uta::market::HistoryCandles>("uta::market::HistoryCandles"),
+        row::<uta::market::Fills>("uta::market::Fills"),
+        row::<uta::market::CurrentFundRate>("uta::market::CurrentFundRate"),
+        row::<uta::market::HistoryFundRate>("uta::market::HistoryFundRate"),
+        row::<uta::market::OpenInterest>("uta::market::OpenInterest"),
+        row::<uta::market::OiLimit>("uta::market::OiLimit"),
+        row::<uta::market::PositionTier>("uta::market::PositionTier"),
+        row::<uta::trade::PlaceOrder>("uta::trade::PlaceOrder"),
+        row::<uta::trade::PlaceBatch>("uta::trade::PlaceBatch"),
+        row::<uta::trade::ModifyOrder>("uta::trade::ModifyOrder"),
+        row::<uta::trade::BatchModifyOrder>("uta::trade::BatchModifyOrder"),
+        row::<uta::trade::CancelOrder>("uta::trade::CancelOrder"),
+        row::<uta::trade::CancelBatch>("uta::trade::CancelBatch"),
+        row::<uta::trade::CancelSymbolOrder>("uta::trade::CancelSymbolOrder"),
+        row::<uta::trade::ClosePositions>("uta::trade::ClosePositions"),
+        row::<uta::trade::CountdownCancelAll>("uta::trade::CountdownCancelAll"),
+        row::<uta::trade::OrderInfo>("uta::trade::OrderInfo"),
+        row::<uta::trade::UnfilledOrders>("uta::trade::UnfilledOrders"),
+        row::<uta::trade::HistoryOrders>("uta::trade::HistoryOrders"),
+        row::<uta::trade::Fills>("uta::trade::Fills"),
+        row::<uta::trade::PlaceStrategyOrder>("uta::trade::PlaceStrategyOrder"),
+        row::<uta::trade::ModifyStrategyOrder>("uta::trade::ModifyStrategyOrder"),
+        row::<uta::trade::CancelStrategyOrder>("uta::trade::CancelStrategyOrder"),
+        row::<uta::trade::UnfilledStrategyOrders>("uta::trade::UnfilledStrategyOrders"),
+        row::<uta::trade::HistoryStrategyOrders>("uta::trade::HistoryStrategyOrders"),
+        row::<uta::position::CurrentPosition>("uta::position::CurrentPosition"),
+        row::<uta::position::HistoryPosition>("uta::position::HistoryPosition"),
+        row::<uta::position::AdlRank>("uta::position::AdlRank"),
+        row::<uta::account::Assets>("uta::account::Assets"),
+        row::<uta::account::Info>("uta::account::Info"),
+        row::<uta::account::Settings>("uta::account::Settings"),
+        row::<uta::account::SetLeverage>("uta::account::SetLeverage"),
+        row::<uta::account::SetHoldMode>("uta::account::SetHoldMode"),
+        row::<uta::account::SetMargin>("uta::account::SetMargin"),
+        row::<uta::account::FeeRate>("uta::account::FeeRate"),
+        row::<uta::account::FinancialRecords>("uta::account::FinancialRecords"),
+        row::<uta::account::FundingAssets>("uta::account::FundingAssets"),
+        row::<uta::account::Transfer>("uta::account::Transfer"),
+        row::<uta::account::MaxOpenAvailable>("uta::account::MaxOpenAvailable"),
         row::<mix::market::Contracts>("mix::market::Contracts"),
         row::<mix::market::Ticker>("mix::market::Ticker"),
         row::<mix::market::Tickers>("mix::market::Tickers"),

@@ -57,18 +57,10 @@ pub struct OrderAck {
     pub client_oid: Option<String>,
 }
 
-/// The account's position mode, for the intent constructors (`PlaceOrder::close_long(mode)`):
-/// a closed set, so an unknown mode read from an answer cannot silently pick a convention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PositionMode {
-    /// One-way mode: one net position per symbol; a close is the opposite side, reduce-only.
-    OneWay,
-    /// Hedge mode: a long and a short per symbol; `tradeSide` says open or close.
-    Hedge,
-}
+pub use crate::PositionMode;
 
 impl PositionMode {
-    /// The mode of a `posMode` answer (`one_way_mode`, `hedge_mode`); `None` for a value this
+    /// The mode of a v2 `posMode` answer (`one_way_mode`, `hedge_mode`); `None` for a value this
     /// version does not know.
     pub fn of(pos_mode: &PosMode) -> Option<PositionMode> {
         match pos_mode {
@@ -78,8 +70,12 @@ impl PositionMode {
         }
     }
 
-    /// The wire fields of an intent: `(side, tradeSide, reduceOnly)`.
-    pub(crate) fn wire(self, long: bool, close: bool) -> (Side, Option<TradeSide>, Option<YesNo>) {
+    /// v2's wire fields of an intent: `(side, tradeSide, reduceOnly)`.
+    pub(crate) fn v2_wire(
+        self,
+        long: bool,
+        close: bool,
+    ) -> (Side, Option<TradeSide>, Option<YesNo>) {
         let opening_side = if long { Side::Buy } else { Side::Sell };
         match (self, close) {
             (PositionMode::Hedge, false) => (opening_side, Some(TradeSide::Open), None),
@@ -118,7 +114,7 @@ macro_rules! intents {
                 Self::intent(mode, false, true)
             }
             fn intent(mode: $crate::mix::order::PositionMode, long: bool, close: bool) -> $builder {
-                let (side, trade_side, reduce_only) = mode.wire(long, close);
+                let (side, trade_side, reduce_only) = mode.v2_wire(long, close);
                 let mut builder = Self::builder().side(side);
                 if let ::core::option::Option::Some(t) = trade_side {
                     builder = builder.trade_side(t);

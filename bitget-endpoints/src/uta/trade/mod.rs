@@ -1,0 +1,152 @@
+//! `/api/v3/trade/...`: orders (`order.rs`), reading them and their fills (`query.rs`), and
+//! strategy (TP/SL and trigger) orders (`strategy.rs`).
+//!
+//! # Open and close, in either position mode
+//! v3 names the position in hedge mode with `posSide`: closing a long is `side=sell,
+//! posSide=long`, the *opposite* of v2's `side=buy, tradeSide=close`. In one-way mode a close is
+//! the opposite side with `reduceOnly=yes`. The intent constructors (`PlaceOrder::close_long(mode)`
+//! and the same on [`BatchOrder`]) write the fields for the mode, so a bot moving from v2 cannot
+//! flip a position by habit.
+//!
+//! ```no_run
+//! use bitget_endpoints::PositionMode;
+//! use bitget_endpoints::uta::trade::{ClosePositions, PlaceOrder};
+//! use bitget_endpoints::uta::{Category, OrderType};
+//!
+//! # async fn run(client: &bitget_endpoints::Client) -> Result<(), bitget_endpoints::Error> {
+//! PlaceOrder::close_long(PositionMode::Hedge) // side=sell, posSide=long
+//!     .category(Category::UsdtFutures)
+//!     .symbol("BTCUSDT")
+//!     .qty("0.01")
+//!     .order_type(OrderType::Market)
+//!     .send(client)
+//!     .await?;
+//! // Without a symbol Bitget closes every position of the line: only on purpose.
+//! ClosePositions::builder().category(Category::UsdtFutures).close_all_positions().both_sides().send(client).await?;
+//! # Ok(()) }
+//! ```
+
+mod order;
+mod query;
+mod strategy;
+
+use bitget_macros::bitget_response;
+
+// Each file's public items (requests, their builders, answers) are this module's.
+pub use order::*;
+pub use query::*;
+pub use strategy::*;
+
+use super::{HoldMode, PosSide, Side, YesNo};
+use crate::PositionMode;
+
+/// The answer to placing, modifying or cancelling one order. `order_id` is absent when a
+/// one-way reduce-only order replaced an earlier one: find the order by its `clientOid`.
+#[bitget_response]
+pub struct OrderAck {
+    /// Order ID.
+    pub order_id: Option<String>,
+    /// Client order ID.
+    pub client_oid: Option<String>,
+}
+
+/// One item's outcome in a batch or an "all" answer: `code` and `msg` are set when it failed
+/// (the envelope says `00000` either way).
+#[bitget_response]
+pub struct ItemResult {
+    /// Order ID.
+    pub order_id: Option<String>,
+    /// Client order ID.
+    pub client_oid: Option<String>,
+    /// Error code when the item failed (`24056`: no such order).
+    pub code: Option<String>,
+    /// Error message when the item failed.
+    pub msg: Option<String>,
+}
+
+impl ItemResult {
+    /// Whether this item succeeded (no code, or `00000`).
+    pub fn succeeded(&self) -> bool {
+        self.code.as_deref().is_none_or(|c| c == "00000")
+    }
+}
+
+/// The per-item answer of the "all" endpoints (cancel-symbol-order, close-positions).
+#[bitget_response]
+pub struct ItemResults {
+    /// One entry per order or position acted on.
+    pub list: Vec<ItemResult>,
+}
+
+impl ItemResults {
+    /// The items that failed.
+    pub fn failures(&self) -> impl Iterator<Item = &ItemResult> {
+        self.list.iter().filter(|r| !r.succeeded())
+    }
+}
+
+impl PositionMode {
+    /// The mode of a v3 `holdMode` answer; `None` for a value this version does not know.
+    pub fn of_hold_mode(hold_mode: &HoldMode) -> Option<PositionMode> {
+        match hold_mode {
+            HoldMode::OneWayMode => Some(PositionMode::OneWay),
+            HoldMode::HedgeMode => Some(PositionMode::Hedge),
+            _ => None,
+        }
+    }
+
+    /// v3's wire fields of an intent: `(side, posSide, reduceOnly)`.
+    pub(crate) fn v3_wire(self, long: bool, close: bool) -> (Side, Option<PosSide>, Option<YesNo>) {
+        let opening = if long { Side::Buy } else { Side::Sell };
+        let closing = if long { Side::Sell } else { Side::Buy };
+        let side = if close { closing } else { opening };
+        match self {
+            // v3 hedge mode: the side is the trade's, the position is named by posSide.
+            PositionMode::Hedge => (
+                side,
+                Some(if long { PosSide::Long } else { PosSide::Short }),
+                None,
+            ),
+            PositionMode::OneWay => (side, None, close.then_some(YesNo::Yes)),
+        }
+    }
+}
+
+/// `open_long`, `open_short`, `close_long`, `close_short` on a v3 request (or item) whose
+/// builder starts with `side` set.
+macro_rules! intents {
+    ($request:ident, $builder:ty) => {
+        impl $request {
+            /// Open (or add to) a long position.
+            pub fn open_long(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, true, false)
+            }
+            /// Open (or add to) a short position.
+            pub fn open_short(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, false, false)
+            }
+            /// Close (or reduce) a long position: `side=sell, posSide=long` in hedge mode,
+            /// `side=sell, reduceOnly=yes` in one-way mode.
+            pub fn close_long(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, true, true)
+            }
+            /// Close (or reduce) a short position: `side=buy, posSide=short` in hedge mode,
+            /// `side=buy, reduceOnly=yes` in one-way mode.
+            pub fn close_short(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, false, true)
+            }
+            fn intent(mode: $crate::PositionMode, long: bool, close: bool) -> $builder {
+                let (side, pos_side, reduce_only) = mode.v3_wire(long, close);
+                let mut builder = Self::builder().side(side);
+                if let ::core::option::Option::Some(p) = pos_side {
+                    builder = builder.pos_side(p);
+                }
+                if let ::core::option::Option::Some(r) = reduce_only {
+                    builder = builder.reduce_only(r);
+                }
+                builder
+            }
+        }
+    };
+}
+pub(crate) use intents;

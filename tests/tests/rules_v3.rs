@@ -1,0 +1,463 @@
+//! Every rule declared on the v3 (Unified account) endpoints: a request that breaks it, and
+//! only it, is refused with the field's wire path and the rule; the valid neighbour it was made
+//! from passes. Batches are top-level arrays: their items' paths are `[i].field`.
+
+use bitget_core::{Endpoint, RuleKind as K};
+use bitget_endpoints::uta::{account, market, position, trade};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+/// `base` validates; `base` with `patch` applied (a `null` removes the key) breaks exactly
+/// `rule` at `path`.
+#[track_caller]
+fn case<E: Endpoint + DeserializeOwned>(base: &Value, patch: Value, path: &str, rule: K) {
+    let read = |v: &Value| -> E {
+        serde_json::from_value(v.clone())
+            .unwrap_or_else(|e| panic!("{} does not read: {e}\n{v}", E::PATH))
+    };
+    read(base)
+        .validate()
+        .unwrap_or_else(|e| panic!("{}: the valid neighbour is refused: {e}\n{base}", E::PATH));
+    let mut broken = base.clone();
+    for (k, v) in patch.as_object().into_iter().flatten() {
+        match v {
+            Value::Null => {
+                broken.as_object_mut().map(|m| m.remove(k));
+            }
+            v => {
+                broken
+                    .as_object_mut()
+                    .map(|m| m.insert(k.clone(), v.clone()));
+            }
+        }
+    }
+    let err = match read(&broken).validate() {
+        Ok(()) => panic!("{}: expected `{path}` to break {rule:?}: {broken}", E::PATH),
+        Err(e) => e,
+    };
+    assert!(
+        err.has(path, rule),
+        "{}: expected `{path}` {rule:?} in: {err}",
+        E::PATH
+    );
+    assert_eq!(
+        err.violations.len(),
+        1,
+        "{}: only that rule: {err}",
+        E::PATH
+    );
+    assert!(
+        err.to_string().contains(path),
+        "the message names the field: {err}"
+    );
+}
+
+const DAY: u64 = 86_400_000;
+const T0: u64 = 1_700_000_000_000;
+
+#[test]
+fn market_rules() {
+    let book = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "limit": "200"});
+    case::<market::Orderbook>(&book, json!({"limit": "201"}), "limit", K::Max);
+    case::<market::Orderbook>(
+        &book,
+        json!({"category": "FUTURES"}),
+        "category",
+        K::KnownValue,
+    );
+    let candles =
+        json!({"category": "SPOT", "symbol": "BTCUSDT", "interval": "1H", "limit": "100"});
+    case::<market::Candles>(&candles, json!({"limit": "101"}), "limit", K::Max);
+    case::<market::Candles>(
+        &candles,
+        json!({"interval": "2H"}),
+        "interval",
+        K::KnownValue,
+    );
+    let history = json!({"category": "SPOT", "symbol": "BTCUSDT", "interval": "1D", "startTime": T0.to_string(), "endTime": (T0 + 90 * DAY).to_string()});
+    case::<market::HistoryCandles>(
+        &history,
+        json!({"endTime": (T0 + 91 * DAY).to_string()}),
+        "endTime",
+        K::Window,
+    );
+    case::<market::Tickers>(
+        &json!({"category": "SPOT"}),
+        json!({"category": "MARGIN"}),
+        "(request)",
+        K::Custom,
+    );
+    case::<market::Fills>(
+        &json!({"category": "MARGIN", "symbol": "BTCUSDT", "limit": "100"}),
+        json!({"limit": "101"}),
+        "limit",
+        K::Max,
+    );
+    let rate =
+        json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "cursor": "100", "limit": "100"});
+    case::<market::HistoryFundRate>(&rate, json!({"cursor": "101"}), "cursor", K::Max);
+    case::<market::HistoryFundRate>(&rate, json!({"category": "SPOT"}), "category", K::Custom);
+    case::<market::CurrentFundRate>(
+        &json!({"category": "USDC-FUTURES"}),
+        json!({"category": "SPOT"}),
+        "(request)",
+        K::Custom,
+    );
+    case::<market::OpenInterest>(
+        &json!({"category": "COIN-FUTURES"}),
+        json!({"category": "MARGIN"}),
+        "category",
+        K::Custom,
+    );
+    case::<market::OiLimit>(
+        &json!({"category": "COIN-FUTURES"}),
+        json!({"category": "SPOT"}),
+        "category",
+        K::Custom,
+    );
+    case::<market::PositionTier>(
+        &json!({"category": "MARGIN", "coin": "BTC"}),
+        json!({"category": "SPOT"}),
+        "(request)",
+        K::Custom,
+    );
+}
+
+fn order() -> Value {
+    json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "orderType": "limit", "qty": "0.1", "price": "60000", "side": "buy", "posSide": "long", "clientOid": "bot-1:a_b"})
+}
+
+#[test]
+fn order_rules() {
+    case::<trade::PlaceOrder>(&order(), json!({"price": null}), "price", K::RequiredIf);
+    case::<trade::PlaceOrder>(&order(), json!({"qty": "0"}), "qty", K::Custom);
+    case::<trade::PlaceOrder>(
+        &order(),
+        json!({"clientOid": "has space"}),
+        "clientOid",
+        K::Custom,
+    );
+    case::<trade::PlaceOrder>(
+        &order(),
+        json!({"clientOid": "c".repeat(33)}),
+        "clientOid",
+        K::Custom,
+    );
+    case::<trade::PlaceOrder>(
+        &order(),
+        json!({"tpOrderType": "limit", "takeProfit": "70000"}),
+        "tpLimitPrice",
+        K::RequiredIf,
+    );
+    case::<trade::PlaceOrder>(
+        &order(),
+        json!({"slOrderType": "limit", "stopLoss": "50000"}),
+        "slLimitPrice",
+        K::RequiredIf,
+    );
+    let spot = json!({"category": "SPOT", "symbol": "BTCUSDT", "orderType": "market", "qty": "100", "side": "buy"});
+    case::<trade::PlaceOrder>(&spot, json!({"stopLoss": "50000"}), "(request)", K::Custom);
+    case::<trade::PlaceOrder>(
+        &order(),
+        json!({"timeInForce": "gtd"}),
+        "timeInForce",
+        K::KnownValue,
+    );
+    let item = json!({"category": "SPOT", "symbol": "BTCUSDT", "orderType": "limit", "qty": "1", "price": "1", "side": "buy"});
+    let batch = Value::Array(vec![item.clone(); 20]);
+    body_case::<trade::PlaceBatch>(
+        &batch,
+        Value::Array(vec![item.clone(); 21]),
+        "(request)",
+        K::MaxItems,
+    );
+    body_case::<trade::PlaceBatch>(&batch, json!([]), "(request)", K::NonEmpty);
+    let mut mixed = vec![item.clone(); 2];
+    mixed[1]["category"] = json!("MARGIN");
+    body_case::<trade::PlaceBatch>(&batch, Value::Array(mixed), "(request)", K::Custom);
+    let mut no_price = item.clone();
+    no_price.as_object_mut().map(|m| m.remove("price"));
+    body_case::<trade::PlaceBatch>(&batch, json!([no_price]), "[0].price", K::RequiredIf);
+    let modify = json!({"orderId": "1", "qty": "2", "price": "3"});
+    case::<trade::ModifyOrder>(
+        &modify,
+        json!({"qty": null, "price": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<trade::ModifyOrder>(
+        &modify,
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<trade::ModifyOrder>(&modify, json!({"qty": "-1"}), "qty", K::Custom);
+    body_case::<trade::BatchModifyOrder>(
+        &json!([modify.clone()]),
+        Value::Array(vec![modify.clone(); 21]),
+        "(request)",
+        K::MaxItems,
+    );
+    body_case::<trade::BatchModifyOrder>(
+        &json!([modify.clone()]),
+        json!([{"orderId": "1"}]),
+        "[0]",
+        K::AtLeastOneOf,
+    );
+    case::<trade::CancelOrder>(
+        &json!({"orderId": "1"}),
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    let cancel = json!({"orderId": "1", "category": "SPOT", "symbol": "BTCUSDT"});
+    body_case::<trade::CancelBatch>(
+        &json!([cancel.clone()]),
+        Value::Array(vec![cancel.clone(); 21]),
+        "(request)",
+        K::MaxItems,
+    );
+    body_case::<trade::CancelBatch>(
+        &json!([cancel.clone()]),
+        json!([{"category": "SPOT", "symbol": "BTCUSDT"}]),
+        "[0]",
+        K::AtLeastOneOf,
+    );
+    let close = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "posSide": "long"});
+    case::<trade::ClosePositions>(&close, json!({"category": "SPOT"}), "category", K::Custom);
+    let countdown = json!({"countdown": "60"});
+    case::<trade::CountdownCancelAll>(&countdown, json!({"countdown": "61"}), "countdown", K::Max);
+    case::<trade::CountdownCancelAll>(&countdown, json!({"countdown": "4"}), "countdown", K::Min);
+    case::<trade::CountdownCancelAll>(
+        &json!({"countdown": "0"}),
+        json!({"countdown": "1"}),
+        "countdown",
+        K::Min,
+    );
+    case::<trade::OrderInfo>(
+        &json!({"orderId": "1"}),
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<trade::UnfilledOrders>(
+        &json!({"limit": "100"}),
+        json!({"limit": "101"}),
+        "limit",
+        K::Max,
+    );
+    let window = json!({"category": "SPOT", "startTime": T0.to_string(), "endTime": (T0 + 30 * DAY).to_string()});
+    case::<trade::HistoryOrders>(
+        &window,
+        json!({"endTime": (T0 + 31 * DAY).to_string()}),
+        "endTime",
+        K::Window,
+    );
+    case::<trade::Fills>(
+        &window,
+        json!({"endTime": (T0 + 31 * DAY).to_string()}),
+        "endTime",
+        K::Window,
+    );
+}
+
+#[test]
+fn strategy_and_position_rules() {
+    let tpsl = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "posSide": "long", "stopLoss": "99000", "takeProfit": "100800"});
+    case::<trade::PlaceStrategyOrder>(&tpsl, json!({"tpslMode": "partial"}), "qty", K::RequiredIf);
+    case::<trade::PlaceStrategyOrder>(
+        &tpsl,
+        json!({"stopLoss": null, "takeProfit": null}),
+        "(request)",
+        K::Custom,
+    );
+    case::<trade::PlaceStrategyOrder>(
+        &tpsl,
+        json!({"tpOrderType": "limit"}),
+        "tpLimitPrice",
+        K::RequiredIf,
+    );
+    case::<trade::PlaceStrategyOrder>(&tpsl, json!({"category": "SPOT"}), "category", K::Custom);
+    let trigger = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "type": "trigger", "qty": "1", "side": "buy", "triggerPrice": "90000", "triggerOrderType": "limit", "triggerOrderPrice": "90010"});
+    case::<trade::PlaceStrategyOrder>(
+        &trigger,
+        json!({"triggerPrice": null}),
+        "triggerPrice",
+        K::RequiredIf,
+    );
+    case::<trade::PlaceStrategyOrder>(&trigger, json!({"qty": null}), "qty", K::RequiredIf);
+    case::<trade::PlaceStrategyOrder>(
+        &trigger,
+        json!({"triggerOrderPrice": null}),
+        "triggerOrderPrice",
+        K::RequiredIf,
+    );
+    let modify = json!({"orderId": "1", "qty": "1", "takeProfit": "106000"});
+    case::<trade::ModifyStrategyOrder>(
+        &modify,
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<trade::ModifyStrategyOrder>(
+        &modify,
+        json!({"slOrderType": "limit"}),
+        "slLimitPrice",
+        K::RequiredIf,
+    );
+    case::<trade::CancelStrategyOrder>(
+        &json!({"clientOid": "x"}),
+        json!({"clientOid": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<trade::UnfilledStrategyOrders>(
+        &json!({"category": "USDT-FUTURES"}),
+        json!({"category": "MARGIN"}),
+        "category",
+        K::Custom,
+    );
+    case::<trade::HistoryStrategyOrders>(
+        &json!({"category": "USDT-FUTURES", "limit": "100"}),
+        json!({"limit": "101"}),
+        "limit",
+        K::Max,
+    );
+    case::<position::CurrentPosition>(
+        &json!({"category": "USDT-FUTURES"}),
+        json!({"category": "SPOT"}),
+        "category",
+        K::Custom,
+    );
+    let history = json!({"category": "USDT-FUTURES", "startTime": T0.to_string(), "endTime": (T0 + 30 * DAY).to_string()});
+    case::<position::HistoryPosition>(
+        &history,
+        json!({"endTime": (T0 + 31 * DAY).to_string()}),
+        "endTime",
+        K::Window,
+    );
+}
+
+#[test]
+fn account_rules() {
+    let lever = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "leverage": "10"});
+    case::<account::SetLeverage>(&lever, json!({"symbol": null}), "(request)", K::Custom);
+    case::<account::SetLeverage>(&lever, json!({"category": "SPOT"}), "(request)", K::Custom);
+    case::<account::SetLeverage>(&lever, json!({"leverage": "0"}), "leverage", K::Min);
+    case::<account::SetLeverage>(
+        &json!({"category": "MARGIN", "coin": "BTC", "leverage": "3"}),
+        json!({"coin": null}),
+        "(request)",
+        K::Custom,
+    );
+    case::<account::SetHoldMode>(
+        &json!({"holdMode": "hedge_mode"}),
+        json!({"holdMode": "hedge"}),
+        "holdMode",
+        K::KnownValue,
+    );
+    let margin = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "posSide": "long", "operation": "add", "amount": "10"});
+    case::<account::SetMargin>(&margin, json!({"amount": "0"}), "amount", K::Custom);
+    case::<account::SetMargin>(
+        &margin,
+        json!({"operation": "sub"}),
+        "operation",
+        K::KnownValue,
+    );
+    let records = json!({"category": "OTHER", "startTime": T0.to_string(), "endTime": (T0 + 30 * DAY).to_string()});
+    case::<account::FinancialRecords>(
+        &records,
+        json!({"endTime": (T0 + 31 * DAY).to_string()}),
+        "endTime",
+        K::Window,
+    );
+    let transfer = json!({"fromType": "spot", "toType": "uta", "amount": "0.1", "coin": "BTC"});
+    case::<account::Transfer>(&transfer, json!({"toType": "spot"}), "(request)", K::Custom);
+    case::<account::Transfer>(&transfer, json!({"amount": "0"}), "amount", K::Custom);
+    let max_open = json!({"category": "SPOT", "symbol": "BTCUSDT", "orderType": "limit", "side": "buy", "price": "1"});
+    case::<account::MaxOpenAvailable>(&max_open, json!({"price": null}), "price", K::RequiredIf);
+}
+
+/// `case` for a request whose body is a top-level array: `broken` replaces the whole body.
+#[track_caller]
+fn body_case<E: Endpoint + DeserializeOwned + std::fmt::Debug>(
+    base: &Value,
+    broken: Value,
+    path: &str,
+    rule: K,
+) {
+    let read = |v: &Value| -> E {
+        serde_json::from_value(v.clone())
+            .unwrap_or_else(|e| panic!("{} does not read: {e}\n{v}", E::PATH))
+    };
+    read(base)
+        .validate()
+        .unwrap_or_else(|e| panic!("{}: the valid neighbour is refused: {e}", E::PATH));
+    let err = match read(&broken).validate() {
+        Ok(()) => panic!("{}: expected `{path}` to break {rule:?}: {broken}", E::PATH),
+        Err(e) => e,
+    };
+    assert!(
+        err.has(path, rule),
+        "{}: expected `{path}` {rule:?} in: {err}",
+        E::PATH
+    );
+    assert_eq!(
+        err.violations.len(),
+        1,
+        "{}: only that rule: {err}",
+        E::PATH
+    );
+}
+
+/// The intents write v3's convention: in hedge mode the side is the trade's and `posSide` names
+/// the position (closing a long sells), the opposite of v2.
+#[test]
+fn intents_write_v3_fields() {
+    use bitget_endpoints::PositionMode::{Hedge, OneWay};
+    use bitget_endpoints::uta::{Category, OrderType};
+    let wire = |b: trade::PlaceOrderBuilder<bitget_endpoints::uta::Side>| {
+        let r = b
+            .category(Category::UsdtFutures)
+            .symbol("BTCUSDT")
+            .qty(1)
+            .order_type(OrderType::Market)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let v = serde_json::to_value(&r).unwrap_or_else(|e| panic!("{e}"));
+        (
+            v["side"].clone(),
+            v["posSide"].clone(),
+            v["reduceOnly"].clone(),
+        )
+    };
+    let s = |x: &str| json!(x);
+    assert_eq!(
+        wire(trade::PlaceOrder::open_long(Hedge)),
+        (s("buy"), s("long"), Value::Null)
+    );
+    assert_eq!(
+        wire(trade::PlaceOrder::close_long(Hedge)),
+        (s("sell"), s("long"), Value::Null)
+    );
+    assert_eq!(
+        wire(trade::PlaceOrder::open_short(Hedge)),
+        (s("sell"), s("short"), Value::Null)
+    );
+    assert_eq!(
+        wire(trade::PlaceOrder::close_short(Hedge)),
+        (s("buy"), s("short"), Value::Null)
+    );
+    assert_eq!(
+        wire(trade::PlaceOrder::close_long(OneWay)),
+        (s("sell"), Value::Null, s("yes"))
+    );
+    assert_eq!(
+        wire(trade::PlaceOrder::close_short(OneWay)),
+        (s("buy"), Value::Null, s("yes"))
+    );
+    assert_eq!(
+        wire(trade::PlaceOrder::open_long(OneWay)),
+        (s("buy"), Value::Null, Value::Null)
+    );
+}
