@@ -123,6 +123,15 @@ impl<T> Sent<T> {
             ambiguous: false,
         }
     }
+
+    /// The same outcome with the answer converted.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Sent<U> {
+        Sent {
+            result: self.result.map(f),
+            attempts: self.attempts,
+            ambiguous: self.ambiguous,
+        }
+    }
 }
 
 /// The outcome of [`Client::send_reporting`].

@@ -191,10 +191,10 @@ impl ApiCode {
             ApiCode::IpNotWhitelisted => "add this machine's IP address to the API key's whitelist",
             ApiCode::ReceiveWindowTooLarge => "receiveWindow must be at most 60000 ms",
             ApiCode::ClassicKeyOnUnifiedApi => {
-                "this is a Classic-account key, which the v3 (Unified) API does not accept: use the v2 endpoints"
+                "this is a Classic-account key, which the v3 (Unified) API does not accept: use the v2 endpoints (`bitget_endpoints::mix`, `spot`)"
             }
             ApiCode::UnifiedKeyOnClassicApi => {
-                "this is a Unified-account key, which v2 does not accept: use a Classic-account key or the v3 API"
+                "this is a Unified-account key, which v2 does not accept: use the v3 endpoints (`bitget_endpoints::uta`), or a Classic-account key"
             }
             ApiCode::EnvironmentMismatch => {
                 "demo keys need demo trading (BITGET_DEMO=1) and live keys need it off"

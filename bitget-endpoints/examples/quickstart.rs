@@ -4,7 +4,8 @@
 //! Without credentials in the environment it starts the simulator in process, places a few
 //! orders, and cancels them, showing what was sent (secrets redacted) and what came back,
 //! partial failures included; then, against a market maker's quotes, it opens a long at market,
-//! reads the position, closes it, and reads the position history. With `BITGET_API_KEY`, `BITGET_SECRET_KEY` and `BITGET_PASSPHRASE`
+//! reads the position, closes it, and reads the position history; then does the same with a
+//! Unified account through the v3 API. With `BITGET_API_KEY`, `BITGET_SECRET_KEY` and `BITGET_PASSPHRASE`
 //! set (and `BITGET_DEMO=1` for demo trading) it talks to Bitget and sends only cancels of ids
 //! that do not exist, unless `--cancel-for-real` is given, which also runs cancel-all-orders.
 
@@ -226,6 +227,42 @@ async fn quote(maker: &Client) -> Result<(), Error> {
     Ok(())
 }
 
+/// The same round trip with a Unified account (v3): the library asks which family the key is,
+/// then opens and closes a long with v3's intents (closing a long sells, with `posSide` in hedge
+/// mode and `reduceOnly=yes` in one-way mode).
+async fn unified_round_trip(client: &Client) -> Result<(), Error> {
+    use bitget_endpoints::PositionMode;
+    use bitget_endpoints::uta::position::CurrentPosition;
+    use bitget_endpoints::uta::trade::PlaceOrder as UtaPlaceOrder;
+    use bitget_endpoints::uta::{AccountFamily, Category, OrderType as UtaOrderType};
+    println!("\nA Unified account (v3):");
+    let family = bitget_endpoints::uta::account_family(client).await?;
+    println!("  the key belongs to a {family:?} account");
+    if family != AccountFamily::Unified {
+        return Ok(());
+    }
+    for intent in [
+        UtaPlaceOrder::open_long(PositionMode::OneWay),
+        UtaPlaceOrder::close_long(PositionMode::OneWay),
+    ] {
+        let request = intent
+            .category(Category::UsdtFutures)
+            .symbol("BTCUSDT")
+            .qty("0.1")
+            .order_type(UtaOrderType::Market)
+            .build()?;
+        sent(&request);
+        let ack = request.send(client).await?;
+        println!("  ✓ orderId={}", shown(&ack.order_id));
+        let open = CurrentPosition::builder()
+            .category(Category::UsdtFutures)
+            .send(client)
+            .await?;
+        println!("  open positions: {}", open.list.len());
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cancel_for_real = std::env::args().any(|a| a == "--cancel-for-real");
@@ -253,6 +290,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "maker-secret",
             "maker-pass",
         ))
+        .account(
+            bitget_sim::Account::new("unified-key", "unified-secret", "unified-pass").unified(true),
+        )
         .start()
         .await?;
     println!(
@@ -294,5 +334,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
     quote(&maker).await?;
     open_and_close(&client).await?;
+    quote(&maker).await?;
+    let unified = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new(
+            "unified-key",
+            "unified-secret",
+            "unified-pass",
+        ))
+        .build()?;
+    unified_round_trip(&unified).await?;
     Ok(())
 }

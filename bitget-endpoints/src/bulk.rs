@@ -1,5 +1,6 @@
 //! Bulk cancels that never lose an order: any number of ids, split into requests the batch
-//! endpoints accept (at most 50 ids; spot never mixes orderId and clientOid in one request), sent
+//! endpoints accept (at most 50 ids on v2, 20 on v3; spot never mixes orderId and clientOid in
+//! one request), sent
 //! concurrently as fast as the client's rate limiter allows, with one outcome per input id.
 //!
 //! ```no_run
@@ -32,8 +33,12 @@ use crate::mix::{OrderIdItem, PlanType, ProductType};
 use crate::spot::trade::BatchCancelOrder;
 #[cfg(feature = "spot")]
 use crate::spot::{BatchMode, SpotOrderItem};
+#[cfg(feature = "uta")]
+use crate::uta::Category;
+#[cfg(feature = "uta")]
+use crate::uta::trade::{CancelBatch, CancelItem, ItemResult};
 
-/// The most ids one batch request takes.
+/// The most ids one v2 batch request takes (v3's cancel-batch takes 20).
 pub const BATCH_LIMIT: usize = 50;
 
 /// How an order is named.
@@ -158,11 +163,19 @@ impl BulkReport {
 pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
     /// The batch endpoint's request.
     #[doc(hidden)]
-    type Request: Endpoint<Response = BatchCancelResult> + Send + Sync + 'static;
+    type Request: Endpoint + Send + Sync + 'static;
 
     /// Whether one request may mix orderIds and clientOids (spot may not).
     #[doc(hidden)]
     const MIXES_ID_KINDS: bool;
+
+    /// The most ids one request takes.
+    #[doc(hidden)]
+    const BATCH: usize = BATCH_LIMIT;
+
+    /// The answer as v2's success and failure lists.
+    #[doc(hidden)]
+    fn results(answer: <Self::Request as Endpoint>::Response) -> BatchCancelResult;
 
     /// The batch request for these ids, with every rule checked.
     #[doc(hidden)]
@@ -181,6 +194,8 @@ mod sealed {
     impl Sealed for super::Plan {}
     #[cfg(feature = "spot")]
     impl Sealed for super::Spot {}
+    #[cfg(feature = "uta")]
+    impl Sealed for super::Uta {}
 }
 
 #[cfg(feature = "mix")]
@@ -219,6 +234,10 @@ fn futures_item(r: &OrderRef) -> OrderIdItem {
 #[cfg(feature = "mix")]
 impl Target for Futures {
     type Request = BatchCancelOrders;
+
+    fn results(answer: BatchCancelResult) -> BatchCancelResult {
+        answer
+    }
     const MIXES_ID_KINDS: bool = true;
 
     fn request(&self, ids: &[&OrderRef]) -> Result<BatchCancelOrders, ValidationError> {
@@ -240,6 +259,10 @@ impl Target for Futures {
 #[cfg(feature = "mix")]
 impl Target for Plan {
     type Request = CancelPlanOrder;
+
+    fn results(answer: BatchCancelResult) -> BatchCancelResult {
+        answer
+    }
     const MIXES_ID_KINDS: bool = true;
 
     fn request(&self, ids: &[&OrderRef]) -> Result<CancelPlanOrder, ValidationError> {
@@ -273,6 +296,10 @@ fn spot_item(r: &OrderRef) -> SpotOrderItem {
 #[cfg(feature = "spot")]
 impl Target for Spot {
     type Request = BatchCancelOrder;
+
+    fn results(answer: BatchCancelResult) -> BatchCancelResult {
+        answer
+    }
     const MIXES_ID_KINDS: bool = false;
 
     fn request(&self, ids: &[&OrderRef]) -> Result<BatchCancelOrder, ValidationError> {
@@ -285,6 +312,75 @@ impl Target for Spot {
 
     fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
         spot_item(id).validate()
+    }
+}
+
+#[cfg(feature = "uta")]
+/// Orders of one symbol of a v3 (Unified account) product line, cancelled through cancel-batch
+/// (at most 20 ids a request, answered item by item).
+#[derive(Debug, Clone)]
+pub struct Uta {
+    category: Category,
+    symbol: String,
+}
+
+#[cfg(feature = "uta")]
+fn uta_item(target: &Uta, r: &OrderRef) -> CancelItem {
+    match r {
+        OrderRef::OrderId(id) => {
+            CancelItem::by_order_id(target.category.clone(), &target.symbol, id)
+        }
+        OrderRef::ClientOid(id) => {
+            CancelItem::by_client_oid(target.category.clone(), &target.symbol, id)
+        }
+    }
+}
+
+#[cfg(feature = "uta")]
+impl Target for Uta {
+    type Request = CancelBatch;
+    const MIXES_ID_KINDS: bool = true;
+    const BATCH: usize = crate::uta::trade::BATCH_MAX;
+
+    fn results(answer: Vec<ItemResult>) -> BatchCancelResult {
+        let (ok, failed): (Vec<ItemResult>, Vec<ItemResult>) =
+            answer.into_iter().partition(ItemResult::succeeded);
+        BatchCancelResult {
+            success_list: ok
+                .into_iter()
+                .map(|r| crate::common::CancelledOrder {
+                    order_id: r.order_id,
+                    client_oid: r.client_oid,
+                })
+                .collect(),
+            failure_list: failed
+                .into_iter()
+                .map(|r| crate::common::FailedOrder {
+                    order_id: r.order_id,
+                    client_oid: r.client_oid,
+                    error_msg: r.msg,
+                    error_code: r.code,
+                })
+                .collect(),
+        }
+    }
+
+    fn request(&self, ids: &[&OrderRef]) -> Result<CancelBatch, ValidationError> {
+        CancelBatch::builder()
+            .orders(ids.iter().map(|r| uta_item(self, r)))
+            .build()
+    }
+
+    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
+        // The item's own rules (an id set); the category and symbol are the target's.
+        uta_item(
+            &Uta {
+                category: Category::Spot,
+                symbol: "X".into(),
+            },
+            id,
+        )
+        .validate()
     }
 }
 
@@ -363,6 +459,20 @@ impl BulkCancel<Spot> {
     }
 }
 
+#[cfg(feature = "uta")]
+impl BulkCancel<Uta> {
+    /// Cancels v3 orders of `symbol` in `category` (a Unified account), 20 ids a request.
+    pub fn uta(client: Client, category: Category, symbol: impl Into<String>) -> Self {
+        Self::new(
+            client,
+            Uta {
+                category,
+                symbol: symbol.into(),
+            },
+        )
+    }
+}
+
 impl<T: Target> BulkCancel<T> {
     fn new(client: Client, target: T) -> Self {
         BulkCancel {
@@ -421,7 +531,7 @@ impl<T: Target> BulkCancel<T> {
             }
             unique.push((i, id.clone()));
         }
-        let chunks = chunks(T::MIXES_ID_KINDS, unique);
+        let chunks = chunks(T::MIXES_ID_KINDS, T::BATCH, unique);
         let mut report = BulkReport {
             requests: chunks.len() as u32,
             ..BulkReport::default()
@@ -462,7 +572,7 @@ type Chunk = Vec<(usize, OrderRef)>;
 
 /// Splits ids into requests: at most 50 each, and where one request must not mix them
 /// (spot), orderIds and clientOids apart.
-fn chunks(mixes_id_kinds: bool, ids: Vec<(usize, OrderRef)>) -> Vec<Chunk> {
+fn chunks(mixes_id_kinds: bool, batch: usize, ids: Vec<(usize, OrderRef)>) -> Vec<Chunk> {
     let (by_id, by_coid): (Chunk, Chunk) = ids
         .into_iter()
         .partition(|(_, r)| matches!(r, OrderRef::OrderId(_)));
@@ -473,7 +583,7 @@ fn chunks(mixes_id_kinds: bool, ids: Vec<(usize, OrderRef)>) -> Vec<Chunk> {
     };
     groups
         .into_iter()
-        .flat_map(|g| g.chunks(BATCH_LIMIT).map(<[_]>::to_vec).collect::<Vec<_>>())
+        .flat_map(|g| g.chunks(batch).map(<[_]>::to_vec).collect::<Vec<_>>())
         .filter(|c| !c.is_empty())
         .collect()
 }
@@ -485,10 +595,11 @@ async fn cancel_chunk<T: Target>(
     chunk: Chunk,
 ) -> (u32, Vec<(usize, OrderRef, Outcome)>) {
     let ids: Vec<&OrderRef> = chunk.iter().map(|(_, r)| r).collect();
-    let sent: Sent<BatchCancelResult> = match target.request(&ids) {
+    let sent: Sent<<T::Request as Endpoint>::Response> = match target.request(&ids) {
         Ok(request) => client.send_reporting(&request).await,
         Err(e) => Sent::unsent(e.into()),
     };
+    let sent = sent.map(T::results);
     (sent.attempts, outcomes(chunk, sent))
 }
 
@@ -607,7 +718,7 @@ mod tests {
                 )
             })
             .collect();
-        let spot = chunks(Spot::MIXES_ID_KINDS, mixed.clone());
+        let spot = chunks(Spot::MIXES_ID_KINDS, Spot::BATCH, mixed.clone());
         assert!(spot.iter().all(|c| c.len() <= BATCH_LIMIT && !c.is_empty()));
         for c in &spot {
             let kinds: HashSet<bool> = c
@@ -617,11 +728,12 @@ mod tests {
             assert_eq!(kinds.len(), 1, "a spot chunk mixes orderId and clientOid");
         }
         assert_eq!(spot.iter().map(Vec::len).sum::<usize>(), 120);
-        let fut = chunks(Futures::MIXES_ID_KINDS, mixed);
+        let fut = chunks(Futures::MIXES_ID_KINDS, Futures::BATCH, mixed);
         assert_eq!(fut.iter().map(Vec::len).collect::<Vec<_>>(), [50, 50, 20]);
         assert!(
             chunks(
                 Spot::MIXES_ID_KINDS,
+                Spot::BATCH,
                 ids(0, |i| OrderRef::OrderId(i.to_string()))
             )
             .is_empty()

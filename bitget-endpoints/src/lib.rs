@@ -31,9 +31,9 @@
 //! N)`, `check = path::to::fn`. Conditions name the enum's value, so a misspelt value does not
 //! compile.
 
-#[cfg(any(feature = "mix", feature = "spot"))]
+#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub mod bulk;
-#[cfg(any(feature = "mix", feature = "spot"))]
+#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub mod common;
 #[cfg(feature = "mix")]
 pub mod mix;

@@ -36,6 +36,37 @@ impl Params {
         Params::object(obj, allowed)
     }
 
+    /// The items of a body that is a JSON array (v3 batches), each an object whose keys are all
+    /// in `allowed`; at most `max` of them.
+    pub(crate) fn parse_array(
+        body: &[u8],
+        allowed: &[&str],
+        max: usize,
+    ) -> Result<Vec<Params>, SimError> {
+        let value: Value = serde_json::from_slice(body).map_err(|e| {
+            SimError::invalid(format!(
+                "Parameter verification failed: the body is not JSON ({e})"
+            ))
+        })?;
+        let Value::Array(items) = value else {
+            return Err(SimError::invalid(
+                "Parameter verification failed: the body must be a JSON array",
+            ));
+        };
+        if items.is_empty() || items.len() > max {
+            return Err(SimError::invalid(format!("a batch holds 1 to {max} items")));
+        }
+        items
+            .into_iter()
+            .map(|item| match item {
+                Value::Object(obj) => Params::object(obj, allowed),
+                _ => Err(SimError::invalid(
+                    "each item of the batch must be an object",
+                )),
+            })
+            .collect()
+    }
+
     /// A JSON object (a body, or a batch item merged with its batch's fields) whose keys are all
     /// in `allowed`.
     pub(crate) fn object(obj: Map<String, Value>, allowed: &[&str]) -> Result<Params, SimError> {

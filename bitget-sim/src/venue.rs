@@ -59,6 +59,14 @@ pub(crate) struct Venue {
     plans: BTreeMap<u64, Plan>,
     plan_coids: HashMap<(String, String), u64>,
     next_coid: u64,
+    /// v3 strategy orders: the id answered for a TP/SL order and the ids of its legs (a take
+    /// profit and a stop loss are one order on v3, two triggers here).
+    pub(crate) strategy_legs: BTreeMap<u64, Vec<u64>>,
+    /// Every account's balance outside the unified account (spot, P2P, Classic accounts: one
+    /// pool per coin; the simulator keeps no separate balances for them).
+    pub(crate) funding: BTreeMap<(String, String), Decimal>,
+    /// v3 dead-man switches: the time (Unix ms) after which the account's orders are cancelled.
+    pub(crate) countdowns: BTreeMap<String, i64>,
 }
 
 impl Venue {
@@ -305,6 +313,21 @@ impl Venue {
         let t = self.ex.trigger(id)?;
         (t.order.account == uid && t.status == TriggerStatus::Live && self.plans.contains_key(&id))
             .then_some(id)
+    }
+
+    /// Fires the dead-man switches whose time has passed: every open order and trigger of the
+    /// account is cancelled, as v3's countdown-cancel-all promises.
+    pub(crate) fn run_countdowns(&mut self, now: i64) {
+        let due: Vec<String> = self
+            .countdowns
+            .iter()
+            .filter(|(_, at)| **at <= now)
+            .map(|(uid, _)| uid.clone())
+            .collect();
+        for uid in due {
+            self.countdowns.remove(&uid);
+            self.cancel_where(&uid, |_| true);
+        }
     }
 
     /// A trigger's Bitget labels: (client id, plan type).

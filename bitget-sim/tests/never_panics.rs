@@ -15,6 +15,9 @@ use bitget_sim::{Account, Simulator};
 const KEY: &str = "prop-key";
 const SECRET: &str = "prop-secret";
 const PASS: &str = "prop-pass";
+/// A Unified account's key (same secret and passphrase): signed requests to v3 paths use it, so
+/// that random bodies reach the v3 endpoints' own checks.
+const UTA_KEY: &str = "prop-uta-key";
 
 const PATHS: &[&str] = &[
     "/api/v2/public/time",
@@ -70,6 +73,49 @@ const PATHS: &[&str] = &[
     "/api/v2/mix/account/set-position-mode",
     "/api/v2/mix/account/bill",
     "/api/v2/mix/account/max-open",
+    "/api/v3/market/instruments",
+    "/api/v3/market/tickers",
+    "/api/v3/market/orderbook",
+    "/api/v3/market/candles",
+    "/api/v3/market/history-candles",
+    "/api/v3/market/fills",
+    "/api/v3/market/current-fund-rate",
+    "/api/v3/market/history-fund-rate",
+    "/api/v3/market/open-interest",
+    "/api/v3/market/oi-limit",
+    "/api/v3/market/position-tier",
+    "/api/v3/trade/place-order",
+    "/api/v3/trade/place-batch",
+    "/api/v3/trade/modify-order",
+    "/api/v3/trade/batch-modify-order",
+    "/api/v3/trade/cancel-order",
+    "/api/v3/trade/cancel-batch",
+    "/api/v3/trade/cancel-symbol-order",
+    "/api/v3/trade/close-positions",
+    "/api/v3/trade/countdown-cancel-all",
+    "/api/v3/trade/order-info",
+    "/api/v3/trade/unfilled-orders",
+    "/api/v3/trade/history-orders",
+    "/api/v3/trade/fills",
+    "/api/v3/trade/place-strategy-order",
+    "/api/v3/trade/modify-strategy-order",
+    "/api/v3/trade/cancel-strategy-order",
+    "/api/v3/trade/unfilled-strategy-orders",
+    "/api/v3/trade/history-strategy-orders",
+    "/api/v3/position/current-position",
+    "/api/v3/position/history-position",
+    "/api/v3/position/adlRank",
+    "/api/v3/account/assets",
+    "/api/v3/account/info",
+    "/api/v3/account/settings",
+    "/api/v3/account/set-leverage",
+    "/api/v3/account/set-hold-mode",
+    "/api/v3/account/set-margin",
+    "/api/v3/account/fee-rate",
+    "/api/v3/account/financial-records",
+    "/api/v3/account/funding-assets",
+    "/api/v3/account/transfer",
+    "/api/v3/account/max-open-available",
 ];
 
 const KEYS: &[&str] = &[
@@ -115,6 +161,23 @@ const KEYS: &[&str] = &[
     "reduceOnly",
     "callbackRatio",
     "status",
+    "category",
+    "qty",
+    "timeInForce",
+    "posSide",
+    "autoCancel",
+    "countdown",
+    "type",
+    "tpslMode",
+    "takeProfit",
+    "stopLoss",
+    "holdMode",
+    "operation",
+    "fromType",
+    "toType",
+    "coin",
+    "cursor",
+    "interval",
     "x",
 ];
 
@@ -137,6 +200,8 @@ fn leaf() -> impl Strategy<Value = Value> {
             Just("hedge_mode".to_owned()),
             Just("pos_profit".to_owned()),
             Just("-3".to_owned()),
+            Just("SPOT".to_owned()),
+            Just("uta".to_owned()),
             Just("1.5".to_owned()),
             Just(String::new()),
             "\\PC{0,60}",
@@ -171,6 +236,7 @@ fn path() -> impl Strategy<Value = String> {
         1 => prop::sample::select(PATHS).prop_map(|p| format!("{p}?symbol=BTCUSDT&x=%E9%BE%99")),
         1 => (prop::sample::select(PATHS), "[a-zA-Z0-9=&%+._-]{0,60}").prop_map(|(p, q)| format!("{p}?{q}")),
         1 => prop::sample::select(PATHS).prop_map(|p| format!("{p}?symbol=BTCUSDT&productType=USDT-FUTURES&limit=5")),
+        1 => prop::sample::select(PATHS).prop_map(|p| format!("{p}?category=USDT-FUTURES&symbol=BTCUSDT&limit=5&startTime=-9000000000000000000&endTime=9000000000000000000")),
     ]
 }
 
@@ -261,7 +327,14 @@ fn request(c: &Case) -> Option<Request<Body>> {
         mac.update(&c.body);
         let sign = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
         builder = builder
-            .header("access-key", KEY)
+            .header(
+                "access-key",
+                if path.starts_with("/api/v3/") {
+                    UTA_KEY
+                } else {
+                    KEY
+                },
+            )
             .header("access-sign", sign)
             .header("access-timestamp", ts)
             .header("access-passphrase", PASS)
@@ -282,7 +355,11 @@ proptest! {
     #[test]
     fn any_request_gets_an_envelope(c in case()) {
         let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let sim = Simulator::builder().account(Account::new(KEY, SECRET, PASS)).without_rate_limits().build();
+        let sim = Simulator::builder()
+            .account(Account::new(KEY, SECRET, PASS))
+            .account(Account::new(UTA_KEY, SECRET, PASS).unified(true))
+            .without_rate_limits()
+            .build();
         let _ = sim.seed_spot_order(KEY, "BTCUSDT", Some("seeded"));
         let _ = sim.seed_futures_order(KEY, "USDT-FUTURES", "BTCUSDT", Some("seeded-f"));
         let Some(req) = request(&c) else { return Ok(()) };

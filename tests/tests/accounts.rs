@@ -59,15 +59,14 @@ async fn a_query_is_verified_over_its_raw_form_only() {
     let sim = sim().await;
     let unified = client(&sim, "unified", "u-secret", "u-pass");
     // The client signs the raw query and sends it percent-encoded: the signature holds, and the
-    // (not yet served) path answers 40404 after authentication.
-    let err = unified
-        .raw(Method::Get, "/api/v3/market/tickers", 20)
+    // signed endpoint answers (no open order on that symbol).
+    let answer = unified
+        .raw(Method::Get, "/api/v3/trade/unfilled-orders", 20)
         .params(json!({"category": "SPOT", "symbol": "龙虾USDT"}))
         .send::<Value>()
         .await
-        .err()
-        .unwrap_or_else(|| panic!("not served yet"));
-    assert_eq!(err.api_code(), Some(&ApiCode::UrlNotFound), "{err}");
+        .unwrap_or_else(|e| panic!("a raw-signed query is accepted: {e}"));
+    assert_eq!(answer["list"], json!([]), "{answer}");
     // The same request signed over the encoded query, as a careless client would: refused.
     let query = "category=SPOT&symbol=%E9%BE%99%E8%99%BEUSDT";
     let timestamp = sim_time(&sim).await;
@@ -76,13 +75,16 @@ async fn a_query_is_verified_over_its_raw_form_only() {
         &prehash(
             &timestamp,
             Method::Get,
-            "/api/v3/market/tickers",
+            "/api/v3/trade/unfilled-orders",
             query,
             b"",
         ),
     );
     let answer: Value = reqwest::Client::new()
-        .get(format!("{}/api/v3/market/tickers?{query}", sim.base_url()))
+        .get(format!(
+            "{}/api/v3/trade/unfilled-orders?{query}",
+            sim.base_url()
+        ))
         .header("ACCESS-KEY", "unified")
         .header("ACCESS-SIGN", sign)
         .header("ACCESS-TIMESTAMP", &timestamp)

@@ -7,14 +7,20 @@ use std::time::Duration;
 use bitget_core::{Client, Credentials, RateLimits, RetryPolicy};
 use bitget_endpoints::bulk::{BATCH_LIMIT, BulkCancel, BulkReport, OrderRef, Outcome};
 use bitget_endpoints::mix::ProductType;
+use bitget_endpoints::uta::Category;
 use bitget_sim::{Account, FaultPoint, Faults, Order, RunningSimulator, Simulator};
 use proptest::prelude::*;
 
 const KEY: &str = "b-key";
 
 async fn sim() -> RunningSimulator {
+    sim_for(Kind::Spot).await
+}
+
+/// A simulator whose account is Unified for the v3 target, Classic otherwise.
+async fn sim_for(kind: Kind) -> RunningSimulator {
     Simulator::builder()
-        .account(Account::new(KEY, "b-secret", "b-pass"))
+        .account(Account::new(KEY, "b-secret", "b-pass").unified(kind == Kind::Uta))
         .without_rate_limits()
         .start()
         .await
@@ -47,12 +53,31 @@ enum Kind {
     Spot,
     Futures,
     Plan,
+    /// v3 spot orders of a Unified account, through cancel-batch.
+    Uta,
+}
+
+/// The most ids a request of `kind` may carry.
+fn batch_of(kind: Kind) -> usize {
+    if kind == Kind::Uta { 20 } else { BATCH_LIMIT }
+}
+
+/// The id list of a request body: v2's `orderIdList`/`orderList`, or v3's top-level array.
+fn list_of(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    v.as_array()
+        .or_else(|| {
+            v.get("orderIdList")
+                .or_else(|| v.get("orderList"))
+                .and_then(|l| l.as_array())
+        })
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn seed(sim: &RunningSimulator, kind: Kind, i: usize) -> Order {
     let coid = format!("c{i}");
     match kind {
-        Kind::Spot => sim.seed_spot_order(KEY, "BTCUSDT", Some(&coid)),
+        Kind::Spot | Kind::Uta => sim.seed_spot_order(KEY, "BTCUSDT", Some(&coid)),
         Kind::Futures => sim.seed_futures_order(KEY, "USDT-FUTURES", "BTCUSDT", Some(&coid)),
         Kind::Plan => {
             sim.seed_plan_order(KEY, "USDT-FUTURES", "BTCUSDT", "normal_plan", Some(&coid))
@@ -91,6 +116,13 @@ async fn run_bulk(
                 .run_with(on_outcome)
                 .await
         }
+        Kind::Uta => {
+            BulkCancel::uta(client, Category::Spot, "BTCUSDT")
+                .ids(ids)
+                .concurrency(concurrency)
+                .run_with(on_outcome)
+                .await
+        }
     };
     report.unwrap_or_else(|e| panic!("the fixed fields are valid: {e}"))
 }
@@ -102,13 +134,7 @@ fn sent_ids(sim: &RunningSimulator) -> HashMap<OrderRef, HashSet<String>> {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&r.body) else {
             continue;
         };
-        let list = v
-            .get("orderIdList")
-            .or_else(|| v.get("orderList"))
-            .and_then(|l| l.as_array())
-            .cloned()
-            .unwrap_or_default();
-        for item in list {
+        for item in list_of(&v) {
             let id = match (
                 item.get("orderId").and_then(|x| x.as_str()),
                 item.get("clientOid").and_then(|x| x.as_str()),
@@ -174,14 +200,9 @@ fn check(
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&r.body) else {
             continue;
         };
-        let list = v
-            .get("orderIdList")
-            .or_else(|| v.get("orderList"))
-            .and_then(|l| l.as_array())
-            .cloned()
-            .unwrap_or_default();
+        let list = list_of(&v);
         assert!(
-            !list.is_empty() && list.len() <= BATCH_LIMIT,
+            !list.is_empty() && list.len() <= batch_of(kind),
             "a request of {} ids",
             list.len()
         );
@@ -238,7 +259,7 @@ async fn cancel_under(
     faults: Faults,
     retry: RetryPolicy,
 ) -> (RunningSimulator, BulkReport) {
-    let sim = sim().await;
+    let sim = sim_for(kind).await;
     let (input, live) = input_for(&sim, kind, existing, missing, dup_every);
     sim.set_faults(faults);
     let report = run_bulk(
@@ -263,8 +284,8 @@ fn all_unknown(report: &BulkReport) -> bool {
 
 #[tokio::test]
 async fn every_id_once_in_input_order_with_progress() {
-    for kind in [Kind::Spot, Kind::Futures, Kind::Plan] {
-        let sim = sim().await;
+    for kind in [Kind::Spot, Kind::Futures, Kind::Plan, Kind::Uta] {
+        let sim = sim_for(kind).await;
         let (input, live) = input_for(&sim, kind, 120, 7, 10);
         let mut progress = 0;
         let report = run_bulk(client(&sim), kind, input.clone(), 8, |_, _| progress += 1).await;
@@ -276,10 +297,17 @@ async fn every_id_once_in_input_order_with_progress() {
             .count();
         assert_eq!((cancelled, failed), (120, 7), "{kind:?}");
         assert!(sim.live_orders(KEY).is_empty());
-        let expected_requests = if kind == Kind::Spot { 2 + 2 } else { 3 };
+        let expected_requests = match kind {
+            Kind::Spot => 2 + 2,
+            // 127 ids, 20 a request.
+            Kind::Uta => 7,
+            _ => 3,
+        };
         assert_eq!(
-            report.requests, expected_requests,
-            "{kind:?}: 127 unique ids in requests of at most 50"
+            report.requests,
+            expected_requests,
+            "{kind:?}: 127 unique ids in requests of at most {}",
+            batch_of(kind)
         );
     }
 }
@@ -349,7 +377,7 @@ proptest! {
 
     #[test]
     fn no_id_is_lost_duplicated_or_misreported(
-        kind in prop::sample::select(vec![Kind::Spot, Kind::Futures, Kind::Plan]),
+        kind in prop::sample::select(vec![Kind::Spot, Kind::Futures, Kind::Plan, Kind::Uta]),
         existing in 0usize..140,
         missing in 0usize..20,
         dup_every in 0usize..6,
@@ -461,8 +489,8 @@ async fn a_broken_fixed_field_is_one_error_before_anything_is_sent() {
 
 #[tokio::test]
 async fn an_id_the_endpoint_refuses_fails_alone_and_its_batch_goes() {
-    for kind in [Kind::Spot, Kind::Futures, Kind::Plan] {
-        let sim = sim().await;
+    for kind in [Kind::Spot, Kind::Futures, Kind::Plan, Kind::Uta] {
+        let sim = sim_for(kind).await;
         let live: Vec<OrderRef> = (0..3)
             .map(|i| OrderRef::OrderId(seed(&sim, kind, i).order_id))
             .collect();

@@ -1254,6 +1254,35 @@ impl Exchange {
         self.order_at(id).cloned()
     }
 
+    /// Replaces a resting order with the same order at a new price and size, under the same
+    /// client id (v3's modify): the replacement is checked before the original is cancelled, and
+    /// gets a new id. `None` when the order is not the account's or not open.
+    pub fn replace(
+        &mut self,
+        account: &str,
+        id: OrderId,
+        price: Option<Decimal>,
+        size: Decimal,
+    ) -> Option<Result<OrderId, Reject>> {
+        let old = self.order_at(id)?.clone();
+        if old.request.account != account || !old.status.is_open() {
+            return None;
+        }
+        let replacement = NewOrder {
+            price: price.or(old.request.price),
+            size,
+            ..old.request.clone()
+        };
+        if let Err(r) = self.check(&replacement) {
+            return Some(Err(r));
+        }
+        self.cancel(account, id);
+        if let Some(coid) = &old.request.client_oid {
+            self.client_oids.remove(&(account.to_owned(), coid.clone()));
+        }
+        Some(self.place(replacement))
+    }
+
     // ----- prices and triggers -----
 
     /// Sets the funding rate a contract reports (funding is not paid: the rate is for the market

@@ -22,7 +22,7 @@ pub(super) fn contract(inner: &mut Inner, p: &Params) -> Result<InstrumentId, Si
 }
 
 /// Every listed contract of a product type.
-fn contracts(inner: &Inner, product_type: &str) -> Vec<InstrumentId> {
+pub(super) fn contracts(inner: &Inner, product_type: &str) -> Vec<InstrumentId> {
     let market = crate::exchange::Market::Futures(product_type.to_owned());
     inner
         .venue
@@ -33,7 +33,7 @@ fn contracts(inner: &Inner, product_type: &str) -> Vec<InstrumentId> {
         .collect()
 }
 
-fn text(d: Option<Decimal>) -> String {
+pub(super) fn text(d: Option<Decimal>) -> String {
     d.map(|d| d.normalize().to_string()).unwrap_or_default()
 }
 
@@ -132,7 +132,7 @@ pub(super) fn merge_depth(inner: &mut Inner, query: &str, now: i64) -> Result<Va
 }
 
 /// A decimal as a JSON number (exact for the prices and sizes of the books).
-fn number(d: Decimal) -> Value {
+pub(super) fn number(d: Decimal) -> Value {
     serde_json::from_str(&d.normalize().to_string()).unwrap_or(Value::Null)
 }
 
@@ -217,8 +217,7 @@ fn period_ms(granularity: &str) -> Option<i64> {
     })
 }
 
-/// `candles`: arrays of strings `[ts, open, high, low, close, baseVolume, quoteVolume,
-/// quoteVolume]` from the fills, oldest first; `limit` up to 1000 (default 100).
+/// `candles`: see [`candles_of`]; `limit` up to 1000 (default 100).
 pub(super) fn candles(inner: &mut Inner, query: &str, _now: i64) -> Result<Value, SimError> {
     let p = Params::query(
         query,
@@ -267,9 +266,22 @@ pub(super) fn history_candles(
 /// The candles a query asks for, `limit` 1 to `max_limit` (100 when absent).
 fn candle_rows(inner: &mut Inner, p: &Params, max_limit: usize) -> Result<Value, SimError> {
     let id = contract(inner, p)?;
-    let granularity = p.required("granularity")?;
+    candles_of(inner, &id, p, "granularity", max_limit)
+}
+
+/// The candles of `id` a query asks for (`interval_key` names the interval: `granularity` on
+/// v2, `interval` on v3): arrays of 7 strings `[ts, open, high, low, close, baseVolume,
+/// quoteVolume]` from the fills, oldest first, `limit` 1 to `max_limit` (100 when absent).
+pub(super) fn candles_of(
+    inner: &Inner,
+    id: &InstrumentId,
+    p: &Params,
+    interval_key: &str,
+    max_limit: usize,
+) -> Result<Value, SimError> {
+    let granularity = p.required(interval_key)?;
     let period = period_ms(&granularity)
-        .ok_or_else(|| SimError::invalid(format!("granularity `{granularity}` is not valid")))?;
+        .ok_or_else(|| SimError::invalid(format!("{interval_key} `{granularity}` is not valid")))?;
     let millis = |name: &str| -> Result<Option<i64>, SimError> {
         p.text(name)?
             .map(|t| {
@@ -280,15 +292,8 @@ fn candle_rows(inner: &mut Inner, p: &Params, max_limit: usize) -> Result<Value,
     };
     let start = millis("startTime")?.unwrap_or(i64::MIN);
     let end = millis("endTime")?.unwrap_or(i64::MAX);
-    let limit = match p.text("limit")? {
-        None => 100,
-        Some(l) => l
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=max_limit).contains(n))
-            .ok_or_else(|| SimError::invalid(format!("limit must be 1 to {max_limit}")))?,
-    };
-    let rows = inner.venue.ex.candles(&id, period, (start, end), limit);
+    let limit = limit_of(p, 100, max_limit)?;
+    let rows = inner.venue.ex.candles(id, period, (start, end), limit);
     Ok(Value::Array(
         rows.iter()
             .map(|c| {
@@ -299,7 +304,6 @@ fn candle_rows(inner: &mut Inner, p: &Params, max_limit: usize) -> Result<Value,
                     text(Some(c.low)),
                     text(Some(c.close)),
                     text(Some(c.base_volume)),
-                    text(Some(c.quote_volume)),
                     text(Some(c.quote_volume)),
                 ])
             })
@@ -366,7 +370,7 @@ pub(super) fn contracts_list(inner: &mut Inner, query: &str, _now: i64) -> Resul
 }
 
 /// Public trades of a contract, newest first: the taker's side of each match.
-fn trades(inner: &Inner, id: &InstrumentId, before: Option<u64>, limit: usize) -> Value {
+pub(super) fn trades(inner: &Inner, id: &InstrumentId, before: Option<u64>, limit: usize) -> Value {
     let mut rows: Vec<_> = inner
         .venue
         .ex
@@ -391,7 +395,7 @@ fn trades(inner: &Inner, id: &InstrumentId, before: Option<u64>, limit: usize) -
     )
 }
 
-fn limit_of(p: &Params, default: usize, max: usize) -> Result<usize, SimError> {
+pub(super) fn limit_of(p: &Params, default: usize, max: usize) -> Result<usize, SimError> {
     match p.text("limit")? {
         None => Ok(default),
         Some(l) => l

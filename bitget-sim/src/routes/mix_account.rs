@@ -387,7 +387,7 @@ pub(super) fn set_margin(
         .map_err(|_| SimError::invalid("amount must be a number"))?;
     if inner.venue.ex.margin_mode(&account.uid) != MarginMode::Isolated {
         return Err(SimError::bad(
-            "40017",
+            "45117",
             "margin can only be changed in isolated margin mode",
         ));
     }

@@ -215,7 +215,7 @@ pub(super) fn batch_place_order(
 }
 
 /// The market order that closes `size` of the position `pos` in the account's mode.
-fn closing_order(
+pub(super) fn closing_order(
     uid: &str,
     instrument: crate::exchange::InstrumentId,
     mode: PositionMode,

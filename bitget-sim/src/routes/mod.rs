@@ -10,6 +10,9 @@ mod mix_query;
 mod mix_trade;
 mod paging;
 mod spot;
+mod uta_account;
+mod uta_market;
+mod uta_trade;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -123,6 +126,63 @@ const ROUTES: &[(&str, u32, Handler)] = &[
         5,
         mix_account::set_position_mode,
     ),
+    ("/api/v3/trade/place-order", 10, uta_trade::place_order),
+    ("/api/v3/trade/place-batch", 5, uta_trade::place_batch),
+    ("/api/v3/trade/modify-order", 10, uta_trade::modify_order),
+    (
+        "/api/v3/trade/batch-modify-order",
+        10,
+        uta_trade::batch_modify_order,
+    ),
+    ("/api/v3/trade/cancel-order", 10, uta_trade::cancel_order),
+    ("/api/v3/trade/cancel-batch", 5, uta_trade::cancel_batch),
+    (
+        "/api/v3/trade/cancel-symbol-order",
+        5,
+        uta_trade::cancel_symbol_order,
+    ),
+    (
+        "/api/v3/trade/close-positions",
+        5,
+        uta_trade::close_positions,
+    ),
+    (
+        "/api/v3/trade/countdown-cancel-all",
+        1,
+        uta_trade::countdown_cancel_all,
+    ),
+    (
+        "/api/v3/trade/place-strategy-order",
+        10,
+        uta_trade::place_strategy_order,
+    ),
+    (
+        "/api/v3/trade/modify-strategy-order",
+        10,
+        uta_trade::modify_strategy_order,
+    ),
+    (
+        "/api/v3/trade/cancel-strategy-order",
+        10,
+        uta_trade::cancel_strategy_order,
+    ),
+    (
+        "/api/v3/account/set-leverage",
+        10,
+        uta_account::set_leverage,
+    ),
+    (
+        "/api/v3/account/set-hold-mode",
+        10,
+        uta_account::set_hold_mode,
+    ),
+    ("/api/v3/account/set-margin", 10, uta_account::set_margin),
+    ("/api/v3/account/transfer", 5, uta_account::transfer),
+    (
+        "/api/v3/account/max-open-available",
+        5,
+        uta_account::max_open_available,
+    ),
 ];
 
 type PrivateGet = fn(&mut Inner, &Account, &str) -> Result<Value, SimError>;
@@ -180,6 +240,53 @@ const PRIVATE_GETS: &[(&str, u32, PrivateGet)] = &[
         mix_account::history_position,
     ),
     ("/api/v2/mix/account/bill", 10, mix_account::bill),
+    ("/api/v3/trade/order-info", 20, uta_trade::order_info),
+    (
+        "/api/v3/trade/unfilled-orders",
+        20,
+        uta_trade::unfilled_orders,
+    ),
+    (
+        "/api/v3/trade/history-orders",
+        20,
+        uta_trade::history_orders,
+    ),
+    ("/api/v3/trade/fills", 20, uta_trade::fills),
+    (
+        "/api/v3/trade/unfilled-strategy-orders",
+        20,
+        uta_trade::unfilled_strategy_orders,
+    ),
+    (
+        "/api/v3/trade/history-strategy-orders",
+        20,
+        uta_trade::history_strategy_orders,
+    ),
+    (
+        "/api/v3/position/current-position",
+        20,
+        uta_account::current_position,
+    ),
+    (
+        "/api/v3/position/history-position",
+        20,
+        uta_account::history_position,
+    ),
+    ("/api/v3/position/adlRank", 1, uta_account::adl_rank),
+    ("/api/v3/account/assets", 20, uta_account::assets),
+    ("/api/v3/account/info", 5, uta_account::info),
+    ("/api/v3/account/settings", 20, uta_account::settings),
+    ("/api/v3/account/fee-rate", 3, uta_account::fee_rate),
+    (
+        "/api/v3/account/financial-records",
+        20,
+        uta_account::financial_records,
+    ),
+    (
+        "/api/v3/account/funding-assets",
+        20,
+        uta_account::funding_assets,
+    ),
 ];
 
 type Public = fn(&mut Inner, &str, i64) -> Result<Value, SimError>;
@@ -234,6 +341,37 @@ const PUBLIC: &[(&str, u32, Public)] = &[
         "/api/v2/mix/market/query-position-lever",
         10,
         market::position_tiers,
+    ),
+    ("/api/v3/market/instruments", 20, uta_market::instruments),
+    ("/api/v3/market/tickers", 20, uta_market::tickers),
+    ("/api/v3/market/orderbook", 20, uta_market::orderbook),
+    ("/api/v3/market/candles", 20, uta_market::candles),
+    (
+        "/api/v3/market/history-candles",
+        20,
+        uta_market::history_candles,
+    ),
+    ("/api/v3/market/fills", 20, uta_market::fills),
+    (
+        "/api/v3/market/current-fund-rate",
+        20,
+        uta_market::current_fund_rate,
+    ),
+    (
+        "/api/v3/market/history-fund-rate",
+        20,
+        uta_market::history_fund_rate,
+    ),
+    (
+        "/api/v3/market/open-interest",
+        20,
+        uta_market::open_interest,
+    ),
+    ("/api/v3/market/oi-limit", 10, uta_market::oi_limit),
+    (
+        "/api/v3/market/position-tier",
+        20,
+        uta_market::position_tier,
     ),
 ];
 
@@ -312,6 +450,7 @@ fn stamped(
 ) -> Result<Value, SimError> {
     let mut inner = shared.lock();
     inner.venue.ex.set_time(now);
+    inner.venue.run_countdowns(now);
     handler(&mut inner)
 }
 

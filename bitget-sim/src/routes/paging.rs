@@ -16,8 +16,20 @@ pub(super) struct Paging {
 }
 
 impl Paging {
+    /// v2's paging: the cursor is `idLessThan`.
     pub(super) fn read(
         p: &Params,
+        default_limit: usize,
+        max_days: i64,
+    ) -> Result<Paging, SimError> {
+        Paging::read_with(p, "idLessThan", default_limit, max_days)
+    }
+
+    /// Paging whose cursor parameter is `cursor_key` (v3: `cursor`, the smallest id of the
+    /// previous page).
+    pub(super) fn read_with(
+        p: &Params,
+        cursor_key: &str,
         default_limit: usize,
         max_days: i64,
     ) -> Result<Paging, SimError> {
@@ -46,10 +58,10 @@ impl Paging {
             ));
         }
         let before = p
-            .text("idLessThan")?
+            .text(cursor_key)?
             .map(|t| {
                 t.parse::<u64>()
-                    .map_err(|_| SimError::invalid("idLessThan must be an id"))
+                    .map_err(|_| SimError::invalid(format!("{cursor_key} must be an id")))
             })
             .transpose()?;
         Ok(Paging {
