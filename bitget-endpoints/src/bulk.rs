@@ -173,9 +173,12 @@ pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
     #[doc(hidden)]
     const BATCH: usize = BATCH_LIMIT;
 
-    /// The answer as v2's success and failure lists.
+    /// The answer as v2's success and failure lists; `ids` are the request's, in order.
     #[doc(hidden)]
-    fn results(answer: <Self::Request as Endpoint>::Response) -> BatchCancelResult;
+    fn results(
+        answer: <Self::Request as Endpoint>::Response,
+        ids: &[&OrderRef],
+    ) -> BatchCancelResult;
 
     /// The batch request for these ids, with every rule checked.
     #[doc(hidden)]
@@ -235,7 +238,7 @@ fn futures_item(r: &OrderRef) -> OrderIdItem {
 impl Target for Futures {
     type Request = BatchCancelOrders;
 
-    fn results(answer: BatchCancelResult) -> BatchCancelResult {
+    fn results(answer: BatchCancelResult, _: &[&OrderRef]) -> BatchCancelResult {
         answer
     }
     const MIXES_ID_KINDS: bool = true;
@@ -260,7 +263,7 @@ impl Target for Futures {
 impl Target for Plan {
     type Request = CancelPlanOrder;
 
-    fn results(answer: BatchCancelResult) -> BatchCancelResult {
+    fn results(answer: BatchCancelResult, _: &[&OrderRef]) -> BatchCancelResult {
         answer
     }
     const MIXES_ID_KINDS: bool = true;
@@ -297,7 +300,7 @@ fn spot_item(r: &OrderRef) -> SpotOrderItem {
 impl Target for Spot {
     type Request = BatchCancelOrder;
 
-    fn results(answer: BatchCancelResult) -> BatchCancelResult {
+    fn results(answer: BatchCancelResult, _: &[&OrderRef]) -> BatchCancelResult {
         answer
     }
     const MIXES_ID_KINDS: bool = false;
@@ -342,7 +345,24 @@ impl Target for Uta {
     const MIXES_ID_KINDS: bool = true;
     const BATCH: usize = crate::uta::trade::BATCH_MAX;
 
-    fn results(answer: Vec<ItemResult>) -> BatchCancelResult {
+    fn results(mut answer: Vec<ItemResult>, ids: &[&OrderRef]) -> BatchCancelResult {
+        // v3 answers item by item, in the request's order: when the counts agree, an item that
+        // does not echo the id it was sent by is matched by its position.
+        if answer.len() == ids.len() {
+            for (item, id) in answer.iter_mut().zip(ids) {
+                match id {
+                    OrderRef::OrderId(x) if item.order_id.as_deref().is_none_or(str::is_empty) => {
+                        item.order_id = Some(x.clone());
+                    }
+                    OrderRef::ClientOid(x)
+                        if item.client_oid.as_deref().is_none_or(str::is_empty) =>
+                    {
+                        item.client_oid = Some(x.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
         let (ok, failed): (Vec<ItemResult>, Vec<ItemResult>) =
             answer.into_iter().partition(ItemResult::succeeded);
         BatchCancelResult {
@@ -570,7 +590,7 @@ impl<T: Target> BulkCancel<T> {
 
 type Chunk = Vec<(usize, OrderRef)>;
 
-/// Splits ids into requests: at most 50 each, and where one request must not mix them
+/// Splits ids into requests: at most `batch` each, and where one request must not mix them
 /// (spot), orderIds and clientOids apart.
 fn chunks(mixes_id_kinds: bool, batch: usize, ids: Vec<(usize, OrderRef)>) -> Vec<Chunk> {
     let (by_id, by_coid): (Chunk, Chunk) = ids
@@ -599,7 +619,7 @@ async fn cancel_chunk<T: Target>(
         Ok(request) => client.send_reporting(&request).await,
         Err(e) => Sent::unsent(e.into()),
     };
-    let sent = sent.map(T::results);
+    let sent = sent.map(|answer| T::results(answer, &ids));
     (sent.attempts, outcomes(chunk, sent))
 }
 

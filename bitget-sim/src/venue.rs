@@ -315,8 +315,9 @@ impl Venue {
             .then_some(id)
     }
 
-    /// Fires the dead-man switches whose time has passed: every open order and trigger of the
-    /// account is cancelled, as v3's countdown-cancel-all promises.
+    /// Fires the dead-man switches whose time has passed: every open order of the account is
+    /// cancelled, as v3's countdown-cancel-all promises. Its TP/SL and trigger orders stay: the
+    /// doc speaks of orders, and a bot gone quiet keeps its stops.
     pub(crate) fn run_countdowns(&mut self, now: i64) {
         let due: Vec<String> = self
             .countdowns
@@ -326,7 +327,10 @@ impl Venue {
             .collect();
         for uid in due {
             self.countdowns.remove(&uid);
-            self.cancel_where(&uid, |_| true);
+            let open: Vec<u64> = self.ex.open_orders(&uid).map(|o| o.id).collect();
+            for id in open {
+                self.ex.cancel(&uid, id);
+            }
         }
     }
 

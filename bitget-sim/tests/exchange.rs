@@ -764,3 +764,50 @@ fn candles_come_from_the_trades_and_open_interest_from_the_positions() {
     ex.set_funding_rate(&perp(), d("0.0002"));
     assert_eq!(ex.funding_rate(&perp()), d("0.0002"));
 }
+
+#[test]
+fn a_replace_keeps_what_filled_and_never_loses_the_order() {
+    let mut ex = exchange();
+    let id = place(
+        &mut ex,
+        buy("b", "100", "2")
+            .client_oid("b1")
+            .tif(TimeInForce::PostOnly),
+    );
+    place(&mut ex, sell("a", "100", "1"));
+    // A new total at or below what filled is refused, the order untouched.
+    assert_eq!(
+        ex.replace("b", id, None, d("1")),
+        Some(Err(Reject::SizeStep))
+    );
+    // A new total of 3: 1 filled, the replacement rests 2, under the same client id.
+    let new = ex
+        .replace("b", id, Some(d("99")), d("3"))
+        .unwrap_or_else(|| panic!("the order is open"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let o = ex.order(new).cloned().unwrap_or_else(|| panic!("placed"));
+    assert_eq!(
+        (
+            o.request.size,
+            o.request.price,
+            o.request.client_oid.as_deref()
+        ),
+        (d("2"), Some(d("99")), Some("b1"))
+    );
+    // A post-only replacement that would now take an ask is refused after the cancel: the
+    // order is put back as it was, not lost.
+    place(&mut ex, sell("a", "101", "1"));
+    assert_eq!(
+        ex.replace("b", new, Some(d("102")), d("3")),
+        Some(Err(Reject::PostOnlyWouldTake))
+    );
+    let back = ex
+        .order_by_client_oid("b", "b1")
+        .cloned()
+        .unwrap_or_else(|| panic!("put back"));
+    assert!(back.status.is_open());
+    assert_eq!(
+        (back.request.price, back.remaining()),
+        (Some(d("99")), d("2"))
+    );
+}

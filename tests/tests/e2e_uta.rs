@@ -254,7 +254,8 @@ async fn a_unified_bot_trades_spot_and_futures_and_is_told_its_family()
         .send(&bot)
         .await?;
     assert_eq!(done.list.len(), 1);
-    assert_eq!(done.list[0].status.as_deref(), Some("executed"));
+    assert_eq!(done.list[0].status.as_deref(), Some("success"));
+    assert_eq!(done.list[0].trigger_type.as_deref(), Some("takeProfit"));
     let closed = HistoryPosition::builder()
         .category(Category::UsdtFutures)
         .send(&bot)

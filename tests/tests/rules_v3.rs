@@ -192,11 +192,25 @@ fn order_rules() {
         K::AtLeastOneOf,
     );
     case::<trade::ModifyOrder>(&modify, json!({"qty": "-1"}), "qty", K::Custom);
+    let distinct = |n: usize| -> Value {
+        Value::Array(
+            (0..n)
+                .map(|i| json!({"orderId": i.to_string(), "qty": "2"}))
+                .collect(),
+        )
+    };
+    body_case::<trade::BatchModifyOrder>(&distinct(20), distinct(21), "(request)", K::MaxItems);
     body_case::<trade::BatchModifyOrder>(
-        &json!([modify.clone()]),
-        Value::Array(vec![modify.clone(); 21]),
+        &distinct(2),
+        json!([{"orderId": "1", "qty": "2"}, {"orderId": "1", "price": "3"}]),
         "(request)",
-        K::MaxItems,
+        K::Custom,
+    );
+    body_case::<trade::BatchModifyOrder>(
+        &distinct(2),
+        json!([{"orderId": "1", "qty": "2", "category": "SPOT"}, {"orderId": "2", "qty": "2", "category": "MARGIN"}]),
+        "(request)",
+        K::Custom,
     );
     body_case::<trade::BatchModifyOrder>(
         &json!([modify.clone()]),
@@ -372,6 +386,12 @@ fn account_rules() {
         K::Window,
     );
     let transfer = json!({"fromType": "spot", "toType": "uta", "amount": "0.1", "coin": "BTC"});
+    case::<account::Transfer>(
+        &transfer,
+        json!({"fromType": "isolated_margin"}),
+        "(request)",
+        K::Custom,
+    );
     case::<account::Transfer>(&transfer, json!({"toType": "spot"}), "(request)", K::Custom);
     case::<account::Transfer>(&transfer, json!({"amount": "0"}), "amount", K::Custom);
     let max_open = json!({"category": "SPOT", "symbol": "BTCUSDT", "orderType": "limit", "side": "buy", "price": "1"});
@@ -460,4 +480,36 @@ fn intents_write_v3_fields() {
         wire(trade::PlaceOrder::open_long(OneWay)),
         (s("buy"), Value::Null, Value::Null)
     );
+}
+
+/// A v3 item result is a success only with no error code and no message but `success`; a
+/// failure carrying only a message is a failure (a cancel must never be reported done wrongly).
+#[test]
+fn an_item_is_a_success_only_without_a_code_or_a_failure_message() {
+    let item = |v: Value| -> trade::ItemResult {
+        serde_json::from_value(v).unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert!(item(json!({"orderId": "1", "clientOid": "a"})).succeeded());
+    assert!(item(json!({"orderId": "1", "code": "00000", "msg": "success"})).succeeded());
+    assert!(!item(json!({"orderId": "1", "code": "24056", "msg": "notExisted"})).succeeded());
+    assert!(!item(json!({"orderId": "1", "code": "", "msg": "order does not exist"})).succeeded());
+}
+
+/// Batch items take no reduceOnly: their intents are hedge mode's, and write posSide.
+#[test]
+fn batch_items_close_by_naming_the_position() {
+    use bitget_endpoints::uta::{Category, OrderType};
+    let item = trade::BatchOrder::hedge_close_long()
+        .category(Category::UsdtFutures)
+        .symbol("BTCUSDT")
+        .qty(1)
+        .order_type(OrderType::Market)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let v = serde_json::to_value(&item).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (v["side"].as_str(), v["posSide"].as_str()),
+        (Some("sell"), Some("long"))
+    );
+    assert!(v.get("reduceOnly").is_none(), "{v}");
 }

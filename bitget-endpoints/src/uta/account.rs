@@ -112,7 +112,7 @@ pub struct AccountSettings {
     pub account_mode: String,
     /// Account level.
     pub account_level: Option<String>,
-    /// Asset mode (`single_asset`, `multi_assets`).
+    /// Asset mode (`multi_assets` in the example; an open set).
     pub asset_mode: Option<String>,
     /// Position mode.
     pub hold_mode: Option<HoldMode>,
@@ -347,6 +347,10 @@ pub struct Transfer {
 fn two_accounts(r: &Transfer) -> Result<(), String> {
     if r.from_type == r.to_type {
         return Err("fromType and toType are the same account".into());
+    }
+    let isolated = [&r.from_type, &r.to_type].contains(&&AccountType::IsolatedMargin);
+    if isolated && r.symbol.is_none() {
+        return Err("a transfer with isolated_margin names its `symbol` (e.g. BTCUSDT)".into());
     }
     Ok(())
 }

@@ -31,7 +31,7 @@ pub struct Instrument {
     pub symbol: String,
     /// Real-world-asset instrument (`YES`/`NO`).
     pub is_rwa: Option<YesNo>,
-    /// Whether the instrument is live (`YES`/`NO`).
+    /// The page's `isReality` flag (`YES`/`NO`; its meaning is not explained).
     pub is_reality: Option<YesNo>,
     /// Base coin.
     pub base_coin: Option<String>,
@@ -202,7 +202,7 @@ pub struct Orderbook {
     pub limit: Option<u32>,
 }
 
-/// An order book.
+/// An order book (the page's `OrderBook`).
 #[bitget_response]
 pub struct Book {
     /// Asks, lowest first.
@@ -464,10 +464,10 @@ pub struct TierEntry {
     pub tier: u32,
     /// Highest leverage.
     pub leverage: Decimal,
-    /// Lower bound of the position value.
-    pub min_tier_value: Decimal,
-    /// Upper bound.
-    pub max_tier_value: Decimal,
+    /// Lower bound of the position value (futures; absent on margin).
+    pub min_tier_value: Option<Decimal>,
+    /// Upper bound (futures; absent on margin).
+    pub max_tier_value: Option<Decimal>,
     /// Maintenance margin rate.
     pub mmr: Decimal,
 }

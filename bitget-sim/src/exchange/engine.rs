@@ -1254,9 +1254,14 @@ impl Exchange {
         self.order_at(id).cloned()
     }
 
-    /// Replaces a resting order with the same order at a new price and size, under the same
-    /// client id (v3's modify): the replacement is checked before the original is cancelled, and
-    /// gets a new id. `None` when the order is not the account's or not open.
+    /// Replaces a resting order with the same order at a new price and a new total size, under
+    /// the same client id (v3's modify), and returns the replacement's id. `size` is the order's
+    /// new total: what already filled stays filled and the replacement rests for the rest, so a
+    /// change never executes more than asked. The steps are checked before anything moves; if
+    /// placing the replacement still fails (a post-only that would now take, a balance short of
+    /// a larger order), the original's remainder is put back at its old price, so the order is
+    /// never lost, and the refusal is returned. `None` when the order is not the account's or
+    /// not open.
     pub fn replace(
         &mut self,
         account: &str,
@@ -1268,9 +1273,12 @@ impl Exchange {
         if old.request.account != account || !old.status.is_open() {
             return None;
         }
+        if size <= old.filled {
+            return Some(Err(Reject::SizeStep));
+        }
         let replacement = NewOrder {
             price: price.or(old.request.price),
-            size,
+            size: size - old.filled,
             ..old.request.clone()
         };
         if let Err(r) = self.check(&replacement) {
@@ -1280,7 +1288,17 @@ impl Exchange {
         if let Some(coid) = &old.request.client_oid {
             self.client_oids.remove(&(account.to_owned(), coid.clone()));
         }
-        Some(self.place(replacement))
+        match self.place(replacement) {
+            Ok(new_id) => Some(Ok(new_id)),
+            Err(reject) => {
+                let restored = NewOrder {
+                    size: old.request.size - old.filled,
+                    ..old.request
+                };
+                let _ = self.place(restored);
+                Some(Err(reject))
+            }
+        }
     }
 
     // ----- prices and triggers -----
@@ -1426,6 +1444,27 @@ impl Exchange {
             }
             _ => Ok(rising),
         }
+    }
+
+    /// Whether a trigger could be added: its instrument, its price on the tick, and (for a
+    /// take-profit or stop-loss) on the right side of the price now. Lets a caller check several
+    /// legs before placing any.
+    pub fn check_trigger(
+        &self,
+        kind: TriggerKind,
+        trigger_price: Decimal,
+        price_kind: PriceKind,
+        order: &NewOrder,
+    ) -> Result<(), Reject> {
+        let inst = self
+            .instruments
+            .get(&order.instrument)
+            .ok_or(Reject::UnknownInstrument)?;
+        if trigger_price <= Decimal::ZERO || !(trigger_price % inst.tick).is_zero() {
+            return Err(Reject::PriceTick);
+        }
+        self.rising(kind, trigger_price, price_kind, order)
+            .map(|_| ())
     }
 
     /// Changes a live trigger of the account in place (same id): its price, the price it

@@ -161,29 +161,44 @@ pub(super) fn place_order(
         _ => None,
     };
     let (instrument, uid) = (order.instrument.clone(), order.account.clone());
-    let placed = inner.venue.place(order)?;
+    let mode = inner.venue.ex.position_mode(&uid);
     // Preset TP/SL: whole-position triggers on the last price for the position the order opens
-    // (Bitget attaches them to the position; a preset on an existing position replaces its TP/SL).
-    if let Some(pos) = opens {
-        let mode = inner.venue.ex.position_mode(&uid);
-        for (kind, plan_type, trigger, execute) in presets {
-            let Some(trigger) = trigger.filter(|t| !t.is_zero()) else {
-                continue;
-            };
-            let coid = inner.venue.client_oid(&uid, None)?;
-            let order = super::mix_trade::tpsl_order(
-                &uid,
-                instrument.clone(),
-                mode,
-                pos,
-                rust_decimal::Decimal::ZERO,
-                execute,
-            )
-            .client_oid(&coid);
-            inner
-                .venue
-                .place_trigger(kind, plan_type, trigger, false, order)?;
-        }
+    // (Bitget attaches them to the position). They are checked (tick, side of the price) before
+    // the order is placed, so a bad preset refuses the order rather than leaving it placed with
+    // an error for an answer.
+    let legs: Vec<_> = match opens {
+        Some(pos) => presets
+            .into_iter()
+            .filter_map(|(kind, plan_type, trigger, execute)| {
+                let trigger = trigger.filter(|t| !t.is_zero())?;
+                let leg = super::mix_trade::tpsl_order(
+                    &uid,
+                    instrument.clone(),
+                    mode,
+                    pos,
+                    rust_decimal::Decimal::ZERO,
+                    execute,
+                );
+                Some((kind, plan_type, trigger, leg))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for (kind, _, trigger, leg) in &legs {
+        inner
+            .venue
+            .ex
+            .check_trigger(*kind, *trigger, crate::exchange::PriceKind::Last, leg)
+            .map_err(|r| crate::venue::refusal(&r, true))?;
+    }
+    let placed = inner.venue.place(order)?;
+    for (kind, plan_type, trigger, leg) in legs {
+        let coid = inner.venue.client_oid(&uid, None)?;
+        // Placed after the fill: a leg the fill's price already passed is left out, the order
+        // standing.
+        let _ = inner
+            .venue
+            .place_trigger(kind, plan_type, trigger, false, leg.client_oid(&coid));
     }
     Ok(success(&placed))
 }

@@ -304,11 +304,12 @@ pub(super) fn max_open(
     let ex = &inner.venue.ex;
     let available = ex.balance(&account.uid, &coin).available;
     let leverage = Decimal::from(ex.leverage(&account.uid, &id));
-    let max = if price.is_zero() {
-        Decimal::ZERO
-    } else {
-        (available * leverage / price).round_dp(4)
-    };
+    // Checked: a price of 0 or one so small the quotient overflows answers 0, never a panic.
+    let max = available
+        .checked_mul(leverage)
+        .and_then(|v| v.checked_div(price))
+        .unwrap_or_default()
+        .round_dp(4);
     Ok(json!({ "maxOpen": text(max) }))
 }
 

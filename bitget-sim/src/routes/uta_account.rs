@@ -531,10 +531,9 @@ pub(super) fn transfer(
         (false, false) if from != to && pool >= amount => {}
         _ => return Err(short()),
     }
-    let id = 5_000_000_000u64
-        + inner.venue.funding.len() as u64
-        + inner.venue.ex.now_ms().unsigned_abs() % 1_000_000;
-    Ok(json!({ "transferId": id.to_string() }))
+    // A fresh id from the venue's sequence: unique per transfer.
+    let id = inner.venue.client_oid(&uid, None)?;
+    Ok(json!({ "transferId": id }))
 }
 
 /// `max-open-available`: what the available balance buys or opens at the price (the last trade
@@ -588,8 +587,9 @@ pub(super) fn max_open_available(
         let available = ex
             .balance(uid, if side == Side::Buy { &quote } else { &base })
             .available;
+        // Checked: a price of 0 or one so small the quotient overflows answers 0, never a panic.
         let max = if side == Side::Buy {
-            (available / price).round_dp(8)
+            available.checked_div(price).unwrap_or_default().round_dp(8)
         } else {
             available
         };
@@ -602,11 +602,11 @@ pub(super) fn max_open_available(
     }
     let available = ex.balance(uid, &quote).available;
     let leverage = Decimal::from(ex.leverage(uid, &id));
-    let max = if price.is_zero() {
-        Decimal::ZERO
-    } else {
-        (available * leverage / price).round_dp(4)
-    };
+    let max = available
+        .checked_mul(leverage)
+        .and_then(|v| v.checked_div(price))
+        .unwrap_or_default()
+        .round_dp(4);
     Ok(json!({
         "available": text(available),
         "maxOpen": text(max),

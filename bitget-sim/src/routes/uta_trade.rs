@@ -247,7 +247,13 @@ pub(super) fn place_order(
             let mark = p
                 .text(by_key)?
                 .is_some_and(|b| b.eq_ignore_ascii_case("mark"));
-            legs.push((kind, trigger, mark, decimal(&p, limit_key, false)?));
+            // The limit price counts only for a limit leg (ignored for market, as the page says).
+            let type_key = if kind == TriggerKind::TakeProfit {
+                "tpOrderType"
+            } else {
+                "slOrderType"
+            };
+            legs.push((kind, trigger, mark, limit_price(&p, type_key, limit_key)?));
         }
     }
     let opens = match order.effect {
@@ -260,24 +266,42 @@ pub(super) fn place_order(
         _ => None,
     };
     let (instrument, uid) = (order.instrument.clone(), order.account.clone());
+    let mode = inner.venue.ex.position_mode(&uid);
+    // The legs are checked before the order is placed (tick, and the side of the price): a bad
+    // preset refuses the order instead of leaving it placed and the answer an error.
+    let leg_orders: Vec<_> = match opens {
+        Some(pos) => legs
+            .into_iter()
+            .map(|(kind, trigger, mark, limit)| {
+                let leg = tpsl_order(&uid, instrument.clone(), mode, pos, Decimal::ZERO, limit);
+                (kind, trigger, mark, leg)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for (kind, trigger, mark, leg) in &leg_orders {
+        inner
+            .venue
+            .ex
+            .check_trigger(*kind, *trigger, PriceKind::from_mark(*mark), leg)
+            .map_err(|r| refusal(&r, true))?;
+    }
     let placed = inner.venue.place(order)?;
-    // The presets become the position's TP/SL: one strategy order with a leg each, listed
-    // with the strategy orders.
-    if let Some(pos) = opens {
-        let mode = inner.venue.ex.position_mode(&uid);
-        let mut ids = Vec::new();
-        for (kind, trigger, mark, limit) in legs {
-            let coid = inner.venue.client_oid(&uid, None)?;
-            let leg = tpsl_order(&uid, instrument.clone(), mode, pos, Decimal::ZERO, limit)
-                .client_oid(&coid);
-            let placed = inner
-                .venue
-                .place_trigger(kind, "tpsl", trigger, mark, leg)?;
-            ids.extend(placed.order_id.parse::<u64>().ok());
+    // The presets become the position's TP/SL: one strategy order with a leg each, listed with
+    // the strategy orders. The order is placed: a leg refused now (the fill moved the price past
+    // it) is left out rather than reported as the order's failure.
+    let mut ids = Vec::new();
+    for (kind, trigger, mark, leg) in leg_orders {
+        let coid = inner.venue.client_oid(&uid, None)?;
+        if let Ok(o) = inner
+            .venue
+            .place_trigger(kind, "tpsl", trigger, mark, leg.client_oid(&coid))
+        {
+            ids.extend(o.order_id.parse::<u64>().ok());
         }
-        if let Some(first) = ids.first().copied() {
-            inner.venue.strategy_legs.insert(first, ids);
-        }
+    }
+    if let Some(first) = ids.first().copied() {
+        inner.venue.strategy_legs.insert(first, ids);
     }
     Ok(ack(&placed))
 }
@@ -302,7 +326,20 @@ pub(super) fn place_batch(
     account: &Account,
     body: &[u8],
 ) -> Result<Value, SimError> {
-    let items = Params::parse_array(body, &PLACE_KEYS[..11], 20)?;
+    // A batch item takes no reduceOnly (the page's table has none).
+    const BATCH_KEYS: &[&str] = &[
+        "category",
+        "symbol",
+        "qty",
+        "price",
+        "side",
+        "orderType",
+        "timeInForce",
+        "posSide",
+        "clientOid",
+        "stpMode",
+    ];
+    let items = Params::parse_array(body, BATCH_KEYS, 20)?;
     one_category(&items)?;
     let mut out = Vec::new();
     for p in &items {
@@ -364,8 +401,21 @@ fn modify_one(inner: &mut Inner, uid: &str, p: &Params) -> Result<Value, SimErro
             json!({ "orderId": new_id.to_string(), "clientOid": old.request.client_oid.unwrap_or_default() }),
         ),
         Some(Err(r)) => {
+            // The order stands (or was put back, under its client id); autoCancel=yes takes it
+            // out as the page says.
             if auto_cancel {
-                inner.venue.ex.cancel(uid, id);
+                let live = match &old.request.client_oid {
+                    Some(coid) => inner
+                        .venue
+                        .ex
+                        .order_by_client_oid(uid, coid)
+                        .filter(|o| o.status.is_open())
+                        .map(|o| o.id),
+                    None => Some(id),
+                };
+                if let Some(live) = live {
+                    inner.venue.ex.cancel(uid, live);
+                }
             }
             Err(refusal(&r, old.request.effect.is_some()))
         }
@@ -451,13 +501,10 @@ pub(super) fn cancel_batch(
     Ok(Value::Array(out))
 }
 
+/// Whether an order is of `category` (and `symbol`). MARGIN orders are not simulated, so
+/// `MARGIN` names none (never the spot orders).
 fn of_category(o: &Order, category: &str, symbol: Option<&str>) -> bool {
-    category_of(&o.request.instrument)
-        == if category == "MARGIN" {
-            "SPOT"
-        } else {
-            category
-        }
+    category_of(&o.request.instrument) == category
         && symbol.is_none_or(|s| s.eq_ignore_ascii_case(&o.request.instrument.symbol))
 }
 
@@ -937,12 +984,22 @@ pub(super) fn place_strategy_order(
 /// The strategy order of `uid` an id or client id names: its answered id and its legs.
 fn strategy(inner: &Inner, uid: &str, p: &Params) -> Result<(u64, Vec<u64>), SimError> {
     let (oid, coid) = (p.text("orderId")?, p.text("clientOid")?);
-    let id = inner
-        .venue
-        .live_trigger(uid, oid.as_deref(), coid.as_deref())
-        .or_else(|| oid.as_deref().and_then(|o| o.parse().ok()))
-        .filter(|id| inner.venue.strategy_legs.contains_key(id))
-        .ok_or_else(|| SimError::bad(NO_ORDER.0, NO_ORDER.1))?;
+    // By the answered id, or by the client id of the order (its first leg's label), whatever
+    // state its legs are in.
+    let id = match (oid.as_deref(), coid.as_deref()) {
+        (Some(o), _) => o.parse::<u64>().ok(),
+        (None, Some(c)) => inner.venue.strategy_legs.keys().copied().find(|id| {
+            inner.venue.plan_label(*id).is_some_and(|l| l.0 == c)
+                && inner
+                    .venue
+                    .ex
+                    .trigger(*id)
+                    .is_some_and(|t| t.order.account == uid)
+        }),
+        (None, None) => return Err(SimError::missing("orderId")),
+    }
+    .filter(|id| inner.venue.strategy_legs.contains_key(id))
+    .ok_or_else(|| SimError::bad(NO_ORDER.0, NO_ORDER.1))?;
     let legs = inner
         .venue
         .strategy_legs
@@ -1069,10 +1126,16 @@ fn strategy_json(inner: &Inner, id: u64, legs: &[u64]) -> Option<(i64, bool, Val
     let fired = triggers
         .iter()
         .find(|t| matches!(t.status, TriggerStatus::Triggered(_)));
+    let failed = triggers
+        .iter()
+        .any(|t| matches!(t.status, TriggerStatus::Failed(_)));
+    // The page's states: pending, success, failed, cancelled.
     let status = if live {
-        "live"
+        "pending"
     } else if fired.is_some() {
-        "executed"
+        "success"
+    } else if failed {
+        "failed"
     } else {
         "cancelled"
     };
@@ -1126,8 +1189,8 @@ fn strategy_json(inner: &Inner, id: u64, legs: &[u64]) -> Option<(i64, bool, Val
     }
     if let Some(t) = fired {
         v["triggerType"] = json!(match t.kind {
-            TriggerKind::TakeProfit => "take_profit",
-            TriggerKind::StopLoss => "stop_loss",
+            TriggerKind::TakeProfit => "takeProfit",
+            TriggerKind::StopLoss => "stopLoss",
             TriggerKind::Plan => "trigger",
         });
     }

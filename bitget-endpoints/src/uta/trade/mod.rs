@@ -4,9 +4,9 @@
 //! # Open and close, in either position mode
 //! v3 names the position in hedge mode with `posSide`: closing a long is `side=sell,
 //! posSide=long`, the *opposite* of v2's `side=buy, tradeSide=close`. In one-way mode a close is
-//! the opposite side with `reduceOnly=yes`. The intent constructors (`PlaceOrder::close_long(mode)`
-//! and the same on [`BatchOrder`]) write the fields for the mode, so a bot moving from v2 cannot
-//! flip a position by habit.
+//! the opposite side with `reduceOnly=yes`. The intent constructors (`PlaceOrder::close_long(mode)`,
+//! and `BatchOrder::hedge_close_long()` for batches, which take no `reduceOnly`) write the fields
+//! for the mode, so a bot moving from v2 cannot flip a position by habit.
 //!
 //! ```no_run
 //! use bitget_endpoints::PositionMode;
@@ -65,9 +65,19 @@ pub struct ItemResult {
 }
 
 impl ItemResult {
-    /// Whether this item succeeded (no code, or `00000`).
+    /// Whether this item succeeded: no error code (or `00000`) and no message other than
+    /// `success`. A failure carrying only a message counts as a failure: the safe reading for a
+    /// cancel, which must never be reported done when it was not.
     pub fn succeeded(&self) -> bool {
-        self.code.as_deref().is_none_or(|c| c == "00000")
+        let code_ok = self
+            .code
+            .as_deref()
+            .is_none_or(|c| c.is_empty() || c == "00000");
+        let msg_ok = self
+            .msg
+            .as_deref()
+            .is_none_or(|m| m.is_empty() || m.eq_ignore_ascii_case("success"));
+        code_ok && msg_ok
     }
 }
 

@@ -89,7 +89,11 @@ fn presets_on_futures(r: &PlaceOrder) -> Result<(), String> {
     let presets = r.take_profit.is_some()
         || r.stop_loss.is_some()
         || r.tp_order_type.is_some()
-        || r.sl_order_type.is_some();
+        || r.sl_order_type.is_some()
+        || r.tp_trigger_by.is_some()
+        || r.sl_trigger_by.is_some()
+        || r.tp_limit_price.is_some()
+        || r.sl_limit_price.is_some();
     if presets && !r.category.is_futures() && r.category.is_known() {
         return Err(format!(
             "preset TP/SL are for futures lines, not {}",
@@ -127,14 +131,31 @@ pub struct BatchOrder {
     /// Client order ID.
     #[bitget(check = client_oid)]
     pub client_oid: Option<String>,
-    /// Reduce only: in the older revision's example, not in the table; kept so that a one-way
-    /// close can be batched.
-    pub reduce_only: Option<YesNo>,
     /// Self-trade prevention.
     pub stp_mode: Option<StpMode>,
 }
 
-intents!(BatchOrder, BatchOrderBuilder<Side>);
+/// Hedge-mode intents for batch items. A one-way close needs `reduceOnly`, which place-batch
+/// does not take (its table has no such row): send one-way closes with [`PlaceOrder`], one
+/// at a time, rather than a batch item that would open a position if Bitget ignored the flag.
+impl BatchOrder {
+    /// Open (or add to) a long, hedge mode: `side=buy, posSide=long`.
+    pub fn hedge_open_long() -> BatchOrderBuilder<Side> {
+        Self::builder().side(Side::Buy).pos_side(PosSide::Long)
+    }
+    /// Open (or add to) a short, hedge mode: `side=sell, posSide=short`.
+    pub fn hedge_open_short() -> BatchOrderBuilder<Side> {
+        Self::builder().side(Side::Sell).pos_side(PosSide::Short)
+    }
+    /// Close (or reduce) a long, hedge mode: `side=sell, posSide=long`.
+    pub fn hedge_close_long() -> BatchOrderBuilder<Side> {
+        Self::builder().side(Side::Sell).pos_side(PosSide::Long)
+    }
+    /// Close (or reduce) a short, hedge mode: `side=buy, posSide=short`.
+    pub fn hedge_close_short() -> BatchOrderBuilder<Side> {
+        Self::builder().side(Side::Buy).pos_side(PosSide::Short)
+    }
+}
 
 /// One category across a batch (the docs require it).
 fn one_category<T>(items: &[T], category: impl Fn(&T) -> &Category) -> Result<(), String> {
@@ -214,12 +235,35 @@ pub struct ModifyItem {
 
 /// Change up to 20 orders; the body is a JSON array.
 ///
-/// Doc: uta/trade/Batch-Modify-Orders. Rate 10/s per UID.
+/// Doc: uta/trade/Batch-Modify-Orders. Rate 10/s per UID. One product line per batch, and each
+/// order at most once.
 #[bitget_endpoint(POST, "/api/v3/trade/batch-modify-order", rate = 10, response = Vec<ItemResult>)]
 pub struct BatchModifyOrder {
     /// The changes, 1 to 20.
-    #[bitget(body, required, non_empty, max_items = 20)]
+    #[bitget(body, required, non_empty, max_items = 20, check = one_change_per_order)]
     pub orders: Vec<ModifyItem>,
+}
+
+#[allow(clippy::ptr_arg)] // `check` takes `&FieldType`
+fn one_change_per_order(items: &Vec<ModifyItem>) -> Result<(), String> {
+    let categories: Vec<&Category> = items.iter().filter_map(|i| i.category.as_ref()).collect();
+    if categories.windows(2).any(|w| w[0] != w[1]) {
+        return Err("every item of a batch has the same category".into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    for i in items {
+        let id = i
+            .order_id
+            .as_ref()
+            .map(|o| ("orderId", o))
+            .or(i.client_oid.as_ref().map(|c| ("clientOid", c)));
+        if let Some(id) = id {
+            if !seen.insert(id) {
+                return Err(format!("{} {} is changed twice in one batch", id.0, id.1));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Cancel one order, by `orderId` (prevailing) or `clientOid`.

@@ -197,9 +197,9 @@ pub struct StrategyOrder {
     pub qty: Option<Decimal>,
     /// Position side.
     pub pos_side: Option<PosSide>,
-    /// State (`live`, `executed`, `cancelled`, ...).
+    /// State: `pending`, `success`, `failed`, `cancelled` (an open set).
     pub status: Option<String>,
-    /// Which leg fired (history).
+    /// Which leg fired (history): `takeProfit` or `stopLoss`.
     pub trigger_type: Option<String>,
     /// Take-profit trigger price type.
     pub tp_trigger_by: Option<TriggerBy>,
