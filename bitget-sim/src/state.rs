@@ -45,6 +45,7 @@ impl Shared {
         rate_overrides: HashMap<String, u32>,
     ) -> Self {
         let mut inner = Inner::default();
+        inner.venue.list_defaults();
         for account in &accounts {
             inner.venue.open(&account.uid);
         }

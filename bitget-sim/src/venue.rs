@@ -120,6 +120,23 @@ impl Venue {
         Ok(id)
     }
 
+    /// Lists what a fresh exchange trades, so that a client loading its markets first (ccxt
+    /// does) finds some: BTC, ETH and SOL against USDT, on spot and as USDT-FUTURES perpetuals.
+    /// Any other symbol whose quote coin can be told is listed on first use.
+    pub(crate) fn list_defaults(&mut self) {
+        for symbol in ["BTCUSDT", "ETHUSDT", "SOLUSDT"] {
+            for market in [
+                Market::Spot,
+                Market::Futures {
+                    product_type: "USDT-FUTURES".to_owned(),
+                },
+            ] {
+                // Listing a known symbol cannot fail; a failure would only leave it unlisted.
+                let _ = self.instrument(&market, symbol);
+            }
+        }
+    }
+
     /// A fresh client id, for orders placed without one (Bitget makes one up too).
     fn new_coid(&mut self) -> String {
         self.next_coid += 1;

@@ -1,5 +1,6 @@
 //! Account families and signatures on the simulator: a Unified key on a v2 path is 40085, a
-//! Classic key on a v3 path is 40084, and a signed query is verified over its raw form only.
+//! Classic key on a v3 path is 40084, a signed query is verified over its raw form only, and
+//! only a body needs a JSON Content-Type.
 
 use bitget_core::sign::{prehash, sign_hmac};
 use bitget_core::{ApiCode, Client, Credentials, Method, RetryPolicy};
@@ -135,4 +136,49 @@ async fn a_known_path_with_the_wrong_method_is_not_found_as_on_bitget() {
     // Each was logged, with its code.
     assert_eq!(sim.requests().len(), 4);
     assert!(sim.requests().iter().all(|r| r.code == "40404"));
+}
+
+/// A signed request by hand: GET with no Content-Type (as ccxt sends it) is accepted; a POST
+/// body without `application/json` is refused with 40007.
+#[tokio::test]
+async fn a_get_needs_no_content_type_a_post_body_does() {
+    let sim = sim().await;
+    let timestamp = sim_time(&sim).await;
+    let path = "/api/v3/account/settings";
+    let sign = sign_hmac("u-secret", &prehash(&timestamp, Method::Get, path, "", b""));
+    let get: Value = reqwest::Client::new()
+        .get(format!("{}{path}", sim.base_url()))
+        .header("ACCESS-KEY", "unified")
+        .header("ACCESS-SIGN", sign)
+        .header("ACCESS-TIMESTAMP", &timestamp)
+        .header("ACCESS-PASSPHRASE", "u-pass")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .bytes()
+        .await
+        .map(|b| serde_json::from_slice(&b).unwrap_or(Value::Null))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(get["code"], "00000", "{get}");
+    let path = "/api/v3/trade/cancel-order";
+    let body = br#"{"orderId":"1"}"#;
+    let sign = sign_hmac(
+        "u-secret",
+        &prehash(&timestamp, Method::Post, path, "", body),
+    );
+    let post: Value = reqwest::Client::new()
+        .post(format!("{}{path}", sim.base_url()))
+        .header("ACCESS-KEY", "unified")
+        .header("ACCESS-SIGN", sign)
+        .header("ACCESS-TIMESTAMP", &timestamp)
+        .header("ACCESS-PASSPHRASE", "u-pass")
+        .body(body.to_vec())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .bytes()
+        .await
+        .map(|b| serde_json::from_slice(&b).unwrap_or(Value::Null))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(post["code"], "40007", "{post}");
 }
