@@ -4,55 +4,10 @@
 //! missing does not read (and, through the builder, does not compile), so those cases are the
 //! rules between fields and on values.
 
-use bitget_core::{Endpoint, RuleKind as K};
+use bitget_core::RuleKind as K;
 use bitget_endpoints::mix::{account, market, order, position};
-use serde::de::DeserializeOwned;
+use bitget_tests::rules::case;
 use serde_json::{Value, json};
-
-/// `base` validates; `base` with `patch` applied (a `null` removes the key) breaks exactly
-/// `rule` at `path`.
-#[track_caller]
-fn case<E: Endpoint + DeserializeOwned>(base: &Value, patch: Value, path: &str, rule: K) {
-    let read = |v: &Value| -> E {
-        serde_json::from_value(v.clone())
-            .unwrap_or_else(|e| panic!("{} does not read: {e}\n{v}", E::PATH))
-    };
-    read(base)
-        .validate()
-        .unwrap_or_else(|e| panic!("{}: the valid neighbour is refused: {e}\n{base}", E::PATH));
-    let mut broken = base.clone();
-    for (k, v) in patch.as_object().into_iter().flatten() {
-        match v {
-            Value::Null => {
-                broken.as_object_mut().map(|m| m.remove(k));
-            }
-            v => {
-                broken
-                    .as_object_mut()
-                    .map(|m| m.insert(k.clone(), v.clone()));
-            }
-        }
-    }
-    let err = match read(&broken).validate() {
-        Ok(()) => panic!("{}: expected `{path}` to break {rule:?}: {broken}", E::PATH),
-        Err(e) => e,
-    };
-    assert!(
-        err.has(path, rule),
-        "{}: expected `{path}` {rule:?} in: {err}",
-        E::PATH
-    );
-    assert_eq!(
-        err.violations.len(),
-        1,
-        "{}: only that rule: {err}",
-        E::PATH
-    );
-    assert!(
-        err.to_string().contains(path),
-        "the message names the field: {err}"
-    );
-}
 
 const DAY: u64 = 86_400_000;
 const T0: u64 = 1_700_000_000_000;

@@ -2,55 +2,10 @@
 //! only it, is refused with the field's wire path and the rule; the valid neighbour it was made
 //! from passes. Batches are top-level arrays: their items' paths are `[i].field`.
 
-use bitget_core::{Endpoint, RuleKind as K};
+use bitget_core::RuleKind as K;
 use bitget_endpoints::uta::{account, market, position, trade};
-use serde::de::DeserializeOwned;
+use bitget_tests::rules::{body_case, case};
 use serde_json::{Value, json};
-
-/// `base` validates; `base` with `patch` applied (a `null` removes the key) breaks exactly
-/// `rule` at `path`.
-#[track_caller]
-fn case<E: Endpoint + DeserializeOwned>(base: &Value, patch: Value, path: &str, rule: K) {
-    let read = |v: &Value| -> E {
-        serde_json::from_value(v.clone())
-            .unwrap_or_else(|e| panic!("{} does not read: {e}\n{v}", E::PATH))
-    };
-    read(base)
-        .validate()
-        .unwrap_or_else(|e| panic!("{}: the valid neighbour is refused: {e}\n{base}", E::PATH));
-    let mut broken = base.clone();
-    for (k, v) in patch.as_object().into_iter().flatten() {
-        match v {
-            Value::Null => {
-                broken.as_object_mut().map(|m| m.remove(k));
-            }
-            v => {
-                broken
-                    .as_object_mut()
-                    .map(|m| m.insert(k.clone(), v.clone()));
-            }
-        }
-    }
-    let err = match read(&broken).validate() {
-        Ok(()) => panic!("{}: expected `{path}` to break {rule:?}: {broken}", E::PATH),
-        Err(e) => e,
-    };
-    assert!(
-        err.has(path, rule),
-        "{}: expected `{path}` {rule:?} in: {err}",
-        E::PATH
-    );
-    assert_eq!(
-        err.violations.len(),
-        1,
-        "{}: only that rule: {err}",
-        E::PATH
-    );
-    assert!(
-        err.to_string().contains(path),
-        "the message names the field: {err}"
-    );
-}
 
 const DAY: u64 = 86_400_000;
 const T0: u64 = 1_700_000_000_000;
@@ -396,38 +351,6 @@ fn account_rules() {
     case::<account::Transfer>(&transfer, json!({"amount": "0"}), "amount", K::Custom);
     let max_open = json!({"category": "SPOT", "symbol": "BTCUSDT", "orderType": "limit", "side": "buy", "price": "1"});
     case::<account::MaxOpenAvailable>(&max_open, json!({"price": null}), "price", K::RequiredIf);
-}
-
-/// `case` for a request whose body is a top-level array: `broken` replaces the whole body.
-#[track_caller]
-fn body_case<E: Endpoint + DeserializeOwned + std::fmt::Debug>(
-    base: &Value,
-    broken: Value,
-    path: &str,
-    rule: K,
-) {
-    let read = |v: &Value| -> E {
-        serde_json::from_value(v.clone())
-            .unwrap_or_else(|e| panic!("{} does not read: {e}\n{v}", E::PATH))
-    };
-    read(base)
-        .validate()
-        .unwrap_or_else(|e| panic!("{}: the valid neighbour is refused: {e}", E::PATH));
-    let err = match read(&broken).validate() {
-        Ok(()) => panic!("{}: expected `{path}` to break {rule:?}: {broken}", E::PATH),
-        Err(e) => e,
-    };
-    assert!(
-        err.has(path, rule),
-        "{}: expected `{path}` {rule:?} in: {err}",
-        E::PATH
-    );
-    assert_eq!(
-        err.violations.len(),
-        1,
-        "{}: only that rule: {err}",
-        E::PATH
-    );
 }
 
 /// The intents write v3's convention: in hedge mode the side is the trade's and `posSide` names

@@ -9,43 +9,16 @@
 use bitget_core::{Client, Credentials, Endpoint};
 use bitget_endpoints::mix::{account, market, order, position};
 use bitget_sim::{Account, RunningSimulator, Simulator};
-use bitget_tests::fixtures::{fixture, normalised};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// What happened to one example.
-#[derive(Debug, PartialEq)]
-enum Outcome {
-    /// Answered and decoded.
-    Decoded,
-    /// Refused by the exchange with this code (an unknown order, no position, ...).
-    Refused(String),
-    /// Refused by the library before sending (a slip in the doc's example).
-    NotSent,
-}
+use bitget_tests::docs::Outcome;
 
 async fn send<E>(client: &Client, name: &str, not_in_table: &[&str]) -> Outcome
 where
     E: Endpoint + Serialize + DeserializeOwned,
 {
-    let f = fixture(&format!("v2/mix/{name}"));
-    let request: E = serde_json::from_value(normalised(f["request"].clone(), not_in_table))
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-    match client.send(&request).await {
-        Ok(_) => Outcome::Decoded,
-        Err(e) if e.is_validation() => Outcome::NotSent,
-        Err(e) => match e.api_code() {
-            Some(code) => {
-                let code = code.as_str().to_owned();
-                assert!(
-                    !["40034", "40404", "40017", "40019"].contains(&code.as_str()),
-                    "{name}: the simulator refused a documented request: {e}"
-                );
-                Outcome::Refused(code)
-            }
-            None => panic!("{name}: {e}"),
-        },
-    }
+    bitget_tests::docs::send::<E>(client, &format!("v2/mix/{name}"), not_in_table).await
 }
 
 async fn sim() -> (RunningSimulator, Client) {

@@ -443,20 +443,21 @@ pub(super) fn set_margin_mode(
     }))
 }
 
-/// `set-position-mode`: refused while there is any position or open futures order.
-pub(super) fn set_position_mode(
+/// Switches the account's position mode to the value of `key` (`one_way_mode`, `hedge_mode`);
+/// refused while there is any position or open futures order (v2's set-position-mode, v3's
+/// set-hold-mode). Returns the mode's name.
+pub(super) fn switch_position_mode(
     inner: &mut Inner,
     account: &Account,
-    body: &[u8],
-) -> Result<Value, SimError> {
-    let p = Params::parse(body, &["productType", "posMode"])?;
-    p.product_type()?;
-    let (mode, name) = match p.required("posMode")?.as_str() {
+    p: &Params,
+    key: &str,
+) -> Result<&'static str, SimError> {
+    let (mode, name) = match p.required(key)?.as_str() {
         "one_way_mode" => (PositionMode::OneWay, "one_way_mode"),
         "hedge_mode" => (PositionMode::Hedge, "hedge_mode"),
         other => {
             return Err(SimError::invalid(format!(
-                "posMode `{other}` is not one_way_mode or hedge_mode"
+                "{key} `{other}` is not one_way_mode or hedge_mode"
             )));
         }
     };
@@ -470,6 +471,18 @@ pub(super) fn set_position_mode(
                 "Position or order exists, the position mode cannot be switched",
             )
         })?;
+    Ok(name)
+}
+
+/// `set-position-mode`: refused while there is any position or open futures order.
+pub(super) fn set_position_mode(
+    inner: &mut Inner,
+    account: &Account,
+    body: &[u8],
+) -> Result<Value, SimError> {
+    let p = Params::parse(body, &["productType", "posMode"])?;
+    p.product_type()?;
+    let name = switch_position_mode(inner, account, &p, "posMode")?;
     Ok(json!({ "posMode": name }))
 }
 

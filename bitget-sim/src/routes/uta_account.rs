@@ -12,7 +12,7 @@ use super::uta_market::{ALL, category, category_of, market_of};
 use super::uta_trade::{FUTURES, hold_mode, pos_side, text};
 use crate::account::Account;
 use crate::envelope::SimError;
-use crate::exchange::{MarginMode, Market as CoreMarket, PosSide, Position, PositionMode, Side};
+use crate::exchange::{MarginMode, Market as CoreMarket, PosSide, Position, Side};
 use crate::params::Params;
 use crate::state::Inner;
 use crate::venue::refusal;
@@ -340,25 +340,7 @@ pub(super) fn set_hold_mode(
     body: &[u8],
 ) -> Result<Value, SimError> {
     let p = Params::parse(body, &["holdMode"])?;
-    let mode = match p.required("holdMode")?.as_str() {
-        "one_way_mode" => PositionMode::OneWay,
-        "hedge_mode" => PositionMode::Hedge,
-        other => {
-            return Err(SimError::invalid(format!(
-                "holdMode `{other}` is not one_way_mode or hedge_mode"
-            )));
-        }
-    };
-    inner
-        .venue
-        .ex
-        .set_position_mode(&account.uid, mode)
-        .map_err(|_| {
-            SimError::bad(
-                "40920",
-                "Position or order exists, the position mode cannot be switched",
-            )
-        })?;
+    super::mix_account::switch_position_mode(inner, account, &p, "holdMode")?;
     Ok(json!("success"))
 }
 
