@@ -1269,6 +1269,19 @@ impl Exchange {
         price: Option<Decimal>,
         size: Decimal,
     ) -> Option<Result<OrderId, Reject>> {
+        self.replace_as(account, id, price, size, None)
+    }
+
+    /// [`Self::replace`], the replacement under `client_oid` when given (v2's modify names the
+    /// replacement with `newClientOid`); the original, if put back, keeps its own.
+    pub fn replace_as(
+        &mut self,
+        account: &str,
+        id: OrderId,
+        price: Option<Decimal>,
+        size: Decimal,
+        client_oid: Option<String>,
+    ) -> Option<Result<OrderId, Reject>> {
         let old = self.order_at(id)?.clone();
         if old.request.account != account || !old.status.is_open() {
             return None;
@@ -1279,6 +1292,7 @@ impl Exchange {
         let replacement = NewOrder {
             price: price.or(old.request.price),
             size: size - old.filled,
+            client_oid: client_oid.or_else(|| old.request.client_oid.clone()),
             ..old.request.clone()
         };
         if let Err(r) = self.check(&replacement) {

@@ -126,20 +126,16 @@ pub(super) fn modify_order(
         return Ok(json!({ "orderId": found.order_id, "clientOid": found.client_oid }));
     };
     let new_coid = venue.client_oid(&uid, Some(new_coid))?;
-    let replacement = NewOrder {
-        size,
-        price: Some(price),
-        client_oid: Some(new_coid.clone()),
-        ..old.request
-    };
-    // Refuse a replacement that breaks the steps before the original is touched.
-    venue
+    // Checked before the original is touched; if placing still fails (a post-only that would
+    // now take), the original is put back: a modify never loses the order.
+    match venue
         .ex
-        .check(&replacement)
-        .map_err(|r| crate::venue::refusal(&r, true))?;
-    venue.cancel(&uid, &found.order_id);
-    venue.place(replacement)?;
-    Ok(json!({ "orderId": found.order_id, "clientOid": new_coid }))
+        .replace_as(&uid, id, Some(price), size, Some(new_coid.clone()))
+    {
+        Some(Ok(_)) => Ok(json!({ "orderId": found.order_id, "clientOid": new_coid })),
+        Some(Err(r)) => Err(crate::venue::refusal(&r, true)),
+        None => Err(SimError::bad(ORDER_NOT_FOUND.0, ORDER_NOT_FOUND.1)),
+    }
 }
 
 /// `batch-place-order`: each item placed with the batch's symbol, product type and margin;
