@@ -95,6 +95,11 @@ pub trait Endpoint: Serialize {
     /// How the parameters are encoded.
     const ENCODING: Encoding;
 
+    /// Every rule declared on the request: the field's wire name (or `(request)` for a rule
+    /// over several fields) and the kind a broken rule reports. Lets a test check that each
+    /// declared rule has a case.
+    const RULES: &'static [(&'static str, crate::RuleKind)] = &[];
+
     /// Checks every rule the docs state; a request that fails never reaches the network.
     fn validate(&self) -> Result<(), ValidationError>;
 

@@ -69,6 +69,28 @@ impl FieldRuleKind {
         }
     }
 
+    /// The `RuleKind` variant a broken rule reports, for the endpoint's list of its rules
+    /// (`Endpoint::RULES`); `None` for `allow`, which only widens `min`/`max`.
+    pub(crate) fn runtime_kind(&self) -> Option<&'static str> {
+        Some(match self {
+            FieldRuleKind::Required | FieldRuleKind::RequiredOr(_) => "Required",
+            FieldRuleKind::RequiredIf(_) | FieldRuleKind::ItemRequiredIf(..) => "RequiredIf",
+            FieldRuleKind::RequiredUnless(_) => "RequiredUnless",
+            FieldRuleKind::AbsentIf(_) => "AbsentIf",
+            FieldRuleKind::Requires(_) => "Requires",
+            FieldRuleKind::MaxItems(_) => "MaxItems",
+            FieldRuleKind::MinItems(_) => "MinItems",
+            FieldRuleKind::NonEmpty => "NonEmpty",
+            FieldRuleKind::MaxLen(_) => "MaxLen",
+            FieldRuleKind::Uppercase => "Uppercase",
+            FieldRuleKind::Min(_) => "Min",
+            FieldRuleKind::Max(_) => "Max",
+            FieldRuleKind::Allow(_) => return None,
+            FieldRuleKind::NoMix(_) => "NoMix",
+            FieldRuleKind::Check(_) => "Custom",
+        })
+    }
+
     /// Whether the rule may be given more than once on a field.
     pub(crate) fn repeatable(&self) -> bool {
         matches!(
@@ -390,6 +412,19 @@ impl StructRule {
                 let label = expr_text(path);
                 quote_spanned!(path.span()=> __r::custom(__out, __path, #label, #path(self));)
             }
+        }
+    }
+}
+
+impl StructRule {
+    /// The `RuleKind` variant a broken struct rule reports.
+    pub(crate) fn runtime_kind(&self) -> &'static str {
+        match self {
+            StructRule::AtLeastOneOf(_) => "AtLeastOneOf",
+            StructRule::ExactlyOneOf(_) => "ExactlyOneOf",
+            StructRule::Together(_) => "Together",
+            StructRule::Window { .. } => "Window",
+            StructRule::Check(_) => "Custom",
         }
     }
 }

@@ -146,6 +146,23 @@ pub mod rules {
     use serde::de::DeserializeOwned;
     use serde_json::Value;
 
+    /// The cases run so far in this test binary: (endpoint path, rule kind).
+    static CASES: std::sync::Mutex<Vec<(&'static str, RuleKind)>> =
+        std::sync::Mutex::new(Vec::new());
+
+    /// The rules declared on `E` (`Endpoint::RULES`) whose kind no case has exercised on `E`
+    /// yet. `required` is left out: a missing required field does not compile through the
+    /// builder, and does not read from JSON.
+    pub fn uncovered<E: Endpoint>() -> Vec<String> {
+        let cases = CASES.lock().unwrap_or_else(|e| e.into_inner());
+        E::RULES
+            .iter()
+            .filter(|(_, kind)| *kind != RuleKind::Required)
+            .filter(|(_, kind)| !cases.iter().any(|(p, k)| *p == E::PATH && k == kind))
+            .map(|(field, kind)| format!("{} {field} {kind:?}", E::PATH))
+            .collect()
+    }
+
     fn read<E: Endpoint + DeserializeOwned>(v: &Value) -> E {
         serde_json::from_value(v.clone())
             .unwrap_or_else(|e| panic!("{} does not read: {e}\n{v}", E::PATH))
@@ -202,6 +219,10 @@ pub mod rules {
             err.to_string().contains(path),
             "the message names the field: {err}"
         );
+        CASES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((E::PATH, rule));
     }
 }
 

@@ -6,13 +6,12 @@
 
 use bitget_core::RuleKind as K;
 use bitget_endpoints::mix::{account, market, order, position};
-use bitget_tests::rules::case;
+use bitget_tests::rules::{case, uncovered};
 use serde_json::{Value, json};
 
 const DAY: u64 = 86_400_000;
 const T0: u64 = 1_700_000_000_000;
 
-#[test]
 fn market_rules() {
     let candles = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "granularity": "1m", "startTime": T0.to_string(), "endTime": (T0 + 90 * DAY).to_string(), "limit": "1000"});
     case::<market::Candles>(
@@ -65,7 +64,6 @@ fn place() -> Value {
     json!({"symbol": "ETHUSDT", "productType": "USDT-FUTURES", "marginMode": "isolated", "marginCoin": "USDT", "size": "0.1", "price": "2000", "side": "sell", "tradeSide": "open", "orderType": "limit", "force": "gtc", "clientOid": "c1"})
 }
 
-#[test]
 fn order_rules() {
     case::<order::PlaceOrder>(&place(), json!({"price": null}), "price", K::RequiredIf);
     case::<order::PlaceOrder>(
@@ -199,7 +197,6 @@ fn order_rules() {
     );
 }
 
-#[test]
 fn trigger_and_tpsl_rules() {
     let tpsl = json!({"marginCoin": "USDT", "productType": "USDT-FUTURES", "symbol": "ETHUSDT", "planType": "moving_plan", "triggerPrice": "2000", "holdSide": "long", "size": "1", "rangeRate": "1"});
     case::<order::PlaceTpslOrder>(&tpsl, json!({"size": null}), "size", K::RequiredIf);
@@ -364,7 +361,6 @@ fn trigger_and_tpsl_rules() {
     );
 }
 
-#[test]
 fn position_and_account_rules() {
     case::<position::SinglePosition>(
         &json!({"productType": "USDT-FUTURES", "symbol": "BTCUSDT", "marginCoin": "USDT"}),
@@ -511,4 +507,232 @@ fn intents_write_the_fields_of_the_mode() {
     let v = serde_json::to_value(&plan).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((&v["side"], &v["reduceOnly"]), (&s("sell"), &s("YES")));
     assert!(v.get("tradeSide").is_none(), "{v}");
+}
+
+/// Every rule declared on these endpoints (`Endpoint::RULES`) has at least one case of its kind
+/// on its endpoint; the cases run here first, each failing alone beside its valid neighbour.
+#[test]
+fn every_declared_rule_has_a_case() {
+    market_rules();
+    order_rules();
+    trigger_and_tpsl_rules();
+    position_and_account_rules();
+    bounds_case_and_lengths();
+    let missing: Vec<_> = [
+        uncovered::<market::Contracts>(),
+        uncovered::<market::Ticker>(),
+        uncovered::<market::Tickers>(),
+        uncovered::<market::MergeDepth>(),
+        uncovered::<market::Candles>(),
+        uncovered::<market::HistoryCandles>(),
+        uncovered::<market::HistoryIndexCandles>(),
+        uncovered::<market::HistoryMarkCandles>(),
+        uncovered::<market::Fills>(),
+        uncovered::<market::FillsHistory>(),
+        uncovered::<market::OpenInterest>(),
+        uncovered::<market::FundingTime>(),
+        uncovered::<market::SymbolPrice>(),
+        uncovered::<market::CurrentFundRate>(),
+        uncovered::<market::HistoryFundRate>(),
+        uncovered::<market::QueryPositionLever>(),
+        uncovered::<order::PlaceOrder>(),
+        uncovered::<order::ClickBackhand>(),
+        uncovered::<order::BatchPlaceOrder>(),
+        uncovered::<order::ModifyOrder>(),
+        uncovered::<order::CancelOrder>(),
+        uncovered::<order::ClosePositions>(),
+        uncovered::<order::Detail>(),
+        uncovered::<order::Fills>(),
+        uncovered::<order::FillHistory>(),
+        uncovered::<order::OrdersPending>(),
+        uncovered::<order::OrdersHistory>(),
+        uncovered::<order::PlaceTpslOrder>(),
+        uncovered::<order::PlacePosTpsl>(),
+        uncovered::<order::ModifyTpslOrder>(),
+        uncovered::<order::PlacePlanOrder>(),
+        uncovered::<order::ModifyPlanOrder>(),
+        uncovered::<order::OrdersPlanPending>(),
+        uncovered::<order::OrdersPlanHistory>(),
+        uncovered::<order::PlanSubOrder>(),
+        uncovered::<position::SinglePosition>(),
+        uncovered::<position::AllPosition>(),
+        uncovered::<position::HistoryPosition>(),
+        uncovered::<account::Account>(),
+        uncovered::<account::Accounts>(),
+        uncovered::<account::SetLeverage>(),
+        uncovered::<account::SetMargin>(),
+        uncovered::<account::SetMarginMode>(),
+        uncovered::<account::SetPositionMode>(),
+        uncovered::<account::Bill>(),
+        uncovered::<account::MaxOpen>(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(
+        missing.is_empty(),
+        "declared rules with no case: {missing:?}"
+    );
+}
+
+/// The rules every list or signed request repeats: page bounds, windows, capitals, lengths.
+fn bounds_case_and_lengths() {
+    let long = "c".repeat(51);
+    let history = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "granularity": "1m", "limit": "200", "startTime": T0.to_string(), "endTime": (T0 + 90 * DAY).to_string()});
+    let later = json!({"endTime": (T0 + 91 * DAY).to_string()});
+    case::<market::HistoryCandles>(&history, json!({"limit": "0"}), "limit", K::Min);
+    case::<market::HistoryCandles>(&history, later.clone(), "endTime", K::Window);
+    case::<market::HistoryIndexCandles>(&history, json!({"limit": "0"}), "limit", K::Min);
+    case::<market::HistoryIndexCandles>(&history, later.clone(), "endTime", K::Window);
+    case::<market::HistoryMarkCandles>(&history, json!({"limit": "0"}), "limit", K::Min);
+    case::<market::HistoryMarkCandles>(&history, json!({"limit": "201"}), "limit", K::Max);
+    let fills = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "limit": "1"});
+    case::<market::Fills>(&fills, json!({"limit": "0"}), "limit", K::Min);
+    case::<market::FillsHistory>(&fills, json!({"limit": "0"}), "limit", K::Min);
+    let list = |days: u64| json!({"productType": "USDT-FUTURES", "limit": "100", "startTime": T0.to_string(), "endTime": (T0 + days * DAY).to_string()});
+    case::<order::Fills>(&list(90), json!({"limit": "0"}), "limit", K::Min);
+    case::<order::Fills>(&list(90), json!({"limit": "101"}), "limit", K::Max);
+    case::<order::FillHistory>(&list(7), json!({"limit": "0"}), "limit", K::Min);
+    case::<order::FillHistory>(&list(7), json!({"limit": "101"}), "limit", K::Max);
+    case::<order::OrdersPending>(&list(90), json!({"limit": "0"}), "limit", K::Min);
+    case::<order::OrdersHistory>(&list(90), json!({"limit": "101"}), "limit", K::Max);
+    case::<order::OrdersHistory>(&list(90), later.clone(), "endTime", K::Window);
+    let mut plans = list(90);
+    plans["planType"] = json!("normal_plan");
+    case::<order::OrdersPlanPending>(&plans, json!({"limit": "0"}), "limit", K::Min);
+    case::<order::OrdersPlanPending>(&plans, later.clone(), "endTime", K::Window);
+    case::<order::OrdersPlanHistory>(&plans, json!({"limit": "0"}), "limit", K::Min);
+    case::<order::OrdersPlanHistory>(&plans, json!({"limit": "101"}), "limit", K::Max);
+    case::<position::HistoryPosition>(
+        &json!({"limit": "20"}),
+        json!({"limit": "0"}),
+        "limit",
+        K::Min,
+    );
+    case::<account::Bill>(
+        &json!({"productType": "USDT-FUTURES", "limit": "20"}),
+        json!({"limit": "0"}),
+        "limit",
+        K::Min,
+    );
+    // Capitals and lengths on the signed requests.
+    let backhand = json!({"symbol": "ETHUSDT", "productType": "USDT-FUTURES", "marginCoin": "USDT", "clientOid": "c1"});
+    case::<order::ClickBackhand>(
+        &backhand,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    case::<order::ClickBackhand>(
+        &backhand,
+        json!({"clientOid": long}),
+        "clientOid",
+        K::MaxLen,
+    );
+    let item = json!({"size": "1", "side": "buy", "orderType": "market"});
+    let batch = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "orderList": [item]});
+    case::<order::BatchPlaceOrder>(
+        &batch,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    let modify = json!({"orderId": "1", "newClientOid": "n1", "symbol": "ETHUSDT", "productType": "USDT-FUTURES", "marginCoin": "USDT", "newSize": "1", "newPrice": "2"});
+    case::<order::ModifyOrder>(
+        &modify,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    case::<order::ModifyOrder>(
+        &modify,
+        json!({"newClientOid": long}),
+        "newClientOid",
+        K::MaxLen,
+    );
+    case::<order::CancelOrder>(
+        &json!({"symbol": "ETHUSDT", "productType": "USDT-FUTURES", "clientOid": "c1"}),
+        json!({"clientOid": long}),
+        "clientOid",
+        K::MaxLen,
+    );
+    let tpsl = json!({"marginCoin": "USDT", "productType": "USDT-FUTURES", "symbol": "ETHUSDT", "planType": "pos_profit", "triggerPrice": "2000", "holdSide": "long", "clientOid": "c1"});
+    case::<order::PlaceTpslOrder>(
+        &tpsl,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    case::<order::PlaceTpslOrder>(&tpsl, json!({"clientOid": long}), "clientOid", K::MaxLen);
+    let pos = json!({"marginCoin": "USDT", "productType": "USDT-FUTURES", "symbol": "BTCUSDT", "stopSurplusTriggerPrice": "69000", "stopLossTriggerPrice": "55000", "holdSide": "long", "stopSurplusClientOid": "tp", "stopLossClientOid": "sl"});
+    case::<order::PlacePosTpsl>(
+        &pos,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    case::<order::PlacePosTpsl>(
+        &pos,
+        json!({"stopSurplusClientOid": long}),
+        "stopSurplusClientOid",
+        K::MaxLen,
+    );
+    case::<order::PlacePosTpsl>(
+        &pos,
+        json!({"stopLossClientOid": long}),
+        "stopLossClientOid",
+        K::MaxLen,
+    );
+    let modify_tpsl = json!({"orderId": "1", "marginCoin": "USDT", "productType": "USDT-FUTURES", "symbol": "ETHUSDT", "triggerPrice": "2001", "size": ""});
+    case::<order::ModifyTpslOrder>(
+        &modify_tpsl,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    let plan = json!({"planType": "normal_plan", "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "isolated", "marginCoin": "USDT", "size": "0.01", "triggerPrice": "24100", "triggerType": "mark_price", "side": "buy", "orderType": "market", "clientOid": "c1"});
+    case::<order::PlacePlanOrder>(
+        &plan,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    case::<order::PlacePlanOrder>(&plan, json!({"clientOid": long}), "clientOid", K::MaxLen);
+    case::<order::ModifyPlanOrder>(
+        &json!({"planType": "normal_plan", "orderId": "1", "symbol": "ETHUSDT", "productType": "USDT-FUTURES"}),
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    let coin = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginCoin": "USDT"});
+    case::<account::Account>(
+        &coin,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    let mut margin = coin.clone();
+    margin["holdSide"] = json!("long");
+    margin["amount"] = json!("1");
+    case::<account::SetMargin>(
+        &margin,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    let mut mode = coin.clone();
+    mode["marginMode"] = json!("crossed");
+    case::<account::SetMarginMode>(
+        &mode,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    let max_open = json!({"symbol": "ETHUSDT", "productType": "USDT-FUTURES", "marginCoin": "USDT", "posSide": "long", "orderType": "market"});
+    case::<account::MaxOpen>(
+        &max_open,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
 }

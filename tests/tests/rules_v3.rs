@@ -4,13 +4,12 @@
 
 use bitget_core::RuleKind as K;
 use bitget_endpoints::uta::{account, market, position, trade};
-use bitget_tests::rules::{body_case, case};
+use bitget_tests::rules::{body_case, case, uncovered};
 use serde_json::{Value, json};
 
 const DAY: u64 = 86_400_000;
 const T0: u64 = 1_700_000_000_000;
 
-#[test]
 fn market_rules() {
     let book = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "limit": "200"});
     case::<market::Orderbook>(&book, json!({"limit": "201"}), "limit", K::Max);
@@ -82,7 +81,6 @@ fn order() -> Value {
     json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "orderType": "limit", "qty": "0.1", "price": "60000", "side": "buy", "posSide": "long", "clientOid": "bot-1:a_b"})
 }
 
-#[test]
 fn order_rules() {
     case::<trade::PlaceOrder>(&order(), json!({"price": null}), "price", K::RequiredIf);
     case::<trade::PlaceOrder>(&order(), json!({"qty": "0"}), "qty", K::Custom);
@@ -230,7 +228,6 @@ fn order_rules() {
     );
 }
 
-#[test]
 fn strategy_and_position_rules() {
     let tpsl = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "posSide": "long", "stopLoss": "99000", "takeProfit": "100800"});
     case::<trade::PlaceStrategyOrder>(&tpsl, json!({"tpslMode": "partial"}), "qty", K::RequiredIf);
@@ -307,7 +304,6 @@ fn strategy_and_position_rules() {
     );
 }
 
-#[test]
 fn account_rules() {
     let lever = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "leverage": "10"});
     case::<account::SetLeverage>(&lever, json!({"symbol": null}), "(request)", K::Custom);
@@ -435,4 +431,123 @@ fn batch_items_close_by_naming_the_position() {
         (Some("sell"), Some("long"))
     );
     assert!(v.get("reduceOnly").is_none(), "{v}");
+}
+
+/// Every rule declared on these endpoints (`Endpoint::RULES`) has at least one case of its kind
+/// on its endpoint; the cases run here first, each failing alone beside its valid neighbour.
+#[test]
+fn every_declared_rule_has_a_case() {
+    market_rules();
+    order_rules();
+    strategy_and_position_rules();
+    account_rules();
+    bounds_and_lines();
+    let missing: Vec<_> = [
+        uncovered::<market::Instruments>(),
+        uncovered::<market::Tickers>(),
+        uncovered::<market::Orderbook>(),
+        uncovered::<market::Candles>(),
+        uncovered::<market::HistoryCandles>(),
+        uncovered::<market::Fills>(),
+        uncovered::<market::CurrentFundRate>(),
+        uncovered::<market::HistoryFundRate>(),
+        uncovered::<market::OpenInterest>(),
+        uncovered::<market::OiLimit>(),
+        uncovered::<market::PositionTier>(),
+        uncovered::<trade::PlaceOrder>(),
+        uncovered::<trade::PlaceBatch>(),
+        uncovered::<trade::ModifyOrder>(),
+        uncovered::<trade::BatchModifyOrder>(),
+        uncovered::<trade::CancelOrder>(),
+        uncovered::<trade::CancelBatch>(),
+        uncovered::<trade::CancelSymbolOrder>(),
+        uncovered::<trade::ClosePositions>(),
+        uncovered::<trade::CountdownCancelAll>(),
+        uncovered::<trade::OrderInfo>(),
+        uncovered::<trade::UnfilledOrders>(),
+        uncovered::<trade::HistoryOrders>(),
+        uncovered::<trade::Fills>(),
+        uncovered::<trade::PlaceStrategyOrder>(),
+        uncovered::<trade::ModifyStrategyOrder>(),
+        uncovered::<trade::CancelStrategyOrder>(),
+        uncovered::<trade::UnfilledStrategyOrders>(),
+        uncovered::<trade::HistoryStrategyOrders>(),
+        uncovered::<position::CurrentPosition>(),
+        uncovered::<position::HistoryPosition>(),
+        uncovered::<position::AdlRank>(),
+        uncovered::<account::Assets>(),
+        uncovered::<account::Info>(),
+        uncovered::<account::Settings>(),
+        uncovered::<account::SetLeverage>(),
+        uncovered::<account::SetHoldMode>(),
+        uncovered::<account::SetMargin>(),
+        uncovered::<account::FeeRate>(),
+        uncovered::<account::FinancialRecords>(),
+        uncovered::<account::FundingAssets>(),
+        uncovered::<account::Transfer>(),
+        uncovered::<account::MaxOpenAvailable>(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(
+        missing.is_empty(),
+        "declared rules with no case: {missing:?}"
+    );
+}
+
+/// The rules every list repeats (page bounds), the batches' other rules, and the futures-only
+/// lines of the lists.
+fn bounds_and_lines() {
+    case::<market::Orderbook>(
+        &json!({"category": "SPOT", "symbol": "BTCUSDT", "limit": "5"}),
+        json!({"limit": "0"}),
+        "limit",
+        K::Min,
+    );
+    let candles =
+        json!({"category": "SPOT", "symbol": "BTCUSDT", "interval": "1m", "limit": "100"});
+    case::<market::Candles>(&candles, json!({"limit": "0"}), "limit", K::Min);
+    case::<market::HistoryCandles>(&candles, json!({"limit": "0"}), "limit", K::Min);
+    case::<market::HistoryCandles>(&candles, json!({"limit": "101"}), "limit", K::Max);
+    case::<market::Fills>(
+        &json!({"category": "SPOT", "symbol": "BTCUSDT", "limit": "1"}),
+        json!({"limit": "0"}),
+        "limit",
+        K::Min,
+    );
+    let rate =
+        json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "cursor": "1", "limit": "1"});
+    case::<market::HistoryFundRate>(&rate, json!({"cursor": "0"}), "cursor", K::Min);
+    case::<market::HistoryFundRate>(&rate, json!({"limit": "0"}), "limit", K::Min);
+    let modify = json!([{"orderId": "1", "qty": "2"}]);
+    body_case::<trade::BatchModifyOrder>(&modify, json!([]), "(request)", K::NonEmpty);
+    let cancel = json!([{"orderId": "1", "category": "SPOT", "symbol": "BTCUSDT"}]);
+    body_case::<trade::CancelBatch>(&cancel, json!([]), "(request)", K::NonEmpty);
+    body_case::<trade::CancelBatch>(
+        &cancel,
+        json!([{"orderId": "1", "category": "SPOT", "symbol": "BTCUSDT"}, {"orderId": "2", "category": "USDT-FUTURES", "symbol": "BTCUSDT"}]),
+        "(request)",
+        K::Custom,
+    );
+    let page = json!({"category": "USDT-FUTURES", "limit": "100"});
+    case::<trade::UnfilledOrders>(&page, json!({"limit": "0"}), "limit", K::Min);
+    case::<trade::HistoryOrders>(&page, json!({"limit": "0"}), "limit", K::Min);
+    case::<trade::HistoryOrders>(&page, json!({"limit": "101"}), "limit", K::Max);
+    case::<trade::Fills>(&page, json!({"limit": "0"}), "limit", K::Min);
+    case::<trade::Fills>(&page, json!({"limit": "101"}), "limit", K::Max);
+    case::<trade::ModifyStrategyOrder>(
+        &json!({"orderId": "1", "qty": "1"}),
+        json!({"qty": "0"}),
+        "qty",
+        K::Custom,
+    );
+    case::<trade::HistoryStrategyOrders>(&page, json!({"category": "SPOT"}), "category", K::Custom);
+    case::<trade::HistoryStrategyOrders>(&page, json!({"limit": "0"}), "limit", K::Min);
+    case::<position::HistoryPosition>(&page, json!({"category": "MARGIN"}), "category", K::Custom);
+    case::<position::HistoryPosition>(&page, json!({"limit": "0"}), "limit", K::Min);
+    case::<position::HistoryPosition>(&page, json!({"limit": "101"}), "limit", K::Max);
+    let records = json!({"category": "SPOT", "limit": "100"});
+    case::<account::FinancialRecords>(&records, json!({"limit": "0"}), "limit", K::Min);
+    case::<account::FinancialRecords>(&records, json!({"limit": "101"}), "limit", K::Max);
 }

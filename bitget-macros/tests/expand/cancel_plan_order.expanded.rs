@@ -422,6 +422,14 @@ impl CancelPlanOrderBuilderProductTypeIsSet for ProductType {
     }
 }
 impl ::bitget_core::__private::Endpoint for CancelPlanOrder {
+    const RULES: &'static [(&'static str, ::bitget_core::RuleKind)] = &[
+        ("orderIdList", ::bitget_core::RuleKind::Required),
+        ("orderIdList", ::bitget_core::RuleKind::NonEmpty),
+        ("orderIdList", ::bitget_core::RuleKind::MaxItems),
+        ("orderIdList", ::bitget_core::RuleKind::Requires),
+        ("productType", ::bitget_core::RuleKind::Required),
+        ("marginCoin", ::bitget_core::RuleKind::Uppercase),
+    ];
     type Response = BatchCancelResult;
     const METHOD: ::bitget_core::__private::Method = ::bitget_core::Method::Post;
     const PATH: &'static str = "/api/v2/mix/order/cancel-plan-order";
