@@ -447,3 +447,127 @@ mod spot_batch_cancel {
         assert_eq!(err.violations.len(), 4, "{err}");
     }
 }
+
+/// The seed endpoints' declared rules (`Endpoint::RULES`), each with a case of its kind read
+/// from JSON (the builder cases above cover the same rules through the typestate).
+#[test]
+fn every_declared_seed_rule_has_a_case() {
+    use bitget_core::RuleKind as K;
+    use bitget_tests::rules::{case, uncovered};
+    use serde_json::json;
+    let ids = json!([{"orderId": "1"}]);
+    let plan = json!({"orderIdList": ids, "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginCoin": "USDT"});
+    case::<CancelPlanOrder>(
+        &plan,
+        json!({"orderIdList": []}),
+        "orderIdList",
+        K::NonEmpty,
+    );
+    case::<CancelPlanOrder>(
+        &plan,
+        json!({"orderIdList": vec![json!({"orderId": "1"}); 51]}),
+        "orderIdList",
+        K::MaxItems,
+    );
+    case::<CancelPlanOrder>(&plan, json!({"symbol": null}), "symbol", K::Requires);
+    case::<CancelPlanOrder>(
+        &plan,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    case::<BatchCancelOrders>(
+        &plan,
+        json!({"orderIdList": []}),
+        "orderIdList",
+        K::NonEmpty,
+    );
+    case::<BatchCancelOrders>(
+        &plan,
+        json!({"orderIdList": vec![json!({"orderId": "1"}); 51]}),
+        "orderIdList",
+        K::MaxItems,
+    );
+    case::<BatchCancelOrders>(&plan, json!({"symbol": null}), "symbol", K::Requires);
+    case::<BatchCancelOrders>(
+        &plan,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    let all = json!({"productType": "USDT-FUTURES", "marginCoin": "USDT", "requestTime": "1700000000000", "receiveWindow": "60000"});
+    case::<CancelAllOrders>(
+        &all,
+        json!({"marginCoin": "usdt"}),
+        "marginCoin",
+        K::Uppercase,
+    );
+    case::<CancelAllOrders>(
+        &all,
+        json!({"requestTime": "1700000000"}),
+        "requestTime",
+        K::Min,
+    );
+    case::<CancelAllOrders>(
+        &all,
+        json!({"receiveWindow": "60001"}),
+        "receiveWindow",
+        K::Max,
+    );
+    let spot = json!({"symbol": "BTCUSDT", "orderId": "1", "clientOid": "c1"});
+    case::<CancelOrder>(&spot, json!({"symbol": null}), "symbol", K::RequiredUnless);
+    case::<CancelOrder>(
+        &json!({"tpslType": "tpsl", "orderId": "1"}),
+        json!({"orderId": null, "clientOid": "c1"}),
+        "orderId",
+        K::RequiredIf,
+    );
+    case::<CancelOrder>(
+        &spot,
+        json!({"clientOid": "c".repeat(51)}),
+        "clientOid",
+        K::MaxLen,
+    );
+    case::<CancelOrder>(
+        &spot,
+        json!({"orderId": null, "clientOid": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    let batch =
+        json!({"symbol": "BTCUSDT", "batchMode": "single", "orderList": [{"orderId": "1"}]});
+    case::<BatchCancelOrder>(&batch, json!({"orderList": []}), "orderList", K::NonEmpty);
+    case::<BatchCancelOrder>(
+        &batch,
+        json!({"orderList": vec![json!({"orderId": "1"}); 51]}),
+        "orderList",
+        K::MaxItems,
+    );
+    case::<BatchCancelOrder>(&batch, json!({"symbol": null}), "symbol", K::RequiredUnless);
+    case::<BatchCancelOrder>(
+        &batch,
+        json!({"orderList": [{"orderId": "1"}, {"clientOid": "c"}]}),
+        "orderList[1]",
+        K::NoMix,
+    );
+    case::<BatchCancelOrder>(
+        &batch,
+        json!({"batchMode": "multiple", "symbol": null}),
+        "orderList[0].symbol",
+        K::RequiredIf,
+    );
+    let missing: Vec<String> = [
+        uncovered::<CancelPlanOrder>(),
+        uncovered::<BatchCancelOrders>(),
+        uncovered::<CancelAllOrders>(),
+        uncovered::<CancelOrder>(),
+        uncovered::<BatchCancelOrder>(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(
+        missing.is_empty(),
+        "declared rules with no case: {missing:?}"
+    );
+}
