@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use super::mix_trade::{Preset, place_with_presets};
 use super::{decimal, failure, force, items, order_type, success};
 use crate::account::Account;
 use crate::envelope::SimError;
@@ -138,68 +139,33 @@ pub(super) fn place_order(
         ],
     )?;
     let order = futures_order(inner, account, &p)?;
-    let presets = [
+    let mut presets = Vec::new();
+    for (kind, plan_type, trigger_key, execute_key) in [
         (
             TriggerKind::TakeProfit,
             "pos_profit",
-            decimal(&p, "presetStopSurplusPrice", false)?,
-            decimal(&p, "presetStopSurplusExecutePrice", false)?,
+            "presetStopSurplusPrice",
+            "presetStopSurplusExecutePrice",
         ),
         (
             TriggerKind::StopLoss,
             "pos_loss",
-            decimal(&p, "presetStopLossPrice", false)?,
-            decimal(&p, "presetStopLossExecutePrice", false)?,
+            "presetStopLossPrice",
+            "presetStopLossExecutePrice",
         ),
-    ];
-    let opens = match order.effect {
-        Some(Effect::Hedge { pos, close: false }) => Some(pos),
-        Some(Effect::Net { reduce_only: false }) => Some(match order.side {
-            Side::Buy => PosSide::Long,
-            Side::Sell => PosSide::Short,
-        }),
-        _ => None,
-    };
-    let (instrument, uid) = (order.instrument.clone(), order.account.clone());
-    let mode = inner.venue.ex.position_mode(&uid);
-    // Preset TP/SL: whole-position triggers on the last price for the position the order opens
-    // (Bitget attaches them to the position). They are checked (tick, side of the price) before
-    // the order is placed, so a bad preset refuses the order rather than leaving it placed with
-    // an error for an answer.
-    let legs: Vec<_> = match opens {
-        Some(pos) => presets
-            .into_iter()
-            .filter_map(|(kind, plan_type, trigger, execute)| {
-                let trigger = trigger.filter(|t| !t.is_zero())?;
-                let leg = super::mix_trade::tpsl_order(
-                    &uid,
-                    instrument.clone(),
-                    mode,
-                    pos,
-                    rust_decimal::Decimal::ZERO,
-                    execute,
-                );
-                Some((kind, plan_type, trigger, leg))
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    for (kind, _, trigger, leg) in &legs {
-        inner
-            .venue
-            .ex
-            .check_trigger(*kind, *trigger, crate::exchange::PriceKind::Last, leg)
-            .map_err(|r| crate::venue::refusal(&r, true))?;
+    ] {
+        if let Some(trigger) = decimal(&p, trigger_key, false)?.filter(|t| !t.is_zero()) {
+            let limit = decimal(&p, execute_key, false)?.filter(|l| !l.is_zero());
+            presets.push(Preset {
+                kind,
+                plan_type,
+                trigger,
+                mark: false,
+                limit,
+            });
+        }
     }
-    let placed = inner.venue.place(order)?;
-    for (kind, plan_type, trigger, leg) in legs {
-        let coid = inner.venue.client_oid(&uid, None)?;
-        // Placed after the fill: a leg the fill's price already passed is left out, the order
-        // standing.
-        let _ = inner
-            .venue
-            .place_trigger(kind, plan_type, trigger, false, leg.client_oid(&coid));
-    }
+    let (placed, _) = place_with_presets(inner, order, presets)?;
     Ok(success(&placed))
 }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::market::contract;
-use super::mix_query::{margin_mode, pos_mode, text};
+use super::names::{margin_mode, pos_mode, pos_side, side_name, text, valuation};
 use super::paging::Paging;
 use crate::account::Account;
 use crate::envelope::SimError;
@@ -27,35 +27,6 @@ fn margin_coin(p: &Params) -> Result<String, SimError> {
     Ok(coin)
 }
 
-fn hold_side(text: &str) -> Result<PosSide, SimError> {
-    match text {
-        "long" => Ok(PosSide::Long),
-        "short" => Ok(PosSide::Short),
-        other => Err(SimError::invalid(format!(
-            "holdSide `{other}` is not long or short"
-        ))),
-    }
-}
-
-fn side_name(side: PosSide) -> &'static str {
-    match side {
-        PosSide::Long => "long",
-        PosSide::Short => "short",
-    }
-}
-
-fn mode_names(inner: &Inner, uid: &str) -> (&'static str, &'static str) {
-    (margin_mode(inner, uid), pos_mode(inner, uid))
-}
-
-/// The price a position is valued at: the mark, else the last trade, else its entry.
-fn valuation(inner: &Inner, p: &Position) -> Decimal {
-    let ex = &inner.venue.ex;
-    ex.mark_price(&p.instrument)
-        .or_else(|| ex.last_price(&p.instrument))
-        .unwrap_or_else(|| p.entry_price())
-}
-
 /// A position as the position pages show it, with its attached TP/SL triggers.
 fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
     let ex = &inner.venue.ex;
@@ -72,7 +43,7 @@ fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
         attached(TriggerKind::TakeProfit),
         attached(TriggerKind::StopLoss),
     );
-    let (margin_mode, pos_mode) = mode_names(inner, uid);
+    let (margin_mode, pos_mode) = (margin_mode(inner, uid), pos_mode(inner, uid));
     let upnl = p.unrealized_pnl(mark);
     json!({
         "marginCoin": ex.quote_of(&p.instrument).unwrap_or("USDT"),
@@ -199,7 +170,7 @@ fn account_json(inner: &Inner, uid: &str, coin: &str, contract: Option<&Instrume
         .map(|p| p.unrealized_pnl(valuation(inner, p)))
         .sum();
     let equity = balance.available + balance.frozen + margin + upnl;
-    let (margin_mode, pos_mode) = mode_names(inner, uid);
+    let (margin_mode, pos_mode) = (margin_mode(inner, uid), pos_mode(inner, uid));
     // The leverage of the contract asked about (the account's default without one): the
     // simulator keeps one leverage per contract, for both sides and both margin modes.
     let leverage = contract.map_or(10, |c| ex.leverage(uid, c));
@@ -282,7 +253,7 @@ pub(super) fn max_open(
     )?;
     let coin = margin_coin(&p)?;
     let id = contract(inner, &p)?;
-    hold_side(&p.required("posSide")?)?;
+    pos_side(&p.required("posSide")?, "holdSide")?;
     let limit = match p.required("orderType")?.as_str() {
         "limit" => true,
         "market" => false,
@@ -335,7 +306,7 @@ pub(super) fn set_leverage(
     let coin = margin_coin(&p)?;
     let id = contract(inner, &p)?;
     if let Some(side) = p.text("holdSide")? {
-        hold_side(&side)?;
+        pos_side(&side, "holdSide")?;
     }
     let lever = |name: &str| -> Result<Option<u32>, SimError> {
         p.text(name)?
@@ -358,7 +329,7 @@ pub(super) fn set_leverage(
         .ex
         .set_leverage(&account.uid, &id, leverage)
         .map_err(|r| refusal(&r, true))?;
-    let (margin_mode, _) = mode_names(inner, &account.uid);
+    let margin_mode = margin_mode(inner, &account.uid);
     Ok(json!({
         "symbol": id.symbol,
         "marginCoin": coin,
@@ -381,7 +352,7 @@ pub(super) fn set_margin(
     )?;
     margin_coin(&p)?;
     let id = contract(inner, &p)?;
-    let side = hold_side(&p.required("holdSide")?)?;
+    let side = pos_side(&p.required("holdSide")?, "holdSide")?;
     let amount = p
         .required("amount")?
         .parse::<Decimal>()
@@ -433,7 +404,7 @@ pub(super) fn set_margin_mode(
     ex.set_margin_mode(&account.uid, mode)
         .map_err(|r| refusal(&r, true))?;
     let leverage = ex.leverage(&account.uid, &id).to_string();
-    let (margin_mode, _) = mode_names(inner, &account.uid);
+    let margin_mode = margin_mode(inner, &account.uid);
     Ok(json!({
         "symbol": id.symbol,
         "marginCoin": coin,
@@ -509,7 +480,10 @@ pub(super) fn history_position(
         Some(_) => p.product_type()?,
         None => "USDT-FUTURES".to_owned(),
     };
-    let (margin_mode, pos_mode) = mode_names(inner, &account.uid);
+    let (margin_mode, pos_mode) = (
+        margin_mode(inner, &account.uid),
+        pos_mode(inner, &account.uid),
+    );
     let ex = &inner.venue.ex;
     let rows = ex
         .closed_positions(&account.uid)

@@ -3,22 +3,17 @@
 //! Get-Order-Fills, Get-Fill-History; contract/plan/get-orders-plan-pending,
 //! orders-plan-history, Get-Plan-Sub-Order): every value a string, `""` for none.
 
-use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use super::names::{force, margin_mode, pos_mode, text};
 use super::paging::Paging;
 use crate::account::Account;
 use crate::envelope::SimError;
 use crate::exchange::{
-    Effect, Market, Order, OrderType, PosSide, Side, Status, TimeInForce, Trigger, TriggerKind,
-    TriggerStatus,
+    Effect, Market, Order, OrderType, PosSide, Side, Status, Trigger, TriggerKind, TriggerStatus,
 };
 use crate::params::Params;
 use crate::state::Inner;
-
-pub(super) fn text(d: Decimal) -> String {
-    d.normalize().to_string()
-}
 
 /// v2's spelling of what an order does: (`side`, `tradeSide`, `posSide`, `reduceOnly`). In hedge
 /// mode `side` names the position (closing a long is `buy` + `close`); in one-way mode `tradeSide`
@@ -59,31 +54,6 @@ fn status(s: Status) -> &'static str {
         Status::PartiallyFilled => "partially_filled",
         Status::Filled => "filled",
         Status::Cancelled => "canceled",
-    }
-}
-
-fn force(t: TimeInForce) -> &'static str {
-    match t {
-        TimeInForce::Gtc => "gtc",
-        TimeInForce::Ioc => "ioc",
-        TimeInForce::Fok => "fok",
-        TimeInForce::PostOnly => "post_only",
-    }
-}
-
-pub(super) fn pos_mode(inner: &Inner, uid: &str) -> &'static str {
-    match inner.venue.ex.position_mode(uid) {
-        crate::exchange::PositionMode::OneWay => "one_way_mode",
-        crate::exchange::PositionMode::Hedge => "hedge_mode",
-    }
-}
-
-pub(super) fn margin_mode(inner: &Inner, uid: &str) -> &'static str {
-    // Bitget answers `crossed` in most places and `cross` on some order pages; the docs' tables
-    // list `crossed`, which is what the simulator sends.
-    match inner.venue.ex.margin_mode(uid) {
-        crate::exchange::MarginMode::Crossed => "crossed",
-        crate::exchange::MarginMode::Isolated => "isolated",
     }
 }
 

@@ -420,6 +420,73 @@ pub(super) fn tpsl_order(
     }
 }
 
+/// A take-profit or stop-loss an order presets for the position it opens.
+pub(super) struct Preset {
+    pub(super) kind: TriggerKind,
+    /// Bitget's label for it (`pos_profit`, `tpsl`, ...).
+    pub(super) plan_type: &'static str,
+    pub(super) trigger: Decimal,
+    /// Watches the mark price (the last price otherwise).
+    pub(super) mark: bool,
+    /// A limit close at this price; market when `None`.
+    pub(super) limit: Option<Decimal>,
+}
+
+/// Places `order` with its preset TP/SL (v2's `presetStop*`, v3's `takeProfit`/`stopLoss`) as
+/// whole-position triggers of the position it opens (an order that opens nothing carries none).
+/// The presets are checked (tick, side of the price) before the order is placed, so a bad one
+/// refuses the order instead of leaving it placed with an error for an answer; a leg the fill's
+/// own price has passed by the time it is added is left out, the order standing. Returns the
+/// order and the ids of the legs placed.
+pub(super) fn place_with_presets(
+    inner: &mut Inner,
+    order: NewOrder,
+    presets: Vec<Preset>,
+) -> Result<(crate::orders::Order, Vec<u64>), SimError> {
+    let opens = match order.effect {
+        Some(Effect::Hedge { pos, close: false }) => Some(pos),
+        Some(Effect::Net { reduce_only: false }) => Some(match order.side {
+            Side::Buy => PosSide::Long,
+            Side::Sell => PosSide::Short,
+        }),
+        _ => None,
+    };
+    let (instrument, uid) = (order.instrument.clone(), order.account.clone());
+    let mode = inner.venue.ex.position_mode(&uid);
+    let legs: Vec<(NewOrder, Preset)> = match opens {
+        Some(pos) => presets
+            .into_iter()
+            .map(|p| {
+                let leg = tpsl_order(&uid, instrument.clone(), mode, pos, Decimal::ZERO, p.limit);
+                (leg, p)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for (leg, p) in &legs {
+        inner
+            .venue
+            .ex
+            .check_trigger(p.kind, p.trigger, PriceKind::from_mark(p.mark), leg)
+            .map_err(|r| crate::venue::refusal(&r, true))?;
+    }
+    let placed = inner.venue.place(order)?;
+    let mut ids = Vec::new();
+    for (leg, p) in legs {
+        let coid = inner.venue.client_oid(&uid, None)?;
+        if let Ok(o) = inner.venue.place_trigger(
+            p.kind,
+            p.plan_type,
+            p.trigger,
+            p.mark,
+            leg.client_oid(&coid),
+        ) {
+            ids.extend(o.order_id.parse::<u64>().ok());
+        }
+    }
+    Ok((placed, ids))
+}
+
 /// `place-tpsl-order`: a take-profit, stop-loss or trailing stop on a position.
 pub(super) fn place_tpsl_order(
     inner: &mut Inner,

@@ -8,6 +8,7 @@ mod mix;
 mod mix_account;
 mod mix_query;
 mod mix_trade;
+mod names;
 mod paging;
 mod spot;
 mod uta_account;
@@ -21,7 +22,7 @@ use axum::Router;
 use axum::extract::{Extension, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodFilter, get, on};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
@@ -399,38 +400,22 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             );
     }
     for (path, rate, handler) in PRIVATE_GETS {
-        router =
-            router.route(
-                path,
-                get(
-                    move |State(shared): State<Arc<Shared>>,
-                          Extension(req): Extension<Prepared>| async move {
-                        let data = private_gate(&shared, path, *rate, &req).and_then(|account| {
-                            stamped(&shared, req.now, |inner| {
-                                handler(inner, account, &req.query)
-                            })
-                        });
-                        answer(req.now, data)
-                    },
-                )
-                .fallback(unknown),
-            );
+        router = private_route(
+            router,
+            path,
+            *rate,
+            MethodFilter::GET,
+            move |inner, account, req| handler(inner, account, &req.query),
+        );
     }
     for (path, rate, handler) in ROUTES {
-        router =
-            router.route(
-                path,
-                post(
-                    move |State(shared): State<Arc<Shared>>,
-                          Extension(req): Extension<Prepared>| async move {
-                        let data = private_gate(&shared, path, *rate, &req).and_then(|account| {
-                            stamped(&shared, req.now, |inner| handler(inner, account, &req.body))
-                        });
-                        answer(req.now, data)
-                    },
-                )
-                .fallback(unknown),
-            );
+        router = private_route(
+            router,
+            path,
+            *rate,
+            MethodFilter::POST,
+            move |inner, account, req| handler(inner, account, &req.body),
+        );
     }
     router
         .fallback(unknown)
@@ -439,6 +424,34 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             edge::edge,
         ))
         .with_state(shared)
+}
+
+/// A private endpoint's route: the gate (signature, family, content type, per-UID rate), then
+/// `run` on the clock-stamped state with what arrived; other methods answer 40404.
+fn private_route(
+    router: Router<Arc<Shared>>,
+    path: &'static str,
+    rate: u32,
+    method: MethodFilter,
+    run: impl Fn(&mut Inner, &Account, &Prepared) -> Result<Value, SimError>
+    + Clone
+    + Send
+    + Sync
+    + 'static,
+) -> Router<Arc<Shared>> {
+    router.route(
+        path,
+        on(
+            method,
+            move |State(shared): State<Arc<Shared>>, Extension(req): Extension<Prepared>| async move {
+                let data = private_gate(&shared, path, rate, &req).and_then(|account| {
+                    stamped(&shared, req.now, |inner| run(inner, account, &req))
+                });
+                answer(req.now, data)
+            },
+        )
+        .fallback(unknown),
+    )
 }
 
 /// Runs an endpoint on the state, the exchange stamped with the server's clock first (orders,

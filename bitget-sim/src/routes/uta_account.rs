@@ -7,37 +7,15 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::decimal;
+use super::names::{FUTURES, margin_mode, pos_mode, side_name, text, valuation};
 use super::paging::Paging;
 use super::uta_market::{ALL, category, category_of, market_of};
-use super::uta_trade::{FUTURES, hold_mode, pos_side, text};
 use crate::account::Account;
 use crate::envelope::SimError;
-use crate::exchange::{MarginMode, Market as CoreMarket, PosSide, Position, Side};
+use crate::exchange::{MarginMode, Market as CoreMarket, Position, Side};
 use crate::params::Params;
 use crate::state::Inner;
 use crate::venue::refusal;
-
-fn side_name(s: PosSide) -> &'static str {
-    match s {
-        PosSide::Long => "long",
-        PosSide::Short => "short",
-    }
-}
-
-fn margin_mode(inner: &Inner, uid: &str) -> &'static str {
-    match inner.venue.ex.margin_mode(uid) {
-        MarginMode::Crossed => "crossed",
-        MarginMode::Isolated => "isolated",
-    }
-}
-
-/// The price a position is valued at: the mark, else the last trade, else its entry.
-fn valuation(inner: &Inner, p: &Position) -> Decimal {
-    let ex = &inner.venue.ex;
-    ex.mark_price(&p.instrument)
-        .or_else(|| ex.last_price(&p.instrument))
-        .unwrap_or_else(|| p.entry_price())
-}
 
 fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
     let mark = valuation(inner, p);
@@ -51,7 +29,7 @@ fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
         "category": category_of(&p.instrument),
         "symbol": p.instrument.symbol,
         "marginCoin": inner.venue.ex.quote_of(&p.instrument).unwrap_or("USDT"),
-        "holdMode": hold_mode(inner, uid),
+        "holdMode": pos_mode(inner, uid),
         "posSide": side_name(p.side),
         "marginMode": margin_mode(inner, uid),
         "positionBalance": text(p.margin.round_dp(8)),
@@ -85,7 +63,10 @@ pub(super) fn current_position(
     let p = Params::query(query, &["category", "symbol", "posSide"])?;
     let category = category(&p, &FUTURES)?;
     let symbol = p.text("symbol")?;
-    let only = p.text("posSide")?.map(|s| pos_side(&s)).transpose()?;
+    let only = p
+        .text("posSide")?
+        .map(|s| super::names::pos_side(&s, "posSide"))
+        .transpose()?;
     let uid = &account.uid;
     let list: Vec<Value> = inner
         .venue
@@ -154,7 +135,7 @@ pub(super) fn history_position(
                 "openTotalPos": text(p.opened_total),
                 "closeTotalPos": text(p.closed_total),
                 "marginMode": margin_mode(inner, &account.uid),
-                "holdMode": hold_mode(inner, &account.uid),
+                "holdMode": pos_mode(inner, &account.uid),
                 "cumRealisedPnl": text(p.realized.round_dp(8)),
                 "netProfit": text(p.realized.round_dp(8)),
                 "totalFunding": "0",
@@ -278,7 +259,7 @@ pub(super) fn settings(
         "accountMode": "unified",
         "accountLevel": "advanced",
         "assetMode": "single_asset",
-        "holdMode": hold_mode(inner, &account.uid),
+        "holdMode": pos_mode(inner, &account.uid),
         "stpMode": "none",
         "symbolConfigList": [],
         "coinConfigList": [],
@@ -358,7 +339,7 @@ pub(super) fn set_margin(
     let id = inner
         .venue
         .instrument(&market_of(&category), &p.required("symbol")?)?;
-    let side = pos_side(&p.required("posSide")?)?;
+    let side = super::names::pos_side(&p.required("posSide")?, "posSide")?;
     let amount = decimal(&p, "amount", true)?.unwrap_or_default();
     let signed = match p.required("operation")?.as_str() {
         "add" => amount,

@@ -7,14 +7,12 @@
 use serde_json::{Value, json};
 
 use super::market::{candles_of, contracts, limit_of, number, text, trades};
+use super::names::FUTURES;
 use crate::envelope::SimError;
 use crate::exchange::{InstrumentId, Market as CoreMarket};
 use crate::orders::Market;
 use crate::params::Params;
 use crate::state::Inner;
-
-/// The futures lines.
-const FUTURES: [&str; 3] = ["USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES"];
 
 /// A v3 `category`, upper-cased and checked against `allowed`.
 pub(super) fn category(p: &Params, allowed: &[&str]) -> Result<String, SimError> {

@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::decimal;
-use super::mix_trade::{closing_order, tpsl_order};
+use super::mix_trade::{Preset, closing_order, place_with_presets, tpsl_order};
+use super::names::{FUTURES, force, pos_mode, text};
 use super::paging::Paging;
 use super::uta_market::{ALL, category, category_of, market_of};
 use crate::account::Account;
@@ -22,13 +23,8 @@ use crate::params::Params;
 use crate::state::Inner;
 use crate::venue::refusal;
 
-pub(super) const FUTURES: [&str; 3] = ["USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES"];
 /// v3's code for an order that does not exist.
 const NO_ORDER: (&str, &str) = ("25204", "Order does not exist");
-
-pub(super) fn text(d: Decimal) -> String {
-    d.normalize().to_string()
-}
 
 fn side_of(p: &Params) -> Result<Side, SimError> {
     match p.required("side")?.to_ascii_lowercase().as_str() {
@@ -36,16 +32,6 @@ fn side_of(p: &Params) -> Result<Side, SimError> {
         "sell" => Ok(Side::Sell),
         other => Err(SimError::invalid(format!(
             "side `{other}` is not buy or sell"
-        ))),
-    }
-}
-
-pub(super) fn pos_side(text: &str) -> Result<PosSide, SimError> {
-    match text {
-        "long" => Ok(PosSide::Long),
-        "short" => Ok(PosSide::Short),
-        other => Err(SimError::invalid(format!(
-            "posSide `{other}` is not long or short"
         ))),
     }
 }
@@ -68,7 +54,10 @@ fn effect(
     if !futures {
         return Ok(None);
     }
-    let pos = p.text("posSide")?.map(|s| pos_side(&s)).transpose()?;
+    let pos = p
+        .text("posSide")?
+        .map(|s| super::names::pos_side(&s, "posSide"))
+        .transpose()?;
     match inner.venue.ex.position_mode(uid) {
         PositionMode::OneWay => {
             if pos.is_some() {
@@ -244,62 +233,24 @@ pub(super) fn place_order(
                     "takeProfit and stopLoss are for futures orders",
                 ));
             }
-            let mark = p
-                .text(by_key)?
-                .is_some_and(|b| b.eq_ignore_ascii_case("mark"));
             // The limit price counts only for a limit leg (ignored for market, as the page says).
             let type_key = if kind == TriggerKind::TakeProfit {
                 "tpOrderType"
             } else {
                 "slOrderType"
             };
-            legs.push((kind, trigger, mark, limit_price(&p, type_key, limit_key)?));
+            legs.push(Preset {
+                kind,
+                plan_type: "tpsl",
+                trigger,
+                mark: by_mark(&p, by_key)?,
+                limit: limit_price(&p, type_key, limit_key)?,
+            });
         }
     }
-    let opens = match order.effect {
-        Some(Effect::Hedge { pos, close: false }) => Some(pos),
-        Some(Effect::Net { reduce_only: false }) => Some(if order.side == Side::Buy {
-            PosSide::Long
-        } else {
-            PosSide::Short
-        }),
-        _ => None,
-    };
-    let (instrument, uid) = (order.instrument.clone(), order.account.clone());
-    let mode = inner.venue.ex.position_mode(&uid);
-    // The legs are checked before the order is placed (tick, and the side of the price): a bad
-    // preset refuses the order instead of leaving it placed and the answer an error.
-    let leg_orders: Vec<_> = match opens {
-        Some(pos) => legs
-            .into_iter()
-            .map(|(kind, trigger, mark, limit)| {
-                let leg = tpsl_order(&uid, instrument.clone(), mode, pos, Decimal::ZERO, limit);
-                (kind, trigger, mark, leg)
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    for (kind, trigger, mark, leg) in &leg_orders {
-        inner
-            .venue
-            .ex
-            .check_trigger(*kind, *trigger, PriceKind::from_mark(*mark), leg)
-            .map_err(|r| refusal(&r, true))?;
-    }
-    let placed = inner.venue.place(order)?;
     // The presets become the position's TP/SL: one strategy order with a leg each, listed with
-    // the strategy orders. The order is placed: a leg refused now (the fill moved the price past
-    // it) is left out rather than reported as the order's failure.
-    let mut ids = Vec::new();
-    for (kind, trigger, mark, leg) in leg_orders {
-        let coid = inner.venue.client_oid(&uid, None)?;
-        if let Ok(o) = inner
-            .venue
-            .place_trigger(kind, "tpsl", trigger, mark, leg.client_oid(&coid))
-        {
-            ids.extend(o.order_id.parse::<u64>().ok());
-        }
-    }
+    // the strategy orders.
+    let (placed, ids) = place_with_presets(inner, order, legs)?;
     if let Some(first) = ids.first().copied() {
         inner.venue.strategy_legs.insert(first, ids);
     }
@@ -541,7 +492,10 @@ pub(super) fn close_positions(
     let p = Params::parse(body, &["category", "symbol", "posSide"])?;
     let category = category(&p, &FUTURES)?;
     let symbol = p.text("symbol")?;
-    let only = p.text("posSide")?.map(|s| pos_side(&s)).transpose()?;
+    let only = p
+        .text("posSide")?
+        .map(|s| super::names::pos_side(&s, "posSide"))
+        .transpose()?;
     let uid = account.uid.clone();
     let mode = inner.venue.ex.position_mode(&uid);
     let targets: Vec<_> = inner
@@ -604,22 +558,6 @@ fn status(s: Status) -> &'static str {
     }
 }
 
-fn tif_name(t: TimeInForce) -> &'static str {
-    match t {
-        TimeInForce::Gtc => "gtc",
-        TimeInForce::Ioc => "ioc",
-        TimeInForce::Fok => "fok",
-        TimeInForce::PostOnly => "post_only",
-    }
-}
-
-pub(super) fn hold_mode(inner: &Inner, uid: &str) -> &'static str {
-    match inner.venue.ex.position_mode(uid) {
-        PositionMode::OneWay => "one_way_mode",
-        PositionMode::Hedge => "hedge_mode",
-    }
-}
-
 /// An order as order-info and the lists show it.
 fn order_json(inner: &Inner, o: &Order) -> Value {
     let r = &o.request;
@@ -660,10 +598,10 @@ fn order_json(inner: &Inner, o: &Order) -> Value {
         "cumExecQty": text(o.filled),
         "cumExecValue": text(o.filled_quote),
         "avgPrice": o.average_price().map(|p| text(p.round_dp(8))).unwrap_or_default(),
-        "timeInForce": tif_name(r.tif),
+        "timeInForce": force(r.tif),
         "orderStatus": status(o.status),
         "posSide": pos_side,
-        "holdMode": if futures { hold_mode(inner, &r.account) } else { "" },
+        "holdMode": if futures { pos_mode(inner, &r.account) } else { "" },
         "tradeSide": trade_side,
         "delegateType": "",
         "reduceOnly": reduce_only,
@@ -916,7 +854,7 @@ pub(super) fn place_strategy_order(
         "tpsl" => {
             // The position: posSide names it (any mode); in one-way mode the net position.
             let pos = match p.text("posSide")? {
-                Some(s) => pos_side(&s)?,
+                Some(s) => super::names::pos_side(&s, "posSide")?,
                 None => [PosSide::Long, PosSide::Short]
                     .into_iter()
                     .find(|s| inner.venue.ex.position(&uid, &instrument, *s).is_some())
