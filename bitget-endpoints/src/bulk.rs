@@ -186,7 +186,7 @@ pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
 
     /// The rules of one id as an item of the batch (not empty, a clientOid of at most 50).
     #[doc(hidden)]
-    fn check_id(id: &OrderRef) -> Result<(), ValidationError>;
+    fn check_id(&self, id: &OrderRef) -> Result<(), ValidationError>;
 }
 
 mod sealed {
@@ -254,7 +254,7 @@ impl Target for Futures {
         b.build()
     }
 
-    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
+    fn check_id(&self, id: &OrderRef) -> Result<(), ValidationError> {
         futures_item(id).validate()
     }
 }
@@ -283,8 +283,8 @@ impl Target for Plan {
         b.build()
     }
 
-    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
-        Futures::check_id(id)
+    fn check_id(&self, id: &OrderRef) -> Result<(), ValidationError> {
+        self.futures.check_id(id)
     }
 }
 
@@ -313,7 +313,7 @@ impl Target for Spot {
             .build()
     }
 
-    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
+    fn check_id(&self, id: &OrderRef) -> Result<(), ValidationError> {
         spot_item(id).validate()
     }
 }
@@ -391,16 +391,8 @@ impl Target for Uta {
             .build()
     }
 
-    fn check_id(id: &OrderRef) -> Result<(), ValidationError> {
-        // The item's own rules (an id set); the category and symbol are the target's.
-        uta_item(
-            &Uta {
-                category: Category::Spot,
-                symbol: "X".into(),
-            },
-            id,
-        )
-        .validate()
+    fn check_id(&self, id: &OrderRef) -> Result<(), ValidationError> {
+        uta_item(self, id).validate()
     }
 }
 
@@ -543,7 +535,7 @@ impl<T: Target> BulkCancel<T> {
             }
             // An id the endpoint refuses (empty, a clientOid over 50 characters) fails alone
             // rather than failing the 49 valid ids of its batch.
-            if let Err(e) = T::check_id(id) {
+            if let Err(e) = self.target.check_id(id) {
                 let outcome = whole_request_failed(e.into(), false);
                 on_outcome(id, &outcome);
                 outcomes[i] = Some(outcome);

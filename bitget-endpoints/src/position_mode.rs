@@ -11,3 +11,42 @@ pub enum PositionMode {
     /// Hedge mode: a long and a short per symbol; each order names the position it acts on.
     Hedge,
 }
+
+/// `open_long`, `open_short`, `close_long`, `close_short` on a request (or item) whose builder
+/// starts with `side` set: each writes `side`, the family's position field (`$position`: v2's
+/// `trade_side`, v3's `pos_side`) and `reduce_only`, as `$wire` (`PositionMode::v2_wire` or
+/// `v3_wire`) says for the mode. `$close_long` and `$close_short` document what each close writes.
+macro_rules! intents {
+    ($request:ident, $builder:ty, $wire:ident, $position:ident, $close_long:literal, $close_short:literal) => {
+        impl $request {
+            /// Open (or add to) a long position.
+            pub fn open_long(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, true, false)
+            }
+            /// Open (or add to) a short position.
+            pub fn open_short(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, false, false)
+            }
+            #[doc = $close_long]
+            pub fn close_long(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, true, true)
+            }
+            #[doc = $close_short]
+            pub fn close_short(mode: $crate::PositionMode) -> $builder {
+                Self::intent(mode, false, true)
+            }
+            fn intent(mode: $crate::PositionMode, long: bool, close: bool) -> $builder {
+                let (side, position, reduce_only) = mode.$wire(long, close);
+                let mut builder = Self::builder().side(side);
+                if let ::core::option::Option::Some(p) = position {
+                    builder = builder.$position(p);
+                }
+                if let ::core::option::Option::Some(r) = reduce_only {
+                    builder = builder.reduce_only(r);
+                }
+                builder
+            }
+        }
+    };
+}
+pub(crate) use intents;

@@ -229,11 +229,28 @@ pub mod rules {
 pub mod docs {
     //! A doc page's request example sent through the real client to the simulator.
 
-    use bitget_core::{Client, Endpoint};
+    use bitget_core::{Client, Credentials, Endpoint};
+    use bitget_sim::{Account, RunningSimulator, Simulator};
     use serde::Serialize;
     use serde::de::DeserializeOwned;
 
     use crate::fixtures::{fixture, normalised};
+
+    /// A simulator with one account (Unified or Classic), and a client signed by it.
+    pub async fn sim(unified: bool) -> (RunningSimulator, Client) {
+        let sim = Simulator::builder()
+            .account(Account::new("docs", "docs-s", "docs-p").unified(unified))
+            .without_rate_limits()
+            .start()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let client = Client::builder()
+            .base_url(sim.base_url())
+            .credentials(Credentials::new("docs", "docs-s", "docs-p"))
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (sim, client)
+    }
 
     /// What happened to one example.
     #[derive(Debug, PartialEq)]

@@ -515,8 +515,9 @@ async fn a_hedge_bot_holds_both_sides_and_closes_one_by_naming_it() -> Result<()
         .await
         .err()
         .unwrap_or_else(|| panic!("a one-way close was accepted in hedge mode"));
-    assert!(
-        err.to_string().contains("40774") || err.to_string().contains("tradeSide"),
+    assert_eq!(
+        err.api_code().map(|c| c.as_str().to_owned()).as_deref(),
+        Some("40774"),
         "{err}"
     );
     let flat = ok(ClosePositions::builder()

@@ -137,11 +137,12 @@ async fn futures_open_a_long_in_one_way_and_hedge_mode_with_v2s_trade_side() {
     .await;
     sim.with_exchange(|ex| ex.set_position_mode(&bot_uid, PositionMode::Hedge))
         .unwrap_or_else(|e| panic!("{e:?}"));
-    // Hedge: tradeSide is required; buy+open opens a long, buy+close closes it (a sell in the book).
+    // Hedge: tradeSide is required (without it, the position-mode mismatch 40774, catalogue
+    // G.1); buy+open opens a long, buy+close closes it (a sell in the book).
     let err = place_futures(&bot, perp_limit("buy", "60000", "1", json!({})))
         .await
         .err();
-    assert!(err.is_some_and(|e| e.api_code().map(ApiCode::as_str) == Some("40019")));
+    assert!(err.is_some_and(|e| e.api_code().map(ApiCode::as_str) == Some("40774")));
     accepted(place_futures(
         &maker,
         perp_limit("sell", "61000", "2", json!({})),

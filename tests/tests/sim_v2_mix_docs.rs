@@ -6,9 +6,8 @@
 //! position to close): then the refusal must be one a real exchange gives for that reason.
 //! The examples the library refuses before sending are the doc slips listed here.
 
-use bitget_core::{Client, Credentials, Endpoint};
+use bitget_core::{Client, Endpoint};
 use bitget_endpoints::mix::{account, market, order, position};
-use bitget_sim::{Account, RunningSimulator, Simulator};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -21,19 +20,8 @@ where
     bitget_tests::docs::send::<E>(client, &format!("v2/mix/{name}"), not_in_table).await
 }
 
-async fn sim() -> (RunningSimulator, Client) {
-    let sim = Simulator::builder()
-        .account(Account::new("docs", "docs-s", "docs-p"))
-        .without_rate_limits()
-        .start()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let client = Client::builder()
-        .base_url(sim.base_url())
-        .credentials(Credentials::new("docs", "docs-s", "docs-p"))
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (sim, client)
+async fn sim() -> (bitget_sim::RunningSimulator, Client) {
+    bitget_tests::docs::sim(false).await
 }
 
 #[tokio::test]

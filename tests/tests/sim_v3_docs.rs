@@ -5,9 +5,8 @@
 //! example may meet a business refusal (placeholder ids, no position): the refusal is named
 //! here. The examples the library refuses before sending are the doc slips listed here.
 
-use bitget_core::{Client, Credentials, Endpoint};
+use bitget_core::{Client, Endpoint};
 use bitget_endpoints::uta::{account, market, position, trade};
-use bitget_sim::{Account, RunningSimulator, Simulator};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -20,19 +19,8 @@ where
     bitget_tests::docs::send::<E>(client, &format!("v3/{name}"), not_in_table).await
 }
 
-async fn sim() -> (RunningSimulator, Client) {
-    let sim = Simulator::builder()
-        .account(Account::new("docs", "docs-s", "docs-p").unified(true))
-        .without_rate_limits()
-        .start()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let client = Client::builder()
-        .base_url(sim.base_url())
-        .credentials(Credentials::new("docs", "docs-s", "docs-p"))
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (sim, client)
+async fn sim() -> (bitget_sim::RunningSimulator, Client) {
+    bitget_tests::docs::sim(true).await
 }
 
 #[tokio::test]

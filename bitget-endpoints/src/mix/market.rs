@@ -261,47 +261,71 @@ pub struct Candles {
     pub limit: Option<u32>,
 }
 
-macro_rules! history_candles {
-    ($(#[$doc:meta])* $name:ident, $path:literal) => {
-        $(#[$doc])*
-        #[bitget_endpoint(GET, $path, rate = 20, response = Vec<Candle>, public)]
-        #[bitget(window(start_time, end_time, max_days = 90))]
-        pub struct $name {
-            /// Symbol.
-            #[bitget(required)]
-            pub symbol: String,
-            /// Product type.
-            #[bitget(required)]
-            pub product_type: ProductType,
-            /// Interval.
-            #[bitget(required)]
-            pub granularity: Granularity,
-            /// Start, Unix ms.
-            pub start_time: Option<u64>,
-            /// End, Unix ms.
-            pub end_time: Option<u64>,
-            /// Candles, 1 to 200 (100 when absent).
-            #[bitget(min = 1, max = 200)]
-            pub limit: Option<u32>,
-        }
-    };
+/// Older traded-price candles. Doc: contract/market/Get-History-Candle-Data.
+#[bitget_endpoint(GET, "/api/v2/mix/market/history-candles", rate = 20, response = Vec<Candle>, public)]
+#[bitget(window(start_time, end_time, max_days = 90))]
+pub struct HistoryCandles {
+    /// Symbol.
+    #[bitget(required)]
+    pub symbol: String,
+    /// Product type.
+    #[bitget(required)]
+    pub product_type: ProductType,
+    /// Interval.
+    #[bitget(required)]
+    pub granularity: Granularity,
+    /// Start, Unix ms.
+    pub start_time: Option<u64>,
+    /// End, Unix ms.
+    pub end_time: Option<u64>,
+    /// Candles, 1 to 200 (100 when absent).
+    #[bitget(min = 1, max = 200)]
+    pub limit: Option<u32>,
 }
 
-history_candles!(
-    /// Older traded-price candles. Doc: contract/market/Get-History-Candle-Data.
-    HistoryCandles,
-    "/api/v2/mix/market/history-candles"
-);
-history_candles!(
-    /// Older index-price candles. Doc: contract/market/Get-History-Index-Candle-Data.
-    HistoryIndexCandles,
-    "/api/v2/mix/market/history-index-candles"
-);
-history_candles!(
-    /// Older mark-price candles. Doc: contract/market/Get-History-Mark-Candle-Data.
-    HistoryMarkCandles,
-    "/api/v2/mix/market/history-mark-candles"
-);
+/// Older index-price candles. Doc: contract/market/Get-History-Index-Candle-Data.
+#[bitget_endpoint(GET, "/api/v2/mix/market/history-index-candles", rate = 20, response = Vec<Candle>, public)]
+#[bitget(window(start_time, end_time, max_days = 90))]
+pub struct HistoryIndexCandles {
+    /// Symbol.
+    #[bitget(required)]
+    pub symbol: String,
+    /// Product type.
+    #[bitget(required)]
+    pub product_type: ProductType,
+    /// Interval.
+    #[bitget(required)]
+    pub granularity: Granularity,
+    /// Start, Unix ms.
+    pub start_time: Option<u64>,
+    /// End, Unix ms.
+    pub end_time: Option<u64>,
+    /// Candles, 1 to 200 (100 when absent).
+    #[bitget(min = 1, max = 200)]
+    pub limit: Option<u32>,
+}
+
+/// Older mark-price candles. Doc: contract/market/Get-History-Mark-Candle-Data.
+#[bitget_endpoint(GET, "/api/v2/mix/market/history-mark-candles", rate = 20, response = Vec<Candle>, public)]
+#[bitget(window(start_time, end_time, max_days = 90))]
+pub struct HistoryMarkCandles {
+    /// Symbol.
+    #[bitget(required)]
+    pub symbol: String,
+    /// Product type.
+    #[bitget(required)]
+    pub product_type: ProductType,
+    /// Interval.
+    #[bitget(required)]
+    pub granularity: Granularity,
+    /// Start, Unix ms.
+    pub start_time: Option<u64>,
+    /// End, Unix ms.
+    pub end_time: Option<u64>,
+    /// Candles, 1 to 200 (100 when absent).
+    #[bitget(min = 1, max = 200)]
+    pub limit: Option<u32>,
+}
 
 /// Recent public trades.
 ///

@@ -55,7 +55,15 @@ fn effect(inner: &Inner, uid: &str, p: &Params, side: Side) -> Result<(Side, Eff
             Ok((side, Effect::Net { reduce_only }))
         }
         PositionMode::Hedge => {
-            let close = match p.required("tradeSide")?.to_ascii_lowercase().as_str() {
+            // A hedge account's order without tradeSide is a one-way order: the mode mismatch
+            // Bitget answers 40774 for (catalogue G.1), like tradeSide on a one-way account.
+            let trade_side = p.text("tradeSide")?.ok_or_else(|| {
+                SimError::bad(
+                    "40774",
+                    "The order type for bilateral position must also be the bilateral position type: tradeSide is required in hedge mode",
+                )
+            })?;
+            let close = match trade_side.to_ascii_lowercase().as_str() {
                 "open" => false,
                 "close" => true,
                 other => {

@@ -3,11 +3,12 @@
 use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
 
-use super::{OrderAck, intents};
+use super::OrderAck;
 use crate::common::FailedOrder;
 use crate::mix::{
     Force, HoldSide, MarginMode, OrderType, ProductType, Side, StpMode, TradeSide, YesNo,
 };
+use crate::position_mode::intents;
 
 /// `size > 0`.
 pub(crate) fn positive(size: &Decimal) -> Result<(), String> {
@@ -99,7 +100,14 @@ pub struct PlaceOrder {
     pub stp_mode: Option<StpMode>,
 }
 
-intents!(PlaceOrder, PlaceOrderBuilder<Side>);
+intents!(
+    PlaceOrder,
+    PlaceOrderBuilder<Side>,
+    v2_wire,
+    trade_side,
+    "Close (or reduce) a long position: `side=buy, tradeSide=close` in hedge mode, `side=sell, reduceOnly=YES` in one-way mode.",
+    "Close (or reduce) a short position: `side=sell, tradeSide=close` in hedge mode, `side=buy, reduceOnly=YES` in one-way mode."
+);
 
 /// One order of a batch: the fields of [`PlaceOrder`] that vary per order.
 #[bitget_item]
@@ -134,7 +142,14 @@ pub struct BatchOrderItem {
     pub stp_mode: Option<StpMode>,
 }
 
-intents!(BatchOrderItem, BatchOrderItemBuilder<Side>);
+intents!(
+    BatchOrderItem,
+    BatchOrderItemBuilder<Side>,
+    v2_wire,
+    trade_side,
+    "Close (or reduce) a long position: `side=buy, tradeSide=close` in hedge mode, `side=sell, reduceOnly=YES` in one-way mode.",
+    "Close (or reduce) a short position: `side=sell, tradeSide=close` in hedge mode, `side=buy, reduceOnly=YES` in one-way mode."
+);
 
 /// Place up to 50 orders on one symbol.
 ///

@@ -3,12 +3,13 @@
 use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_response};
 
+use super::OrderAck;
 use super::place::{positive, positive_if_set};
-use super::{OrderAck, intents};
 use crate::mix::{
     MarginMode, OrderType, PlanFilter, PlanStatus, ProductType, Side, StpMode, TpslHoldSide,
     TpslPlanType, TpslSize, TradeSide, TriggerPlanType, TriggerType, YesNo,
 };
+use crate::position_mode::intents;
 
 /// Place a take-profit, stop-loss or trailing-stop order on a position.
 ///
@@ -246,7 +247,14 @@ pub struct PlacePlanOrder {
     pub stp_mode: Option<StpMode>,
 }
 
-intents!(PlacePlanOrder, PlacePlanOrderBuilder<Side>);
+intents!(
+    PlacePlanOrder,
+    PlacePlanOrderBuilder<Side>,
+    v2_wire,
+    trade_side,
+    "Close (or reduce) a long position: `side=buy, tradeSide=close` in hedge mode, `side=sell, reduceOnly=YES` in one-way mode.",
+    "Close (or reduce) a short position: `side=sell, tradeSide=close` in hedge mode, `side=buy, reduceOnly=YES` in one-way mode."
+);
 
 fn track_plan_is_market(r: &PlacePlanOrder) -> Result<(), String> {
     if r.plan_type != TriggerPlanType::TrackPlan {

@@ -3,7 +3,8 @@
 use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_item};
 
-use super::{ItemResult, ItemResults, OrderAck, intents};
+use super::{ItemResult, ItemResults, OrderAck};
+use crate::position_mode::intents;
 use crate::uta::types::{client_oid, futures_only};
 use crate::uta::{
     Category, MarginMode, OrderType, PosSide, Side, StpMode, TimeInForce, TriggerBy, YesNo,
@@ -83,7 +84,14 @@ pub struct PlaceOrder {
     pub margin_mode: Option<MarginMode>,
 }
 
-intents!(PlaceOrder, PlaceOrderBuilder<Side>);
+intents!(
+    PlaceOrder,
+    PlaceOrderBuilder<Side>,
+    v3_wire,
+    pos_side,
+    "Close (or reduce) a long position: `side=sell, posSide=long` in hedge mode, `side=sell, reduceOnly=yes` in one-way mode.",
+    "Close (or reduce) a short position: `side=buy, posSide=short` in hedge mode, `side=buy, reduceOnly=yes` in one-way mode."
+);
 
 fn presets_on_futures(r: &PlaceOrder) -> Result<(), String> {
     let presets = r.take_profit.is_some()
