@@ -11,6 +11,12 @@ pub mod fixtures {
     use serde::de::DeserializeOwned;
     use serde_json::Value;
 
+    /// The fixture of endpoint `E`: its path without `/api/` (`/api/v2/mix/order/place-order`
+    /// is `v2/mix/order/place-order`), so a test cannot pair a type with another page.
+    pub fn name_of<E: Endpoint>() -> &'static str {
+        E::PATH.strip_prefix("/api/").unwrap_or(E::PATH)
+    }
+
     /// The fixture `name` (such as `v2/mix/order/place-order`).
     pub fn fixture(name: &str) -> Value {
         let path = format!("{}/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
@@ -75,14 +81,15 @@ pub mod fixtures {
         }
     }
 
-    /// Checks one endpoint against its fixture. `not_in_table`: keys the page's example sends but
+    /// Checks one endpoint against its fixture ([`name_of`]). `not_in_table`: keys the page's example sends but
     /// its parameter table does not list (the type follows the table); `table_slips`: response
     /// table rows that are the page's mistakes (each said where the fixture's notes say it).
-    pub fn check<E>(name: &str, not_in_table: &[&str], table_slips: &[&str])
+    pub fn check<E>(not_in_table: &[&str], table_slips: &[&str])
     where
         E: Endpoint + Serialize + DeserializeOwned,
         E::Response: WireShape,
     {
+        let name = name_of::<E>();
         let f = fixture(name);
         let name = name.rsplit('/').take(2).collect::<Vec<_>>().join(" < ");
         assert_eq!(f["path"], E::PATH, "{name}: path");
@@ -234,7 +241,7 @@ pub mod docs {
     use serde::Serialize;
     use serde::de::DeserializeOwned;
 
-    use crate::fixtures::{fixture, normalised};
+    use crate::fixtures::{fixture, name_of, normalised};
 
     /// A simulator with one account (Unified or Classic), and a client signed by it.
     pub async fn sim(unified: bool) -> (RunningSimulator, Client) {
@@ -263,13 +270,14 @@ pub mod docs {
         NotSent,
     }
 
-    /// Sends the request example of fixture `name` (`v3/trade/place-order`) as `E`. A refusal
+    /// Sends the request example of `E`'s fixture (`v3/trade/place-order`). A refusal
     /// for a parameter the simulator does not know or cannot read (40034, 40404, 40017, 40019)
     /// fails the test: the simulator must take what the docs send.
-    pub async fn send<E>(client: &Client, name: &str, not_in_table: &[&str]) -> Outcome
+    pub async fn send<E>(client: &Client, not_in_table: &[&str]) -> Outcome
     where
         E: Endpoint + Serialize + DeserializeOwned,
     {
+        let name = name_of::<E>();
         let f = fixture(name);
         let request: E = serde_json::from_value(normalised(f["request"].clone(), not_in_table))
             .unwrap_or_else(|e| panic!("{name}: {e}"));

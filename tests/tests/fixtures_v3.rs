@@ -4,76 +4,64 @@
 //! decodes; every field of the example and of the page's response table is one the answer type
 //! reads.
 
-use bitget_core::Endpoint;
-use bitget_core::wire::WireShape;
 use bitget_endpoints::uta::{account, market, position, trade};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-/// The v3 fixture `name` (`trade/place-order`) against `E`.
-fn check<E>(name: &str, not_in_table: &[&str], table_slips: &[&str])
-where
-    E: Endpoint + Serialize + DeserializeOwned,
-    E::Response: WireShape,
-{
-    bitget_tests::fixtures::check::<E>(&format!("v3/{name}"), not_in_table, table_slips);
-}
+use bitget_tests::fixtures::check;
 
 #[test]
 fn market_endpoints_match_their_doc_pages() {
-    check::<market::Instruments>("market/instruments", &[], &[]);
-    check::<market::Tickers>("market/tickers", &[], &[]);
-    check::<market::Orderbook>("market/orderbook", &[], &[]);
-    check::<market::Candles>("market/candles", &[], &[]);
-    check::<market::HistoryCandles>("market/history-candles", &[], &[]);
-    check::<market::Fills>("market/fills", &[], &[]);
-    check::<market::CurrentFundRate>("market/current-fund-rate", &[], &[]);
-    check::<market::HistoryFundRate>("market/history-fund-rate", &[], &[]);
-    check::<market::OpenInterest>("market/open-interest", &[], &[]);
-    check::<market::OiLimit>("market/oi-limit", &[], &[]);
-    check::<market::PositionTier>("market/position-tier", &[], &[]);
+    check::<market::Instruments>(&[], &[]);
+    check::<market::Tickers>(&[], &[]);
+    check::<market::Orderbook>(&[], &[]);
+    check::<market::Candles>(&[], &[]);
+    check::<market::HistoryCandles>(&[], &[]);
+    check::<market::Fills>(&[], &[]);
+    check::<market::CurrentFundRate>(&[], &[]);
+    check::<market::HistoryFundRate>(&[], &[]);
+    check::<market::OpenInterest>(&[], &[]);
+    check::<market::OiLimit>(&[], &[]);
+    check::<market::PositionTier>(&[], &[]);
 }
 
 #[test]
 fn order_endpoints_match_their_doc_pages() {
-    check::<trade::PlaceOrder>("trade/place-order", &[], &[]);
-    check::<trade::PlaceBatch>("trade/place-batch", &[], &[]);
-    check::<trade::ModifyOrder>("trade/modify-order", &[], &[]);
-    check::<trade::BatchModifyOrder>("trade/batch-modify-order", &[], &[]);
-    check::<trade::CancelOrder>("trade/cancel-order", &[], &[]);
-    check::<trade::CancelBatch>("trade/cancel-batch", &[], &[]);
-    check::<trade::CancelSymbolOrder>("trade/cancel-symbol-order", &[], &[]);
-    check::<trade::ClosePositions>("trade/close-positions", &[], &[]);
-    check::<trade::CountdownCancelAll>("trade/countdown-cancel-all", &[], &[]);
-    check::<trade::OrderInfo>("trade/order-info", &[], &[]);
-    check::<trade::UnfilledOrders>("trade/unfilled-orders", &[], &[]);
-    check::<trade::HistoryOrders>("trade/history-orders", &[], &[]);
-    check::<trade::Fills>("trade/fills", &[], &[]);
+    check::<trade::PlaceOrder>(&[], &[]);
+    check::<trade::PlaceBatch>(&[], &[]);
+    check::<trade::ModifyOrder>(&[], &[]);
+    check::<trade::BatchModifyOrder>(&[], &[]);
+    check::<trade::CancelOrder>(&[], &[]);
+    check::<trade::CancelBatch>(&[], &[]);
+    check::<trade::CancelSymbolOrder>(&[], &[]);
+    check::<trade::ClosePositions>(&[], &[]);
+    check::<trade::CountdownCancelAll>(&[], &[]);
+    check::<trade::OrderInfo>(&[], &[]);
+    check::<trade::UnfilledOrders>(&[], &[]);
+    check::<trade::HistoryOrders>(&[], &[]);
+    check::<trade::Fills>(&[], &[]);
 }
 
 #[test]
 fn strategy_and_position_endpoints_match_their_doc_pages() {
-    check::<trade::PlaceStrategyOrder>("trade/place-strategy-order", &[], &[]);
-    check::<trade::ModifyStrategyOrder>("trade/modify-strategy-order", &[], &[]);
-    check::<trade::CancelStrategyOrder>("trade/cancel-strategy-order", &[], &[]);
-    check::<trade::UnfilledStrategyOrders>("trade/unfilled-strategy-orders", &[], &[]);
-    check::<trade::HistoryStrategyOrders>("trade/history-strategy-orders", &[], &[]);
-    check::<position::CurrentPosition>("position/current-position", &[], &[]);
-    check::<position::HistoryPosition>("position/history-position", &[], &[]);
-    check::<position::AdlRank>("position/adlRank", &[], &[]);
+    check::<trade::PlaceStrategyOrder>(&[], &[]);
+    check::<trade::ModifyStrategyOrder>(&[], &[]);
+    check::<trade::CancelStrategyOrder>(&[], &[]);
+    check::<trade::UnfilledStrategyOrders>(&[], &[]);
+    check::<trade::HistoryStrategyOrders>(&[], &[]);
+    check::<position::CurrentPosition>(&[], &[]);
+    check::<position::HistoryPosition>(&[], &[]);
+    check::<position::AdlRank>(&[], &[]);
 }
 
 #[test]
 fn account_endpoints_match_their_doc_pages() {
-    check::<account::Assets>("account/assets", &[], &[]);
-    check::<account::Info>("account/info", &[], &[]);
-    check::<account::Settings>("account/settings", &[], &[]);
-    check::<account::SetLeverage>("account/set-leverage", &[], &[]);
-    check::<account::SetHoldMode>("account/set-hold-mode", &[], &[]);
-    check::<account::SetMargin>("account/set-margin", &[], &[]);
-    check::<account::FeeRate>("account/fee-rate", &[], &[]);
-    check::<account::FinancialRecords>("account/financial-records", &[], &[]);
-    check::<account::FundingAssets>("account/funding-assets", &[], &[]);
-    check::<account::Transfer>("account/transfer", &[], &[]);
-    check::<account::MaxOpenAvailable>("account/max-open-available", &[], &[]);
+    check::<account::Assets>(&[], &[]);
+    check::<account::Info>(&[], &[]);
+    check::<account::Settings>(&[], &[]);
+    check::<account::SetLeverage>(&[], &[]);
+    check::<account::SetHoldMode>(&[], &[]);
+    check::<account::SetMargin>(&[], &[]);
+    check::<account::FeeRate>(&[], &[]);
+    check::<account::FinancialRecords>(&[], &[]);
+    check::<account::FundingAssets>(&[], &[]);
+    check::<account::Transfer>(&[], &[]);
+    check::<account::MaxOpenAvailable>(&[], &[]);
 }

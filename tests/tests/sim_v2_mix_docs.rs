@@ -6,19 +6,10 @@
 //! position to close): then the refusal must be one a real exchange gives for that reason.
 //! The examples the library refuses before sending are the doc slips listed here.
 
-use bitget_core::{Client, Endpoint};
+use bitget_core::Client;
 use bitget_endpoints::mix::{account, market, order, position};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use bitget_tests::docs::Outcome;
-
-async fn send<E>(client: &Client, name: &str, not_in_table: &[&str]) -> Outcome
-where
-    E: Endpoint + Serialize + DeserializeOwned,
-{
-    bitget_tests::docs::send::<E>(client, &format!("v2/mix/{name}"), not_in_table).await
-}
+use bitget_tests::docs::{Outcome, send};
 
 async fn sim() -> (bitget_sim::RunningSimulator, Client) {
     bitget_tests::docs::sim(false).await
@@ -28,58 +19,22 @@ async fn sim() -> (bitget_sim::RunningSimulator, Client) {
 async fn every_market_example_is_answered_and_decodes() {
     let (_sim, c) = sim().await;
     use Outcome::Decoded as D;
-    assert_eq!(
-        send::<market::Contracts>(&c, "market/contracts", &[]).await,
-        D
-    );
-    assert_eq!(send::<market::Ticker>(&c, "market/ticker", &[]).await, D);
-    assert_eq!(send::<market::Tickers>(&c, "market/tickers", &[]).await, D);
-    assert_eq!(
-        send::<market::MergeDepth>(&c, "market/merge-depth", &[]).await,
-        D
-    );
-    assert_eq!(send::<market::Candles>(&c, "market/candles", &[]).await, D);
-    assert_eq!(
-        send::<market::HistoryCandles>(&c, "market/history-candles", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::HistoryIndexCandles>(&c, "market/history-index-candles", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::HistoryMarkCandles>(&c, "market/history-mark-candles", &[]).await,
-        D
-    );
-    assert_eq!(send::<market::Fills>(&c, "market/fills", &[]).await, D);
-    assert_eq!(
-        send::<market::FillsHistory>(&c, "market/fills-history", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::OpenInterest>(&c, "market/open-interest", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::FundingTime>(&c, "market/funding-time", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::SymbolPrice>(&c, "market/symbol-price", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::CurrentFundRate>(&c, "market/current-fund-rate", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::HistoryFundRate>(&c, "market/history-fund-rate", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::QueryPositionLever>(&c, "market/query-position-lever", &[]).await,
-        D
-    );
+    assert_eq!(send::<market::Contracts>(&c, &[]).await, D);
+    assert_eq!(send::<market::Ticker>(&c, &[]).await, D);
+    assert_eq!(send::<market::Tickers>(&c, &[]).await, D);
+    assert_eq!(send::<market::MergeDepth>(&c, &[]).await, D);
+    assert_eq!(send::<market::Candles>(&c, &[]).await, D);
+    assert_eq!(send::<market::HistoryCandles>(&c, &[]).await, D);
+    assert_eq!(send::<market::HistoryIndexCandles>(&c, &[]).await, D);
+    assert_eq!(send::<market::HistoryMarkCandles>(&c, &[]).await, D);
+    assert_eq!(send::<market::Fills>(&c, &[]).await, D);
+    assert_eq!(send::<market::FillsHistory>(&c, &[]).await, D);
+    assert_eq!(send::<market::OpenInterest>(&c, &[]).await, D);
+    assert_eq!(send::<market::FundingTime>(&c, &[]).await, D);
+    assert_eq!(send::<market::SymbolPrice>(&c, &[]).await, D);
+    assert_eq!(send::<market::CurrentFundRate>(&c, &[]).await, D);
+    assert_eq!(send::<market::HistoryFundRate>(&c, &[]).await, D);
+    assert_eq!(send::<market::QueryPositionLever>(&c, &[]).await, D);
 }
 
 #[tokio::test]
@@ -88,85 +43,60 @@ async fn every_order_example_is_answered_or_refused_for_a_business_reason() {
     use Outcome::{Decoded as D, NotSent, Refused};
     let refused = |code: &str| Refused(code.to_owned());
     let outcomes = vec![
-        (
-            "place-order",
-            send::<order::PlaceOrder>(&c, "order/place-order", &[]).await,
-        ),
+        ("place-order", send::<order::PlaceOrder>(&c, &[]).await),
         // The example sends `ethusdt`/`usdt`: the margin coin must be capitalised.
         (
             "click-backhand",
-            send::<order::ClickBackhand>(&c, "order/click-backhand", &[]).await,
+            send::<order::ClickBackhand>(&c, &[]).await,
         ),
         (
             "batch-place-order",
-            send::<order::BatchPlaceOrder>(&c, "order/batch-place-order", &[]).await,
+            send::<order::BatchPlaceOrder>(&c, &[]).await,
         ),
-        (
-            "modify-order",
-            send::<order::ModifyOrder>(&c, "order/modify-order", &[]).await,
-        ),
-        (
-            "cancel-order",
-            send::<order::CancelOrder>(&c, "order/cancel-order", &[]).await,
-        ),
+        ("modify-order", send::<order::ModifyOrder>(&c, &[]).await),
+        ("cancel-order", send::<order::CancelOrder>(&c, &[]).await),
         (
             "close-positions",
-            send::<order::ClosePositions>(&c, "order/close-positions", &[]).await,
+            send::<order::ClosePositions>(&c, &[]).await,
         ),
-        (
-            "detail",
-            send::<order::Detail>(&c, "order/detail", &[]).await,
-        ),
-        ("fills", send::<order::Fills>(&c, "order/fills", &[]).await),
-        (
-            "fill-history",
-            send::<order::FillHistory>(&c, "order/fill-history", &[]).await,
-        ),
+        ("detail", send::<order::Detail>(&c, &[]).await),
+        ("fills", send::<order::Fills>(&c, &[]).await),
+        ("fill-history", send::<order::FillHistory>(&c, &[]).await),
         (
             "orders-pending",
-            send::<order::OrdersPending>(&c, "order/orders-pending", &[]).await,
+            send::<order::OrdersPending>(&c, &[]).await,
         ),
         (
             "orders-history",
-            send::<order::OrdersHistory>(&c, "order/orders-history", &[]).await,
+            send::<order::OrdersHistory>(&c, &[]).await,
         ),
         (
             "place-tpsl-order",
-            send::<order::PlaceTpslOrder>(&c, "order/place-tpsl-order", &[]).await,
+            send::<order::PlaceTpslOrder>(&c, &[]).await,
         ),
-        (
-            "place-pos-tpsl",
-            send::<order::PlacePosTpsl>(&c, "order/place-pos-tpsl", &[]).await,
-        ),
+        ("place-pos-tpsl", send::<order::PlacePosTpsl>(&c, &[]).await),
         (
             "modify-tpsl-order",
-            send::<order::ModifyTpslOrder>(&c, "order/modify-tpsl-order", &[]).await,
+            send::<order::ModifyTpslOrder>(&c, &[]).await,
         ),
         (
             "place-plan-order",
-            send::<order::PlacePlanOrder>(
-                &c,
-                "order/place-plan-order",
-                &["presetStopSurplusPrice", "presetStopLossPrice"],
-            )
-            .await,
+            send::<order::PlacePlanOrder>(&c, &["presetStopSurplusPrice", "presetStopLossPrice"])
+                .await,
         ),
         (
             "modify-plan-order",
-            send::<order::ModifyPlanOrder>(&c, "order/modify-plan-order", &[]).await,
+            send::<order::ModifyPlanOrder>(&c, &[]).await,
         ),
         (
             "orders-plan-pending",
-            send::<order::OrdersPlanPending>(&c, "order/orders-plan-pending", &[]).await,
+            send::<order::OrdersPlanPending>(&c, &[]).await,
         ),
         (
             "orders-plan-history",
-            send::<order::OrdersPlanHistory>(&c, "order/orders-plan-history", &[]).await,
+            send::<order::OrdersPlanHistory>(&c, &[]).await,
         ),
-        (
-            "plan-sub-order",
-            send::<order::PlanSubOrder>(&c, "order/plan-sub-order", &[]).await,
-        ),
+        ("plan-sub-order", send::<order::PlanSubOrder>(&c, &[]).await),
     ];
     let expected = vec![
         // The example opens a short with `tradeSide=open`: hedge mode's field, refused on this
@@ -208,44 +138,29 @@ async fn every_position_and_account_example_is_answered_or_refused_for_a_busines
     let outcomes = vec![
         (
             "single-position",
-            send::<position::SinglePosition>(&c, "position/single-position", &[]).await,
+            send::<position::SinglePosition>(&c, &[]).await,
         ),
-        (
-            "all-position",
-            send::<position::AllPosition>(&c, "position/all-position", &[]).await,
-        ),
+        ("all-position", send::<position::AllPosition>(&c, &[]).await),
         (
             "history-position",
-            send::<position::HistoryPosition>(&c, "position/history-position", &[]).await,
+            send::<position::HistoryPosition>(&c, &[]).await,
         ),
-        (
-            "account",
-            send::<account::Account>(&c, "account/account", &[]).await,
-        ),
-        (
-            "accounts",
-            send::<account::Accounts>(&c, "account/accounts", &[]).await,
-        ),
-        (
-            "set-leverage",
-            send::<account::SetLeverage>(&c, "account/set-leverage", &[]).await,
-        ),
-        (
-            "set-margin",
-            send::<account::SetMargin>(&c, "account/set-margin", &[]).await,
-        ),
+        ("account", send::<account::Account>(&c, &[]).await),
+        ("accounts", send::<account::Accounts>(&c, &[]).await),
+        ("set-leverage", send::<account::SetLeverage>(&c, &[]).await),
+        ("set-margin", send::<account::SetMargin>(&c, &[]).await),
         (
             "set-margin-mode",
-            send::<account::SetMarginMode>(&c, "account/set-margin-mode", &[]).await,
+            send::<account::SetMarginMode>(&c, &[]).await,
         ),
         (
             "set-position-mode",
-            send::<account::SetPositionMode>(&c, "account/set-position-mode", &[]).await,
+            send::<account::SetPositionMode>(&c, &[]).await,
         ),
-        ("bill", send::<account::Bill>(&c, "account/bill", &[]).await),
+        ("bill", send::<account::Bill>(&c, &[]).await),
         (
             "max-open",
-            send::<account::MaxOpen>(&c, "account/max-open", &["openAmount"]).await,
+            send::<account::MaxOpen>(&c, &["openAmount"]).await,
         ),
     ];
     let expected = vec![

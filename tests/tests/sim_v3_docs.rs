@@ -5,19 +5,10 @@
 //! example may meet a business refusal (placeholder ids, no position): the refusal is named
 //! here. The examples the library refuses before sending are the doc slips listed here.
 
-use bitget_core::{Client, Endpoint};
+use bitget_core::Client;
 use bitget_endpoints::uta::{account, market, position, trade};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use bitget_tests::docs::Outcome;
-
-async fn send<E>(client: &Client, name: &str, not_in_table: &[&str]) -> Outcome
-where
-    E: Endpoint + Serialize + DeserializeOwned,
-{
-    bitget_tests::docs::send::<E>(client, &format!("v3/{name}"), not_in_table).await
-}
+use bitget_tests::docs::{Outcome, send};
 
 async fn sim() -> (bitget_sim::RunningSimulator, Client) {
     bitget_tests::docs::sim(true).await
@@ -27,38 +18,17 @@ async fn sim() -> (bitget_sim::RunningSimulator, Client) {
 async fn every_market_example_is_answered_and_decodes() {
     let (_sim, c) = sim().await;
     use Outcome::Decoded as D;
-    assert_eq!(
-        send::<market::Instruments>(&c, "market/instruments", &[]).await,
-        D
-    );
-    assert_eq!(send::<market::Tickers>(&c, "market/tickers", &[]).await, D);
-    assert_eq!(
-        send::<market::Orderbook>(&c, "market/orderbook", &[]).await,
-        D
-    );
-    assert_eq!(send::<market::Candles>(&c, "market/candles", &[]).await, D);
-    assert_eq!(
-        send::<market::HistoryCandles>(&c, "market/history-candles", &[]).await,
-        D
-    );
-    assert_eq!(send::<market::Fills>(&c, "market/fills", &[]).await, D);
-    assert_eq!(
-        send::<market::CurrentFundRate>(&c, "market/current-fund-rate", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::HistoryFundRate>(&c, "market/history-fund-rate", &[]).await,
-        D
-    );
-    assert_eq!(
-        send::<market::OpenInterest>(&c, "market/open-interest", &[]).await,
-        D
-    );
-    assert_eq!(send::<market::OiLimit>(&c, "market/oi-limit", &[]).await, D);
-    assert_eq!(
-        send::<market::PositionTier>(&c, "market/position-tier", &[]).await,
-        D
-    );
+    assert_eq!(send::<market::Instruments>(&c, &[]).await, D);
+    assert_eq!(send::<market::Tickers>(&c, &[]).await, D);
+    assert_eq!(send::<market::Orderbook>(&c, &[]).await, D);
+    assert_eq!(send::<market::Candles>(&c, &[]).await, D);
+    assert_eq!(send::<market::HistoryCandles>(&c, &[]).await, D);
+    assert_eq!(send::<market::Fills>(&c, &[]).await, D);
+    assert_eq!(send::<market::CurrentFundRate>(&c, &[]).await, D);
+    assert_eq!(send::<market::HistoryFundRate>(&c, &[]).await, D);
+    assert_eq!(send::<market::OpenInterest>(&c, &[]).await, D);
+    assert_eq!(send::<market::OiLimit>(&c, &[]).await, D);
+    assert_eq!(send::<market::PositionTier>(&c, &[]).await, D);
 }
 
 #[tokio::test]
@@ -67,74 +37,56 @@ async fn every_trade_example_is_answered_or_refused_for_a_business_reason() {
     use Outcome::{Decoded as D, NotSent, Refused};
     let refused = |code: &str| Refused(code.to_owned());
     let outcomes = vec![
-        (
-            "place-order",
-            send::<trade::PlaceOrder>(&c, "trade/place-order", &[]).await,
-        ),
-        (
-            "place-batch",
-            send::<trade::PlaceBatch>(&c, "trade/place-batch", &[]).await,
-        ),
-        (
-            "modify-order",
-            send::<trade::ModifyOrder>(&c, "trade/modify-order", &[]).await,
-        ),
+        ("place-order", send::<trade::PlaceOrder>(&c, &[]).await),
+        ("place-batch", send::<trade::PlaceBatch>(&c, &[]).await),
+        ("modify-order", send::<trade::ModifyOrder>(&c, &[]).await),
         (
             "batch-modify-order",
-            send::<trade::BatchModifyOrder>(&c, "trade/batch-modify-order", &[]).await,
+            send::<trade::BatchModifyOrder>(&c, &[]).await,
         ),
-        (
-            "cancel-order",
-            send::<trade::CancelOrder>(&c, "trade/cancel-order", &[]).await,
-        ),
-        (
-            "cancel-batch",
-            send::<trade::CancelBatch>(&c, "trade/cancel-batch", &[]).await,
-        ),
+        ("cancel-order", send::<trade::CancelOrder>(&c, &[]).await),
+        ("cancel-batch", send::<trade::CancelBatch>(&c, &[]).await),
         (
             "cancel-symbol-order",
-            send::<trade::CancelSymbolOrder>(&c, "trade/cancel-symbol-order", &[]).await,
+            send::<trade::CancelSymbolOrder>(&c, &[]).await,
         ),
         (
             "close-positions",
-            send::<trade::ClosePositions>(&c, "trade/close-positions", &[]).await,
+            send::<trade::ClosePositions>(&c, &[]).await,
         ),
         (
             "countdown-cancel-all",
-            send::<trade::CountdownCancelAll>(&c, "trade/countdown-cancel-all", &[]).await,
+            send::<trade::CountdownCancelAll>(&c, &[]).await,
         ),
-        (
-            "order-info",
-            send::<trade::OrderInfo>(&c, "trade/order-info", &[]).await,
-        ),
+        ("order-info", send::<trade::OrderInfo>(&c, &[]).await),
         (
             "unfilled-orders",
-            send::<trade::UnfilledOrders>(&c, "trade/unfilled-orders", &[]).await,
+            send::<trade::UnfilledOrders>(&c, &[]).await,
         ),
         (
             "history-orders",
-            send::<trade::HistoryOrders>(&c, "trade/history-orders", &[]).await,
+            send::<trade::HistoryOrders>(&c, &[]).await,
         ),
-        ("fills", send::<trade::Fills>(&c, "trade/fills", &[]).await),
+        ("fills", send::<trade::Fills>(&c, &[]).await),
         (
             "place-strategy-order",
-            send::<trade::PlaceStrategyOrder>(&c, "trade/place-strategy-order", &[]).await,
+            send::<trade::PlaceStrategyOrder>(&c, &[]).await,
         ),
         (
             "modify-strategy-order",
-            send::<trade::ModifyStrategyOrder>(&c, "trade/modify-strategy-order", &[]).await,
+            send::<trade::ModifyStrategyOrder>(&c, &[]).await,
         ),
         (
             "cancel-strategy-order",
-            send::<trade::CancelStrategyOrder>(&c, "trade/cancel-strategy-order", &[]).await,
+            send::<trade::CancelStrategyOrder>(&c, &[]).await,
         ),
         (
             "unfilled-strategy-orders",
-            send::<trade::UnfilledStrategyOrders>(&c, "trade/unfilled-strategy-orders", &[]).await,
+            send::<trade::UnfilledStrategyOrders>(&c, &[]).await,
         ),
         (
             "history-strategy-orders",
-            send::<trade::HistoryStrategyOrders>(&c, "trade/history-strategy-orders", &[]).await,
+            send::<trade::HistoryStrategyOrders>(&c, &[]).await,
         ),
     ];
     let expected = vec![
@@ -176,56 +128,32 @@ async fn every_position_and_account_example_is_answered_or_refused_for_a_busines
     let outcomes = vec![
         (
             "current-position",
-            send::<position::CurrentPosition>(&c, "position/current-position", &[]).await,
+            send::<position::CurrentPosition>(&c, &[]).await,
         ),
         (
             "history-position",
-            send::<position::HistoryPosition>(&c, "position/history-position", &[]).await,
+            send::<position::HistoryPosition>(&c, &[]).await,
         ),
-        (
-            "adlRank",
-            send::<position::AdlRank>(&c, "position/adlRank", &[]).await,
-        ),
-        (
-            "assets",
-            send::<account::Assets>(&c, "account/assets", &[]).await,
-        ),
-        ("info", send::<account::Info>(&c, "account/info", &[]).await),
-        (
-            "settings",
-            send::<account::Settings>(&c, "account/settings", &[]).await,
-        ),
-        (
-            "set-leverage",
-            send::<account::SetLeverage>(&c, "account/set-leverage", &[]).await,
-        ),
-        (
-            "set-hold-mode",
-            send::<account::SetHoldMode>(&c, "account/set-hold-mode", &[]).await,
-        ),
-        (
-            "set-margin",
-            send::<account::SetMargin>(&c, "account/set-margin", &[]).await,
-        ),
-        (
-            "fee-rate",
-            send::<account::FeeRate>(&c, "account/fee-rate", &[]).await,
-        ),
+        ("adlRank", send::<position::AdlRank>(&c, &[]).await),
+        ("assets", send::<account::Assets>(&c, &[]).await),
+        ("info", send::<account::Info>(&c, &[]).await),
+        ("settings", send::<account::Settings>(&c, &[]).await),
+        ("set-leverage", send::<account::SetLeverage>(&c, &[]).await),
+        ("set-hold-mode", send::<account::SetHoldMode>(&c, &[]).await),
+        ("set-margin", send::<account::SetMargin>(&c, &[]).await),
+        ("fee-rate", send::<account::FeeRate>(&c, &[]).await),
         (
             "financial-records",
-            send::<account::FinancialRecords>(&c, "account/financial-records", &[]).await,
+            send::<account::FinancialRecords>(&c, &[]).await,
         ),
         (
             "funding-assets",
-            send::<account::FundingAssets>(&c, "account/funding-assets", &[]).await,
+            send::<account::FundingAssets>(&c, &[]).await,
         ),
-        (
-            "transfer",
-            send::<account::Transfer>(&c, "account/transfer", &[]).await,
-        ),
+        ("transfer", send::<account::Transfer>(&c, &[]).await),
         (
             "max-open-available",
-            send::<account::MaxOpenAvailable>(&c, "account/max-open-available", &[]).await,
+            send::<account::MaxOpenAvailable>(&c, &[]).await,
         ),
     ];
     let expected = vec![
