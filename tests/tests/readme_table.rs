@@ -152,15 +152,19 @@ fn the_counts_agree_with_the_table() {
 fn declared_in_sources() -> Vec<String> {
     fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("the endpoints crate's sources are readable")
-            .map(|e| e.expect("a directory entry").path())
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| {
+                e.unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                    .path()
+            })
             .collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
                 walk(&path, out);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).expect("a readable source file");
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 for rest in text.split("#[bitget_endpoint(").skip(1) {
                     let mut parts = rest.splitn(3, '"');
                     let method = parts.next().unwrap_or("").trim().trim_end_matches(',');
