@@ -386,7 +386,7 @@ pub(super) fn trades(inner: &Inner, id: &InstrumentId, before: Option<u64>, limi
                     "tradeId": f.trade_id.to_string(),
                     "price": text(Some(f.price)),
                     "size": text(Some(f.size)),
-                    "side": if f.side == crate::exchange::Side::Buy { "buy" } else { "sell" },
+                    "side": super::names::order_side_name(f.side),
                     "ts": f.time_ms.to_string(),
                     "symbol": id.symbol,
                 })

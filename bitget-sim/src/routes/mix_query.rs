@@ -5,7 +5,9 @@
 
 use serde_json::{Value, json};
 
-use super::names::{force, margin_mode, pos_mode, text};
+use super::names::{
+    force, margin_mode, order_side_name, order_type_name, pos_mode, side_name, text,
+};
 use super::paging::Paging;
 use crate::account::Account;
 use crate::envelope::SimError;
@@ -22,20 +24,15 @@ pub(super) fn v2_sides(
     book_side: Side,
     effect: Option<Effect>,
 ) -> (&'static str, &'static str, &'static str, &'static str) {
-    let name = |s: Side| if s == Side::Buy { "buy" } else { "sell" };
     match effect {
         Some(Effect::Hedge { pos, close }) => (
             if pos == PosSide::Long { "buy" } else { "sell" },
             if close { "close" } else { "open" },
-            if pos == PosSide::Long {
-                "long"
-            } else {
-                "short"
-            },
+            side_name(pos),
             "NO",
         ),
         Some(Effect::Net { reduce_only }) => (
-            name(book_side),
+            order_side_name(book_side),
             if book_side == Side::Buy {
                 "buy_single"
             } else {
@@ -44,7 +41,7 @@ pub(super) fn v2_sides(
             "net",
             if reduce_only { "YES" } else { "NO" },
         ),
-        None => (name(book_side), "", "", "NO"),
+        None => (order_side_name(book_side), "", "", "NO"),
     }
 }
 
@@ -87,7 +84,7 @@ fn order_json(inner: &Inner, o: &Order, state_key: &str) -> Value {
         "enterPointSource": "API",
         "tradeSide": trade_side,
         "posMode": pos_mode(inner, uid),
-        "orderType": if o.request.order_type == OrderType::Limit { "limit" } else { "market" },
+        "orderType": order_type_name(o.request.order_type),
         "orderSource": if o.request.order_type == OrderType::Limit { "normal" } else { "market" },
         "cTime": o.created_ms.to_string(),
         "uTime": o.updated_ms.to_string(),
@@ -325,7 +322,7 @@ fn plan_json(inner: &Inner, t: &Trigger, label: (&str, &str)) -> Value {
         "enterPointSource": "API",
         "tradeSide": trade_side,
         "posMode": pos_mode(inner, &o.account),
-        "orderType": if o.order_type == OrderType::Limit { "limit" } else { "market" },
+        "orderType": order_type_name(o.order_type),
         "orderSource": "normal",
         "cTime": t.created_ms.to_string(),
         "uTime": t.updated_ms.to_string(),
@@ -443,7 +440,7 @@ pub(super) fn plan_sub_order(
             json!([{
                 "orderId": oid.to_string(),
                 "price": o.and_then(|o| o.average_price()).map(text).unwrap_or_default(),
-                "type": if t.order.order_type == OrderType::Limit { "limit" } else { "market" },
+                "type": order_type_name(t.order.order_type),
                 "status": "success",
             }])
         }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::envelope::SimError;
-use crate::exchange::{MarginMode, PosSide, Position, PositionMode, TimeInForce};
+use crate::exchange::{MarginMode, OrderType, PosSide, Position, PositionMode, Side, TimeInForce};
 use crate::state::Inner;
 
 /// The futures lines (v3 categories, v2 product types).
@@ -37,6 +37,22 @@ pub(super) fn side_name(side: PosSide) -> &'static str {
     match side {
         PosSide::Long => "long",
         PosSide::Short => "short",
+    }
+}
+
+/// `buy` or `sell`.
+pub(super) fn order_side_name(side: Side) -> &'static str {
+    match side {
+        Side::Buy => "buy",
+        Side::Sell => "sell",
+    }
+}
+
+/// `limit` or `market`.
+pub(super) fn order_type_name(t: OrderType) -> &'static str {
+    match t {
+        OrderType::Limit => "limit",
+        OrderType::Market => "market",
     }
 }
 

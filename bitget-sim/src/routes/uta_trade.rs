@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::decimal;
 use super::mix_trade::{Preset, closing_order, place_with_presets, tpsl_order};
-use super::names::{FUTURES, force, pos_mode, text};
+use super::names::{FUTURES, force, order_side_name, order_type_name, pos_mode, text};
 use super::paging::Paging;
 use super::uta_market::{ALL, category, category_of, market_of};
 use crate::account::Account;
@@ -590,8 +590,8 @@ fn order_json(inner: &Inner, o: &Order) -> Value {
         "clientOid": r.client_oid.clone().unwrap_or_default(),
         "category": category_of(&r.instrument),
         "symbol": r.instrument.symbol,
-        "orderType": if r.order_type == OrderType::Limit { "limit" } else { "market" },
-        "side": if r.side == Side::Buy { "buy" } else { "sell" },
+        "orderType": order_type_name(r.order_type),
+        "side": order_side_name(r.side),
         "price": r.price.map(text).unwrap_or_else(|| "0".to_owned()),
         "qty": if r.is_spot_market_buy() { "0".to_owned() } else { text(r.size) },
         "amount": if r.is_spot_market_buy() { text(r.size) } else { "0".to_owned() },
@@ -729,12 +729,12 @@ pub(super) fn fills(inner: &mut Inner, account: &Account, query: &str) -> Result
                 "clientOid": order.and_then(|o| o.request.client_oid.clone()).unwrap_or_default(),
                 "category": category_of(&f.instrument),
                 "symbol": f.instrument.symbol,
-                "orderType": order.map_or("limit", |o| if o.request.order_type == OrderType::Limit { "limit" } else { "market" }),
+                "orderType": order.map_or("limit", |o| order_type_name(o.request.order_type)),
                 "execPrice": text(f.price),
                 "execQty": text(f.size),
                 "execValue": text(f.price * f.size),
                 "feeDetail": [{ "feeCoin": f.fee_coin, "fee": text(-f.fee) }],
-                "side": if f.side == Side::Buy { "buy" } else { "sell" },
+                "side": order_side_name(f.side),
                 "tradeScope": if f.maker { "maker" } else { "taker" },
                 "tradeSide": match effect { Some(Effect::Hedge { close: true, .. }) => "close", Some(_) => "open", None => "" },
                 "createdTime": f.time_ms.to_string(),
