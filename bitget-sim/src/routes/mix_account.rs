@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::market::contract;
-use super::names::{margin_mode, pos_mode, pos_side, side_name, text, valuation};
+use super::names::{average, margin_mode, pos_mode, pos_side, side_name, text, valuation};
 use super::paging::Paging;
 use crate::account::Account;
 use crate::envelope::SimError;
@@ -494,21 +494,14 @@ pub(super) fn history_position(
         })
         .map(|c| {
             let p = &c.position;
-            let avg = |value: Decimal, size: Decimal| {
-                if size.is_zero() {
-                    String::new()
-                } else {
-                    text((value / size).round_dp(8))
-                }
-            };
             let row = json!({
                 "positionId": p.id.to_string(),
                 "marginCoin": ex.quote_of(&p.instrument).unwrap_or("USDT"),
                 "symbol": p.instrument.symbol,
                 "holdSide": side_name(p.side),
                 "posMode": pos_mode,
-                "openAvgPrice": avg(p.opened_value, p.opened_total),
-                "closeAvgPrice": avg(p.closed_value, p.closed_total),
+                "openAvgPrice": average(p.opened_value, p.opened_total),
+                "closeAvgPrice": average(p.closed_value, p.closed_total),
                 "marginMode": margin_mode,
                 "openTotalPos": text(p.opened_total),
                 "closeTotalPos": text(p.closed_total),

@@ -40,6 +40,16 @@ pub(super) fn side_name(side: PosSide) -> &'static str {
     }
 }
 
+/// An average price, `value / size`, as text; empty when nothing was traded (a closed
+/// position's open or close side, as both families' history pages write it).
+pub(super) fn average(value: Decimal, size: Decimal) -> String {
+    if size.is_zero() {
+        String::new()
+    } else {
+        text((value / size).round_dp(8))
+    }
+}
+
 /// `buy` or `sell`.
 pub(super) fn order_side_name(side: Side) -> &'static str {
     match side {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::decimal;
-use super::names::{FUTURES, margin_mode, pos_mode, side_name, text, valuation};
+use super::names::{FUTURES, average, margin_mode, pos_mode, side_name, text, valuation};
 use super::paging::Paging;
 use super::uta_market::{ALL, category, category_of, market_of};
 use crate::account::Account;
@@ -106,13 +106,6 @@ pub(super) fn history_position(
     let symbol = p.text("symbol")?;
     let paging = Paging::read_with(&p, "cursor", 100, 30)?;
     let ex = &inner.venue.ex;
-    let avg = |value: Decimal, size: Decimal| {
-        if size.is_zero() {
-            String::new()
-        } else {
-            text((value / size).round_dp(8))
-        }
-    };
     let rows = ex
         .closed_positions(&account.uid)
         .iter()
@@ -130,8 +123,8 @@ pub(super) fn history_position(
                 "symbol": p.instrument.symbol,
                 "marginCoin": ex.quote_of(&p.instrument).unwrap_or("USDT"),
                 "posSide": side_name(p.side),
-                "openPriceAvg": avg(p.opened_value, p.opened_total),
-                "closePriceAvg": avg(p.closed_value, p.closed_total),
+                "openPriceAvg": average(p.opened_value, p.opened_total),
+                "closePriceAvg": average(p.closed_value, p.closed_total),
                 "openTotalPos": text(p.opened_total),
                 "closeTotalPos": text(p.closed_total),
                 "marginMode": margin_mode(inner, &account.uid),
