@@ -278,6 +278,8 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
     assert_eq!(closed.list.len(), 1);
     // Bought at 60010, sold at the 59990 bid.
     assert_eq!(closed.list[0].pnl, Some(d("-10")));
+    assert_eq!(closed.list[0].open_avg_price, Some(d("60010")));
+    assert_eq!(closed.list[0].close_avg_price, Some(d("59990")));
 
     // A trigger order: open a long at market when the mark falls to 59000.
     ok(PlacePlanOrder::open_long(PositionMode::OneWay)

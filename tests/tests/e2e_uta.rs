@@ -265,6 +265,8 @@ async fn a_unified_bot_trades_spot_and_futures_and_is_told_its_family()
         Some(d("-10")),
         "bought at 60010, sold at 59990"
     );
+    assert_eq!(closed.list[0].open_price_avg, Some(d("60010")));
+    assert_eq!(closed.list[0].close_price_avg, Some(d("59990")));
 
     // History, two a page, through the cursor stream: every finished spot and futures order.
     let history = HistoryOrders::builder()
