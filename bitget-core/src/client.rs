@@ -689,7 +689,7 @@ impl<'c, P: serde::Serialize> RawRequest<'c, P> {
             method: self.method,
             path,
             rate: RateLimit {
-                per_second: self.per_second.max(1),
+                per_second: self.per_second,
                 scope: if self.signed {
                     crate::endpoint::RateScope::Uid
                 } else {
@@ -706,9 +706,37 @@ impl<'c, P: serde::Serialize> RawRequest<'c, P> {
             Ok(encoded) => encoded,
             Err(e) => return Sent::unsent(e),
         };
+        // The demo rule reads the product type sent, as for declared endpoints; read back from
+        // the encoded form only when it matters (demo on).
+        let product_type = if self.client.inner.demo {
+            sent_product_type(&encoded)
+        } else {
+            None
+        };
         self.client
-            .run(&route, &encoded, None, self.retry_safe)
+            .run(&route, &encoded, product_type.as_deref(), self.retry_safe)
             .await
+    }
+}
+
+/// The `productType` an encoded request carries: a key of its query, or of its JSON body's top
+/// object (a body that is an array, a v3 batch, carries none).
+fn sent_product_type(encoded: &Encoded) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Sent {
+        #[serde(rename = "productType")]
+        product_type: Option<String>,
+    }
+    if encoded.body.is_empty() {
+        encoded
+            .query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("productType="))
+            .map(str::to_owned)
+    } else {
+        serde_json::from_slice::<Sent>(&encoded.body)
+            .ok()?
+            .product_type
     }
 }
 

@@ -79,7 +79,8 @@ impl RateLimits {
     }
 
     /// How many requests to `path` have come through these limiters (every attempt passes here
-    /// before it is signed, retries included).
+    /// before it is signed, retries included). Not counted when the limits are off
+    /// ([`RateLimits::unlimited`]): that path takes no lock.
     pub fn granted(&self, path: &str) -> u64 {
         lock(&self.paths).get(path).map_or(0, |s| s.granted)
     }
@@ -91,13 +92,13 @@ impl RateLimits {
             RateScope::Uid => account,
             RateScope::Ip => "ip",
         };
+        if self.disabled {
+            return;
+        }
         let limiter = {
             let mut paths = lock(&self.paths);
             let state = paths.entry(path).or_default();
             state.granted += 1;
-            if self.disabled {
-                return;
-            }
             match state.limiters.get(key) {
                 Some(limiter) => Arc::clone(limiter),
                 None => {

@@ -89,6 +89,29 @@ async fn demo_sends_paptrading_except_with_legacy_product_types() {
 }
 
 #[tokio::test]
+async fn demo_raw_requests_follow_the_same_product_type_rule() {
+    let (url, server) = serve(vec![(200, OK); 4]).await;
+    let c = client(&url, true);
+    let post = "/api/v2/mix/order/cancel-order";
+    let get = "/api/v2/mix/order/detail";
+    for (method, path, product_type) in [
+        (Method::Post, post, "USDT-FUTURES"),
+        (Method::Post, post, "SUSDT-FUTURES"),
+        (Method::Get, get, "USDT-FUTURES"),
+        (Method::Get, get, "susdt-futures"),
+    ] {
+        c.raw(method, path, 10)
+            .params(serde_json::json!({"symbol": "BTCUSDT", "productType": product_type}))
+            .send::<serde_json::Value>()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let seen = server.await.unwrap_or_else(|e| panic!("{e}"));
+    let paptrading: Vec<_> = seen.iter().map(|r| r.header("paptrading")).collect();
+    assert_eq!(paptrading, [Some("1"), None, Some("1"), None]);
+}
+
+#[tokio::test]
 async fn public_get_is_unsigned_and_works_without_credentials() {
     let (url, server) = serve(vec![(
         200,
