@@ -8,10 +8,13 @@ use rust_decimal::Decimal;
 use serde::de::{Error as _, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-/// A number sent as a string or a JSON number.
-struct Num(Decimal);
+/// A number sent as a string or a JSON number: a `Decimal` by default, an `i64` for times.
+struct Num<T = Decimal>(T);
 
-impl<'de> Deserialize<'de> for Num {
+impl<'de, T: std::str::FromStr> Deserialize<'de> for Num<T>
+where
+    T::Err: fmt::Display,
+{
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         crate::wire::de::number(d).map(Num)
     }
@@ -70,30 +73,29 @@ impl<'de> Deserialize<'de> for Candle {
                 f.write_str("a candle: an array of at least 7 numbers")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Candle, A::Error> {
-                let mut values = [Decimal::ZERO; 7];
+                // The time is whole milliseconds: read as an integer, a fraction is refused.
+                let ts = seq
+                    .next_element::<Num<i64>>()?
+                    .ok_or_else(|| A::Error::invalid_length(0, &self))?
+                    .0;
+                let mut values = [Decimal::ZERO; 6];
                 for (i, slot) in values.iter_mut().enumerate() {
                     *slot = seq
                         .next_element::<Num>()?
-                        .ok_or_else(|| A::Error::invalid_length(i, &self))?
+                        .ok_or_else(|| A::Error::invalid_length(i + 1, &self))?
                         .0;
                 }
                 let extra = seq.next_element::<Num>()?.map(|n| n.0);
                 // Ignore anything further.
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                let ts = i64::try_from(values[0].trunc().mantissa())
-                    .ok()
-                    .filter(|_| values[0].scale() == 0)
-                    .ok_or_else(|| {
-                        A::Error::custom("the candle's time is not whole milliseconds")
-                    })?;
                 Ok(Candle {
                     ts,
-                    open: values[1],
-                    high: values[2],
-                    low: values[3],
-                    close: values[4],
-                    base_volume: values[5],
-                    quote_volume: values[6],
+                    open: values[0],
+                    high: values[1],
+                    low: values[2],
+                    close: values[3],
+                    base_volume: values[4],
+                    quote_volume: values[5],
                     extra,
                 })
             }
@@ -145,5 +147,20 @@ mod tests {
         assert_eq!((c.low, c.extra), (Decimal::new(5, 1), None));
         assert!(serde_json::from_str::<Candle>(r#"["1","2"]"#).is_err());
         assert!(serde_json::from_str::<Candle>(r#"["1.5","1","1","1","1","1","1"]"#).is_err());
+    }
+
+    #[test]
+    fn a_candles_columns_land_in_their_fields() {
+        let c: Candle = serde_json::from_str(r#"["7","1","2","3","4","5","6"]"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let columns = [
+            c.open,
+            c.high,
+            c.low,
+            c.close,
+            c.base_volume,
+            c.quote_volume,
+        ];
+        assert_eq!((c.ts, columns), (7, [1, 2, 3, 4, 5, 6].map(Decimal::from)));
     }
 }

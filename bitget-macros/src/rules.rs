@@ -310,7 +310,7 @@ fn allow_doc(field: &Field) -> String {
 }
 
 /// A bound as a value of the field's type: the literal for integers, a `Decimal` built from the
-/// literal's digits for decimals (checked to fit in `check.rs`).
+/// literal's digits for decimals (checked to fit when the attribute is read: `attr.rs`).
 fn number(field: &Field, lit: &Lit) -> TokenStream {
     if field.shape.decimal {
         let (mantissa, scale) = decimal_parts(lit).unwrap_or((0, 0));
