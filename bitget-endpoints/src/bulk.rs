@@ -163,7 +163,7 @@ impl BulkReport {
 pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
     /// The batch endpoint's request.
     #[doc(hidden)]
-    type Request: Endpoint + Send + Sync + 'static;
+    type Request: Endpoint<Response: BatchAnswer> + Send + Sync + 'static;
 
     /// Whether one request may mix orderIds and clientOids (spot may not).
     #[doc(hidden)]
@@ -173,13 +173,6 @@ pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
     #[doc(hidden)]
     const BATCH: usize = BATCH_LIMIT;
 
-    /// The answer as v2's success and failure lists; `ids` are the request's, in order.
-    #[doc(hidden)]
-    fn results(
-        answer: <Self::Request as Endpoint>::Response,
-        ids: &[&OrderRef],
-    ) -> BatchCancelResult;
-
     /// The batch request for these ids, with every rule checked.
     #[doc(hidden)]
     fn request(&self, ids: &[&OrderRef]) -> Result<Self::Request, ValidationError>;
@@ -187,6 +180,65 @@ pub trait Target: sealed::Sealed + Clone + Send + Sync + 'static {
     /// The rules of one id as an item of the batch (not empty, a clientOid of at most 50).
     #[doc(hidden)]
     fn check_id(&self, id: &OrderRef) -> Result<(), ValidationError>;
+}
+
+/// A batch cancel's answer as v2's success and failure lists; `ids` are the request's, in order.
+#[doc(hidden)]
+pub trait BatchAnswer {
+    /// The answer as success and failure lists.
+    fn into_batch_result(self, ids: &[&OrderRef]) -> BatchCancelResult;
+}
+
+/// v2's batch endpoints answer with the lists themselves.
+impl BatchAnswer for BatchCancelResult {
+    fn into_batch_result(self, _: &[&OrderRef]) -> BatchCancelResult {
+        self
+    }
+}
+
+#[cfg(feature = "uta")]
+/// v3 answers item by item.
+impl BatchAnswer for Vec<ItemResult> {
+    fn into_batch_result(self, ids: &[&OrderRef]) -> BatchCancelResult {
+        let mut answer = self;
+        // v3 answers item by item, in the request's order: when the counts agree, an item that
+        // does not echo the id it was sent by is matched by its position.
+        if answer.len() == ids.len() {
+            for (item, id) in answer.iter_mut().zip(ids) {
+                match id {
+                    OrderRef::OrderId(x) if item.order_id.as_deref().is_none_or(str::is_empty) => {
+                        item.order_id = Some(x.clone());
+                    }
+                    OrderRef::ClientOid(x)
+                        if item.client_oid.as_deref().is_none_or(str::is_empty) =>
+                    {
+                        item.client_oid = Some(x.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let (ok, failed): (Vec<ItemResult>, Vec<ItemResult>) =
+            answer.into_iter().partition(ItemResult::succeeded);
+        BatchCancelResult {
+            success_list: ok
+                .into_iter()
+                .map(|r| crate::common::CancelledOrder {
+                    order_id: r.order_id,
+                    client_oid: r.client_oid,
+                })
+                .collect(),
+            failure_list: failed
+                .into_iter()
+                .map(|r| crate::common::FailedOrder {
+                    order_id: r.order_id,
+                    client_oid: r.client_oid,
+                    error_msg: r.msg,
+                    error_code: r.code,
+                })
+                .collect(),
+        }
+    }
 }
 
 mod sealed {
@@ -238,9 +290,6 @@ fn futures_item(r: &OrderRef) -> OrderIdItem {
 impl Target for Futures {
     type Request = BatchCancelOrders;
 
-    fn results(answer: BatchCancelResult, _: &[&OrderRef]) -> BatchCancelResult {
-        answer
-    }
     const MIXES_ID_KINDS: bool = true;
 
     fn request(&self, ids: &[&OrderRef]) -> Result<BatchCancelOrders, ValidationError> {
@@ -263,9 +312,6 @@ impl Target for Futures {
 impl Target for Plan {
     type Request = CancelPlanOrder;
 
-    fn results(answer: BatchCancelResult, _: &[&OrderRef]) -> BatchCancelResult {
-        answer
-    }
     const MIXES_ID_KINDS: bool = true;
 
     fn request(&self, ids: &[&OrderRef]) -> Result<CancelPlanOrder, ValidationError> {
@@ -300,9 +346,6 @@ fn spot_item(r: &OrderRef) -> SpotOrderItem {
 impl Target for Spot {
     type Request = BatchCancelOrder;
 
-    fn results(answer: BatchCancelResult, _: &[&OrderRef]) -> BatchCancelResult {
-        answer
-    }
     const MIXES_ID_KINDS: bool = false;
 
     fn request(&self, ids: &[&OrderRef]) -> Result<BatchCancelOrder, ValidationError> {
@@ -344,46 +387,6 @@ impl Target for Uta {
     type Request = CancelBatch;
     const MIXES_ID_KINDS: bool = true;
     const BATCH: usize = crate::uta::trade::BATCH_MAX;
-
-    fn results(mut answer: Vec<ItemResult>, ids: &[&OrderRef]) -> BatchCancelResult {
-        // v3 answers item by item, in the request's order: when the counts agree, an item that
-        // does not echo the id it was sent by is matched by its position.
-        if answer.len() == ids.len() {
-            for (item, id) in answer.iter_mut().zip(ids) {
-                match id {
-                    OrderRef::OrderId(x) if item.order_id.as_deref().is_none_or(str::is_empty) => {
-                        item.order_id = Some(x.clone());
-                    }
-                    OrderRef::ClientOid(x)
-                        if item.client_oid.as_deref().is_none_or(str::is_empty) =>
-                    {
-                        item.client_oid = Some(x.clone());
-                    }
-                    _ => {}
-                }
-            }
-        }
-        let (ok, failed): (Vec<ItemResult>, Vec<ItemResult>) =
-            answer.into_iter().partition(ItemResult::succeeded);
-        BatchCancelResult {
-            success_list: ok
-                .into_iter()
-                .map(|r| crate::common::CancelledOrder {
-                    order_id: r.order_id,
-                    client_oid: r.client_oid,
-                })
-                .collect(),
-            failure_list: failed
-                .into_iter()
-                .map(|r| crate::common::FailedOrder {
-                    order_id: r.order_id,
-                    client_oid: r.client_oid,
-                    error_msg: r.msg,
-                    error_code: r.code,
-                })
-                .collect(),
-        }
-    }
 
     fn request(&self, ids: &[&OrderRef]) -> Result<CancelBatch, ValidationError> {
         CancelBatch::builder()
@@ -611,7 +614,7 @@ async fn cancel_chunk<T: Target>(
         Ok(request) => client.send_reporting(&request).await,
         Err(e) => Sent::unsent(e.into()),
     };
-    let sent = sent.map(|answer| T::results(answer, &ids));
+    let sent = sent.map(|answer| answer.into_batch_result(&ids));
     (sent.attempts, outcomes(chunk, sent))
 }
 
