@@ -142,7 +142,9 @@ pub struct Sent<T> {
     pub result: Result<T, Error>,
     /// Attempts made (0 when validation refused the request).
     pub attempts: u32,
-    /// Whether some attempt failed in a way that leaves its execution unknown.
+    /// Whether some attempt failed in a way that leaves its execution unknown. The result is
+    /// then settled: an error says so ([`Error::is_ambiguous`]), and a placement under a client
+    /// id was looked up (an `Ok` may be the order the lost attempt placed).
     pub ambiguous: bool,
 }
 
@@ -360,13 +362,34 @@ impl Client {
             Err(e) => return Sent::unsent(e),
         };
         let route = Route::of::<E>();
-        self.run(
-            &route,
-            &encoded,
-            request.product_type(),
-            request.retry_safe(),
-        )
-        .await
+        let sent = self
+            .run(
+                &route,
+                &encoded,
+                request.product_type(),
+                request.retry_safe(),
+            )
+            .await;
+        if !sent.ambiguous {
+            return sent;
+        }
+        // An earlier attempt may have been executed: the last answer alone does not say what
+        // happened (the repeat of a placed order is refused as a duplicate). The endpoint
+        // settles it: a placement under a client id looks its order up.
+        let Sent {
+            result,
+            attempts,
+            ambiguous,
+        } = sent;
+        let result = request
+            .settle(self, result)
+            .await
+            .map_err(|e| mark_ambiguous(e, true));
+        Sent {
+            result,
+            attempts,
+            ambiguous,
+        }
     }
 
     /// The loop every request goes through, declared or raw: limiter, attempt, retries, clock
@@ -422,7 +445,7 @@ impl Client {
             let in_time = started.elapsed().saturating_add(delay) <= policy.max_elapsed;
             if !(err.is_retryable() && repeatable && attempts < policy.max_attempts && in_time) {
                 return Sent {
-                    result: Err(err),
+                    result: Err(mark_ambiguous(err, ambiguous)),
                     attempts,
                     ambiguous,
                 };
@@ -716,6 +739,16 @@ impl<'c, P: serde::Serialize> RawRequest<'c, P> {
         self.client
             .run(&route, &encoded, product_type.as_deref(), self.retry_safe)
             .await
+    }
+}
+
+/// An error after an attempt that may have been executed says so, whatever it is itself: the
+/// ambiguity `send()` knows is never dropped from what it returns.
+fn mark_ambiguous(err: Error, after_ambiguous: bool) -> Error {
+    if after_ambiguous && !err.is_ambiguous() {
+        err.may_have_executed(None)
+    } else {
+        err
     }
 }
 

@@ -114,4 +114,17 @@ pub trait Endpoint: Serialize {
     fn retry_safe(&self) -> bool {
         Self::METHOD == Method::Get
     }
+
+    /// The final answer after an attempt that may have been executed, settled: for an endpoint
+    /// declared `retry_safe_with(..)`, its [`Recover`](crate::recover::Recover) implementation,
+    /// which finds the order the lost attempt placed; otherwise the answer as it came.
+    #[doc(hidden)]
+    fn settle<'a>(
+        &'a self,
+        client: &'a crate::Client,
+        answer: Result<Self::Response, crate::Error>,
+    ) -> crate::recover::Settling<'a, Self::Response> {
+        let _ = client;
+        Box::pin(std::future::ready(answer))
+    }
 }

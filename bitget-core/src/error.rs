@@ -62,6 +62,9 @@ pub enum ApiCode {
     Maintenance,
     /// 40305: `clientOid` is over 50 characters or has illegal characters.
     InvalidClientOid,
+    /// 43122: an order with this `clientOid` exists already. Answered to the repeat of an
+    /// attempt that went through, this means the order was placed (the client looks it up).
+    DuplicateClientOid,
     /// 40404: the request path is unknown to Bitget (a mistyped raw path, or a retired
     /// endpoint).
     UrlNotFound,
@@ -129,6 +132,7 @@ codes! {
     "40109" => OrderDataNotFound,
     "40200" => Maintenance,
     "40305" => InvalidClientOid,
+    "43122" => DuplicateClientOid,
     "40404" => UrlNotFound,
     "40768" => FuturesOrderNotFound,
     "43001" => SpotOrderNotFound,
@@ -203,6 +207,9 @@ impl ApiCode {
                 "clientOid must be at most 50 characters, without illegal characters"
             }
             ApiCode::TooManyRequests => "slow down: the endpoint's rate limit was exceeded",
+            ApiCode::DuplicateClientOid => {
+                "an order under this clientOid exists already: look it up by its clientOid before placing again under a new one"
+            }
             code if code.is_not_found() => {
                 "no such order: already cancelled or filled, or the id is wrong (Error::is_not_found)"
             }
@@ -261,6 +268,16 @@ pub enum ErrorKind {
 #[derive(Debug)]
 pub struct Error {
     inner: Box<Inner>,
+    /// Set when an earlier attempt of the same request may have been executed: whatever this
+    /// error says, the request may have taken effect.
+    earlier: Option<Box<Earlier>>,
+}
+
+/// What is known of an earlier attempt that may have been executed.
+#[derive(Debug)]
+struct Earlier {
+    /// The client id the request carried, by which its order can be found.
+    client_oid: Option<String>,
 }
 
 #[derive(Debug)]
@@ -300,9 +317,28 @@ impl Error {
     fn new(inner: Inner) -> Self {
         Error {
             inner: Box::new(inner),
+            earlier: None,
         }
     }
 
+    /// The same error, saying that an earlier attempt of the request may have been executed
+    /// (its answer was lost), so the request may have taken effect whatever this error says;
+    /// `client_oid` names the order to look up. [`is_ambiguous`](Self::is_ambiguous) is true
+    /// afterwards. The client marks errors so itself; this is public for raw requests and for
+    /// [`Recover`](crate::recover::Recover) implementations.
+    pub fn may_have_executed(mut self, client_oid: Option<&str>) -> Self {
+        let client_oid = client_oid
+            .map(str::to_owned)
+            .or_else(|| self.earlier.take().and_then(|e| e.client_oid));
+        self.earlier = Some(Box::new(Earlier { client_oid }));
+        self
+    }
+
+    /// The client id of an order that may be live although this error was answered: set when
+    /// an earlier attempt of a request carrying it may have been executed.
+    pub fn client_oid(&self) -> Option<&str> {
+        self.earlier.as_ref()?.client_oid.as_deref()
+    }
     /// A configuration error with a message saying what to fix.
     pub fn config(message: impl Into<String>) -> Self {
         Error::new(Inner::Config(message.into()))
@@ -442,9 +478,14 @@ impl Error {
     }
 
     /// Whether the request may have been executed although no usable answer came: a timeout, a
-    /// dropped connection after sending, an HTTP 5xx, a cut body. A 429, an error code or a 4xx
-    /// page proves it was not; a refused connection proves it never left.
+    /// dropped connection after sending, an HTTP 5xx, a cut body; or an earlier attempt of it
+    /// was one of those (then even an error code does not prove it was not executed: the repeat
+    /// of a placed order is refused as a duplicate). Otherwise a 429, an error code or a 4xx page
+    /// proves it was not; a refused connection proves it never left.
     pub fn is_ambiguous(&self) -> bool {
+        if self.earlier.is_some() {
+            return true;
+        }
         match &*self.inner {
             Inner::Timeout { .. } => true,
             Inner::Transport {
@@ -513,6 +554,25 @@ impl fmt::Display for Error {
     /// part of this text rather than [`source`](std::error::Error::source), so an error-chain
     /// printer shows each of them once.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_inner(f)?;
+        match &self.earlier {
+            None => Ok(()),
+            Some(earlier) => {
+                f.write_str("; an earlier attempt whose answer was lost may have been executed")?;
+                match &earlier.client_oid {
+                    Some(id) => write!(
+                        f,
+                        ": the order may be live, look it up by clientOid `{id}` before placing it again"
+                    ),
+                    None => f.write_str(": check the exchange's state before repeating it"),
+                }
+            }
+        }
+    }
+}
+
+impl Error {
+    fn fmt_inner(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.inner {
             Inner::Validation(v) => write!(f, "{v} (nothing was sent)"),
             Inner::Api(api) => {

@@ -23,6 +23,7 @@ pub mod limits;
 pub mod paging;
 pub mod public;
 pub mod quotes;
+pub mod recover;
 mod retry;
 pub mod sign;
 pub mod validate;
@@ -42,6 +43,7 @@ pub use validate::{RuleKind, ValidationError, Violation};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
+    pub use crate::recover::{Idempotent, Recover, Settling};
     pub use crate::validate::{Path, RuleKind, Validate, ValidationError, Violations};
     pub use crate::wire;
     pub use crate::{Client, Error};

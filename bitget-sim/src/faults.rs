@@ -28,6 +28,9 @@ pub struct Faults {
     pub random_429: f64,
     /// The next `force_429` requests are answered 429.
     pub force_429: u32,
+    /// The next `lose_answers` requests are executed, then answered HTTP 503 as if the answer
+    /// were lost on the way back: the repeat of a placed order meets its own duplicate.
+    pub lose_answers: u32,
     /// Milliseconds added to the server's clock (its time endpoint and timestamp window).
     pub clock_offset_ms: i64,
     /// When the 5xx, dropped and malformed faults strike.

@@ -492,6 +492,22 @@ mod placing_and_faults {
         pub client_oid: Option<String>,
     }
 
+    // No lookup declared here: after a lost answer the error says the order may be live.
+    impl bitget_core::recover::Recover for PlaceSpotOrder {
+        fn recover<'a>(
+            &'a self,
+            _: &'a Client,
+            answer: Result<Placed, bitget_core::Error>,
+        ) -> bitget_core::recover::Settling<'a, Placed> {
+            let coid = self.client_oid.as_deref();
+            Box::pin(bitget_core::recover::by_client_oid(
+                answer,
+                coid,
+                || async { Ok(None) },
+            ))
+        }
+    }
+
     fn place(coid: &str) -> PlaceSpotOrder {
         PlaceSpotOrder::builder()
             .symbol("BTCUSDT")

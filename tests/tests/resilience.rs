@@ -187,6 +187,21 @@ async fn requests_unsafe_to_repeat_are_not_retried_when_the_outcome_is_unknown()
         size: String,
         client_oid: Option<String>,
     }
+    // No lookup declared here: after a lost answer the error says the order may be live.
+    impl bitget_core::recover::Recover for Place {
+        fn recover<'a>(
+            &'a self,
+            _: &'a Client,
+            answer: Result<Placed, bitget_core::Error>,
+        ) -> bitget_core::recover::Settling<'a, Placed> {
+            let coid = self.client_oid.as_deref();
+            Box::pin(bitget_core::recover::by_client_oid(
+                answer,
+                coid,
+                || async { Ok(None) },
+            ))
+        }
+    }
     let place = |coid: Option<&str>| {
         let b = Place::builder()
             .symbol("BTCUSDT")

@@ -48,7 +48,7 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
     let retry_safe = match &args.retry {
         RetrySafe::ByMethod => None,
         RetrySafe::Always => Some(quote!(true)),
-        RetrySafe::With(field) => Some(quote!(#rt::rules::present(&self.#field))),
+        RetrySafe::With(field) => Some(quote!(#rt::Idempotent::idempotent(&self.#field))),
     }
     .map(|safe| {
         quote! {
@@ -57,6 +57,23 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
             }
         }
     });
+    // A request repeated under a client id must say how to find what a lost attempt placed: the
+    // trait bound is spanned at the field named, where a missing `Recover` is reported.
+    let settle = match &args.retry {
+        RetrySafe::With(field) => {
+            let recover = quote_spanned!(field.span()=> <Self as #rt::Recover>::recover);
+            Some(quote! {
+                fn settle<'a>(
+                    &'a self,
+                    client: &'a #rt::Client,
+                    answer: ::core::result::Result<Self::Response, #rt::Error>,
+                ) -> #rt::Settling<'a, Self::Response> {
+                    #recover(self, client, answer)
+                }
+            })
+        }
+        RetrySafe::ByMethod | RetrySafe::Always => None,
+    };
     let paged = args.page.as_ref().map(|page| {
         let (cursor, size, max) = (&page.cursor, &page.size, page.max);
         // Only the trait is spanned at `page(...)`, where a response that is not a page is
@@ -122,6 +139,7 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
 
             #product_type
             #retry_safe
+            #settle
         }
 
         impl #ident {

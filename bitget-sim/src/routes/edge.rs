@@ -28,13 +28,16 @@ pub(crate) async fn edge(
     let (strike, latency, point) = {
         let mut inner = shared.lock();
         let faults = inner.faults.clone();
-        let strike = if inner.faults.force_429 > 0 {
+        let (strike, point) = if inner.faults.force_429 > 0 {
             inner.faults.force_429 -= 1;
-            Strike::TooMany
+            (Strike::TooMany, faults.point)
+        } else if inner.faults.lose_answers > 0 {
+            inner.faults.lose_answers -= 1;
+            (Strike::Error5xx, FaultPoint::After)
         } else {
-            inner.dice().strike(&faults)
+            (inner.dice().strike(&faults), faults.point)
         };
-        (strike, faults.latency, faults.point)
+        (strike, faults.latency, point)
     };
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;

@@ -34,6 +34,7 @@ mod cancel;
 mod place;
 mod plan;
 mod query;
+mod recover;
 
 use bitget_macros::bitget_response;
 

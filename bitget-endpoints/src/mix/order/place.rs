@@ -155,8 +155,10 @@ intents!(
 ///
 /// Doc: contract/trade/Batch-Order. Rate 5/s per UID in the newer revision (10/s in the older;
 /// the lower is declared), 1/s for copy traders. Bitget answers `00000` even when orders fail:
-/// read [`BatchPlaceResult::failures`].
-#[bitget_endpoint(POST, "/api/v2/mix/order/batch-place-order", rate = 5, response = BatchPlaceResult)]
+/// read [`BatchPlaceResult::failures`]. Repeated after a lost answer only when every item has a
+/// `clientOid`; then an item refused as a duplicate of what the lost attempt placed is looked up
+/// and reported placed.
+#[bitget_endpoint(POST, "/api/v2/mix/order/batch-place-order", rate = 5, response = BatchPlaceResult, retry_safe_with(order_list))]
 pub struct BatchPlaceOrder {
     /// Symbol (one per batch).
     #[bitget(required)]

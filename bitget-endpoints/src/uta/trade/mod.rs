@@ -28,6 +28,7 @@
 
 mod order;
 mod query;
+mod recover;
 mod strategy;
 
 use bitget_macros::bitget_response;

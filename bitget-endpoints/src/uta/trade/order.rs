@@ -184,8 +184,10 @@ fn batch_orders_category(orders: &Vec<BatchOrder>) -> Result<(), String> {
 /// Place up to 20 orders of one product line; the body is a JSON array.
 ///
 /// Doc: uta/trade/Place-Batch. Rate 5/s per UID. Items fail alone: read each
-/// [`ItemResult`] (the envelope is `00000` either way).
-#[bitget_endpoint(POST, "/api/v3/trade/place-batch", rate = 5, response = Vec<ItemResult>)]
+/// [`ItemResult`] (the envelope is `00000` either way). Repeated after a lost answer only when
+/// every order has a `clientOid`; then an item refused as a duplicate of what the lost attempt
+/// placed is looked up and reported placed.
+#[bitget_endpoint(POST, "/api/v3/trade/place-batch", rate = 5, response = Vec<ItemResult>, retry_safe_with(orders))]
 pub struct PlaceBatch {
     /// The orders, 1 to 20, one category.
     #[bitget(body, required, non_empty, max_items = 20, check = batch_orders_category)]
