@@ -145,6 +145,14 @@ impl BulkReport {
             .all(|(_, o)| matches!(o, Outcome::Cancelled | Outcome::Duplicate))
     }
 
+    /// Adds another report's outcomes and counts after this one's (for a cancel that runs
+    /// several bulk cancels, one per symbol or kind).
+    pub fn absorb(&mut self, other: BulkReport) {
+        self.outcomes.extend(other.outcomes);
+        self.requests += other.requests;
+        self.attempts += other.attempts;
+    }
+
     /// The ids in a given state.
     pub fn filter<'a>(
         &'a self,

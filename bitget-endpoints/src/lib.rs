@@ -43,6 +43,8 @@ mod position_mode;
 pub use position_mode::PositionMode;
 #[cfg(feature = "spot")]
 pub mod spot;
+#[cfg(any(feature = "mix", feature = "uta"))]
+pub mod stop;
 #[cfg(feature = "uta")]
 pub mod uta;
 

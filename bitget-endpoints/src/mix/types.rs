@@ -37,8 +37,11 @@ bitget_core::wire_enum! {
         PosProfit = "pos_profit",
         /// Position loss order.
         PosLoss = "pos_loss",
-        /// Trailing order.
+        /// Trailing stop (a TP/SL kind).
         MovingPlan = "moving_plan",
+        /// Trailing trigger order (place-plan-order's `track_plan`); not in the cancel page's
+        /// table, which one client sends and the pending list names.
+        TrackPlan = "track_plan",
     }
 }
 

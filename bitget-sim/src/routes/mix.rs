@@ -332,12 +332,14 @@ pub(super) fn cancel_plan_order(
     let product_type = p.product_type()?;
     let symbol = p.text("symbol")?;
     let coin = margin_coin(&p)?;
-    let plan_type = p.text("planType")?;
+    // The doc page: without `planType` only `normal_plan` orders are cancelled; TP/SL and
+    // trailing orders stay live.
+    let plan_type = p.text("planType")?.unwrap_or_else(|| "normal_plan".into());
     let list = p.list("orderIdList")?;
     if list.is_some_and(|l| !l.is_empty()) && symbol.is_none() {
         return Err(SimError::missing("symbol"));
     }
     cancel_listed(inner, account, list, "orderIdList", "43025", |o| {
-        plan_of(o, &product_type, plan_type.as_deref()) && on(o, symbol.as_deref(), coin.as_deref())
+        plan_of(o, &product_type, Some(&plan_type)) && on(o, symbol.as_deref(), coin.as_deref())
     })
 }

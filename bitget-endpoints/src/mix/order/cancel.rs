@@ -76,7 +76,8 @@ pub struct CancelPlanOrder {
     /// Margin coin, in capitals.
     #[bitget(uppercase)]
     pub margin_coin: Option<String>,
-    /// Trigger order type (`normal_plan` when absent).
+    /// Trigger order type (`normal_plan` when absent: TP/SL and trailing orders are then left
+    /// live; to cancel every kind, [`stop::cancel_every_futures_trigger`](crate::stop::cancel_every_futures_trigger)).
     pub plan_type: Option<PlanType>,
 }
 
