@@ -259,6 +259,33 @@ pub enum ErrorKind {
     Decode,
     /// The client is misconfigured (missing credentials, bad URL, bad key).
     Config,
+    /// Bitget answered `00000`, and some items of a batch or "all" answer failed
+    /// ([`Error::failed_items`]); raised by an answer's `error_for_failures()`.
+    ItemsFailed,
+}
+
+/// One item of a batch or "all" answer that failed, as Bitget reported it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FailedItem {
+    /// What the item names: `orderId 123`, `clientOid grid-7`, `symbol BTCUSDT`, or its position
+    /// in the request when the answer names nothing.
+    pub id: String,
+    /// Bitget's code for the item, when it gave one.
+    pub code: Option<String>,
+    /// Bitget's reason, possibly empty.
+    pub message: String,
+}
+
+impl FailedItem {
+    /// An item failure.
+    pub fn new(id: impl Into<String>, code: Option<String>, message: impl Into<String>) -> Self {
+        FailedItem {
+            id: id.into(),
+            code: code.filter(|c| !c.is_empty()),
+            message: message.into(),
+        }
+    }
 }
 
 /// The error of every client operation.
@@ -299,6 +326,10 @@ enum Inner {
     },
     Decode(DecodeError),
     Config(String),
+    ItemsFailed {
+        failed: Vec<FailedItem>,
+        total: usize,
+    },
 }
 
 /// The answer did not decode into the response type.
@@ -339,6 +370,20 @@ impl Error {
     pub fn client_oid(&self) -> Option<&str> {
         self.earlier.as_ref()?.client_oid.as_deref()
     }
+    /// An answer whose envelope said success while `failed` of its `total` items failed: what an
+    /// answer's `error_for_failures()` returns.
+    pub fn items_failed(failed: Vec<FailedItem>, total: usize) -> Self {
+        Error::new(Inner::ItemsFailed { failed, total })
+    }
+
+    /// The items that failed, for an [`ErrorKind::ItemsFailed`] error.
+    pub fn failed_items(&self) -> Option<&[FailedItem]> {
+        match &*self.inner {
+            Inner::ItemsFailed { failed, .. } => Some(failed),
+            _ => None,
+        }
+    }
+
     /// A configuration error with a message saying what to fix.
     pub fn config(message: impl Into<String>) -> Self {
         Error::new(Inner::Config(message.into()))
@@ -394,6 +439,7 @@ impl Error {
             Inner::Transport { .. } => ErrorKind::Transport,
             Inner::Decode(_) => ErrorKind::Decode,
             Inner::Config(_) => ErrorKind::Config,
+            Inner::ItemsFailed { .. } => ErrorKind::ItemsFailed,
         }
     }
 
@@ -473,7 +519,10 @@ impl Error {
             Inner::Transport {
                 status, connect, ..
             } => *connect || outcome_unknown(*status, *connect),
-            Inner::Validation(_) | Inner::Decode(_) | Inner::Config(_) => false,
+            Inner::Validation(_)
+            | Inner::Decode(_)
+            | Inner::Config(_)
+            | Inner::ItemsFailed { .. } => false,
         }
     }
 
@@ -646,6 +695,24 @@ impl Error {
                 d.path, d.message
             ),
             Inner::Config(msg) => write!(f, "client configuration: {msg}"),
+            Inner::ItemsFailed { failed, total } => {
+                write!(
+                    f,
+                    "{} of {total} items failed although Bitget answered success:",
+                    failed.len()
+                )?;
+                for (i, item) in failed.iter().enumerate() {
+                    let sep = if i == 0 { " " } else { "; " };
+                    write!(f, "{sep}{}", item.id)?;
+                    match (&item.code, item.message.is_empty()) {
+                        (Some(code), false) => write!(f, " ({code}: {})", item.message)?,
+                        (Some(code), true) => write!(f, " ({code})")?,
+                        (None, false) => write!(f, " ({})", item.message)?,
+                        (None, true) => f.write_str(" (no reason given)")?,
+                    }
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -731,6 +798,24 @@ mod tests {
         assert_eq!(limited.api_code(), Some(&ApiCode::TooManyRequests));
         assert!(Error::timeout("POST /x").is_retryable());
         assert!(!Error::config("x").is_retryable());
+    }
+
+    #[test]
+    fn failed_items_are_each_named() {
+        let e = Error::items_failed(
+            vec![
+                FailedItem::new("orderId 1", Some("40768".into()), "Order does not exist"),
+                FailedItem::new("symbol BTCUSDT", None, ""),
+            ],
+            3,
+        );
+        assert_eq!(e.kind(), ErrorKind::ItemsFailed);
+        assert_eq!(e.failed_items().map(<[_]>::len), Some(2));
+        assert!(!e.is_retryable() && !e.is_ambiguous());
+        assert_eq!(
+            e.to_string(),
+            "2 of 3 items failed although Bitget answered success: orderId 1 (40768: Order does not exist); symbol BTCUSDT (no reason given)"
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub mod wire;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, RawRequest, Sent};
 pub use credentials::{Credentials, Secret};
 pub use endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
-pub use error::{ApiCode, ApiError, DecodeError, Error, ErrorKind};
+pub use error::{ApiCode, ApiError, DecodeError, Error, ErrorKind, FailedItem};
 pub use limits::RateLimits;
 pub use retry::RetryPolicy;
 pub use rust_decimal::Decimal;

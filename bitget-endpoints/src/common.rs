@@ -1,6 +1,62 @@
-//! Types shared by several endpoints: the answers of the cancel endpoints.
+//! Types shared by several endpoints: the answers of the cancel endpoints, and what every answer
+//! that reports items one by one under a success envelope offers.
 
+use bitget_core::{Error, FailedItem};
 use bitget_macros::bitget_response;
+
+/// An answer that reports its items one by one while the envelope says `00000`: a batch place
+/// or cancel, a flash close, an "all" cancel. A failure is only in the items, so `send().await?`
+/// alone passes it; [`error_for_failures`](Self::error_for_failures) turns any failed item into
+/// an error naming each one.
+///
+/// ```no_run
+/// use bitget_endpoints::BatchOutcome as _;
+/// # async fn run(client: &bitget_endpoints::Client, batch: bitget_endpoints::mix::order::BatchPlaceOrder) -> Result<(), bitget_endpoints::Error> {
+/// let placed = batch.send(client).await?.error_for_failures()?;
+/// # let _ = placed; Ok(()) }
+/// ```
+pub trait BatchOutcome: Sized {
+    /// The items that failed, each named by its order id, client id or symbol.
+    fn failed_items(&self) -> Vec<FailedItem>;
+
+    /// How many items the answer reports, failed or not.
+    fn item_count(&self) -> usize;
+
+    /// The answer when no item failed; otherwise an [`ErrorKind::ItemsFailed`] error naming
+    /// each failed item with Bitget's code and reason.
+    ///
+    /// [`ErrorKind::ItemsFailed`]: bitget_core::ErrorKind::ItemsFailed
+    fn error_for_failures(self) -> Result<Self, Error> {
+        let failed = self.failed_items();
+        if failed.is_empty() {
+            Ok(self)
+        } else {
+            Err(Error::items_failed(failed, self.item_count()))
+        }
+    }
+}
+
+/// How an item is named in an error: its order id, else its client id, else its position.
+pub(crate) fn item_name(order_id: Option<&str>, client_oid: Option<&str>, index: usize) -> String {
+    match (
+        order_id.filter(|s| !s.is_empty()),
+        client_oid.filter(|s| !s.is_empty()),
+    ) {
+        (Some(id), _) => format!("orderId {id}"),
+        (None, Some(id)) => format!("clientOid {id}"),
+        (None, None) => format!("item {}", index + 1),
+    }
+}
+
+impl FailedOrder {
+    pub(crate) fn as_failed_item(&self, index: usize) -> FailedItem {
+        FailedItem::new(
+            item_name(self.order_id.as_deref(), self.client_oid.as_deref(), index),
+            self.error_code.clone(),
+            self.error_msg.clone().unwrap_or_default(),
+        )
+    }
+}
 
 /// An order that was cancelled (or, for a single cancel, the order the cancel was accepted for).
 #[bitget_response]
@@ -27,8 +83,10 @@ pub struct FailedOrder {
 /// The answer of the batch and "all" cancel endpoints.
 ///
 /// Bitget answers `00000` even when items fail: a failure is only in `failure_list`. Ask
-/// [`all_succeeded`](Self::all_succeeded) before treating the call as done.
+/// [`all_succeeded`](Self::all_succeeded), or turn failures into an error with
+/// [`BatchOutcome::error_for_failures`], before treating the call as done.
 #[bitget_response]
+#[must_use = "items may have failed under a success answer: read `failure_list` or call `error_for_failures()`"]
 pub struct BatchCancelResult {
     /// The orders that were cancelled.
     pub success_list: Vec<CancelledOrder>,
@@ -64,5 +122,17 @@ impl BatchCancelResult {
         self.success_list
             .iter()
             .any(|s| s.order_id.as_deref() == Some(id) || s.client_oid.as_deref() == Some(id))
+    }
+}
+
+impl BatchOutcome for BatchCancelResult {
+    fn failed_items(&self) -> Vec<FailedItem> {
+        (self.failure_list.iter().enumerate())
+            .map(|(i, f)| f.as_failed_item(i))
+            .collect()
+    }
+
+    fn item_count(&self) -> usize {
+        self.success_list.len() + self.failure_list.len()
     }
 }

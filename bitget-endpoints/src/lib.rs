@@ -35,6 +35,8 @@
 pub mod bulk;
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub mod common;
+#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
+pub use common::BatchOutcome;
 #[cfg(feature = "mix")]
 pub mod mix;
 #[cfg(any(feature = "mix", feature = "uta"))]
@@ -55,8 +57,14 @@ pub use bitget_core::public::ServerTime;
 pub use bitget_core::wire::UnknownValue;
 pub use bitget_core::{
     ApiCode, ApiError, Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, Decimal, DecodeError,
-    Encoding, Endpoint, Error, ErrorKind, Method, RateLimit, RateLimits, RateScope, RetryPolicy,
-    RuleKind, Secret, Sent, ValidationError, Violation,
+    Encoding, Endpoint, Error, ErrorKind, FailedItem, Method, RateLimit, RateLimits, RateScope,
+    RetryPolicy, RuleKind, Secret, Sent, ValidationError, Violation,
 };
 /// The runtime's modules a user may reach into: builder states, clocks, signing, wire helpers.
 pub use bitget_core::{builder, clock, sign, wire};
+
+/// The README's `rust,no_run` examples compile as doctests, so the README cannot drift from the
+/// library.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;

@@ -299,7 +299,8 @@ async fn an_invalid_request_never_reaches_the_simulator() {
         .product_type(ProductType::UsdtFutures)
         .build()
         .unwrap_or_else(|e| panic!("the explicit leave-out validates: {e}"));
-    all.send(&c).await.unwrap_or_else(|e| panic!("{e}"));
+    let cancelled = all.send(&c).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(cancelled.all_succeeded(), "{cancelled:?}");
     assert!(sim.live_orders(KEY).is_empty());
 }
 

@@ -4,11 +4,12 @@ use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
 
 use super::OrderAck;
-use crate::common::FailedOrder;
+use crate::common::{BatchOutcome, FailedOrder, item_name};
 use crate::mix::{
     Force, HoldSide, MarginMode, OrderType, ProductType, Side, StpMode, TradeSide, YesNo,
 };
 use crate::position_mode::intents;
+use bitget_core::FailedItem;
 
 /// `size > 0`.
 pub(crate) fn positive(size: &Decimal) -> Result<(), String> {
@@ -177,8 +178,10 @@ pub struct BatchPlaceOrder {
     pub order_list: Vec<BatchOrderItem>,
 }
 
-/// The answer of a batch place: what was placed and what failed, item by item.
+/// The answer of a batch place: what was placed and what failed, item by item (the envelope is
+/// `00000` either way: see [`BatchOutcome::error_for_failures`]).
 #[bitget_response]
+#[must_use = "orders may have failed under a success answer: read `failure_list` or call `error_for_failures()`"]
 pub struct BatchPlaceResult {
     /// The orders placed.
     pub success_list: Vec<OrderAck>,
@@ -329,8 +332,11 @@ pub struct FailedClose {
     pub error_code: Option<String>,
 }
 
-/// The answer of a flash close, position by position.
+/// The answer of a flash close, position by position. The envelope is `00000` even when a close
+/// failed (see [`BatchOutcome::error_for_failures`]); both lists empty means there was no
+/// position to close ([`closed_nothing`](Self::closed_nothing)).
 #[bitget_response]
+#[must_use = "a close may have failed under a success answer: read `failure_list` or call `error_for_failures()`"]
 pub struct ClosePositionsResult {
     /// Closed.
     pub success_list: Vec<ClosedPosition>,
@@ -342,5 +348,44 @@ impl ClosePositionsResult {
     /// Whether every position closed.
     pub fn all_succeeded(&self) -> bool {
         self.failure_list.is_empty()
+    }
+
+    /// Whether nothing was closed nor refused: no open position matched (already closed).
+    pub fn closed_nothing(&self) -> bool {
+        self.success_list.is_empty() && self.failure_list.is_empty()
+    }
+}
+
+impl BatchOutcome for ClosePositionsResult {
+    fn failed_items(&self) -> Vec<FailedItem> {
+        (self.failure_list.iter().enumerate())
+            .map(|(i, f)| {
+                let id = match f.symbol.as_deref().filter(|s| !s.is_empty()) {
+                    Some(symbol) => format!("symbol {symbol}"),
+                    None => item_name(f.order_id.as_deref(), f.client_oid.as_deref(), i),
+                };
+                FailedItem::new(
+                    id,
+                    f.error_code.clone(),
+                    f.error_msg.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn item_count(&self) -> usize {
+        self.success_list.len() + self.failure_list.len()
+    }
+}
+
+impl BatchOutcome for BatchPlaceResult {
+    fn failed_items(&self) -> Vec<FailedItem> {
+        (self.failure_list.iter().enumerate())
+            .map(|(i, f)| f.as_failed_item(i))
+            .collect()
+    }
+
+    fn item_count(&self) -> usize {
+        self.success_list.len() + self.failure_list.len()
     }
 }

@@ -31,7 +31,10 @@ mod query;
 mod recover;
 mod strategy;
 
+use bitget_core::FailedItem;
 use bitget_macros::bitget_response;
+
+use crate::common::{BatchOutcome, item_name};
 
 // Each file's public items (requests, their builders, answers) are this module's.
 pub use order::*;
@@ -82,11 +85,48 @@ impl ItemResult {
     }
 }
 
-/// The per-item answer of the "all" endpoints (cancel-symbol-order, close-positions).
+/// The per-item answer of the "all" endpoints (cancel-symbol-order, close-positions); the
+/// envelope is `00000` even when items failed (see [`BatchOutcome::error_for_failures`]).
 #[bitget_response]
+#[must_use = "items may have failed under a success answer: read `failures()` or call `error_for_failures()`"]
 pub struct ItemResults {
     /// One entry per order or position acted on.
     pub list: Vec<ItemResult>,
+}
+
+fn failed_of(items: &[ItemResult]) -> Vec<FailedItem> {
+    (items.iter().enumerate())
+        .filter(|(_, r)| !r.succeeded())
+        .map(|(i, r)| {
+            FailedItem::new(
+                item_name(r.order_id.as_deref(), r.client_oid.as_deref(), i),
+                r.code.clone(),
+                r.msg.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+impl BatchOutcome for ItemResults {
+    fn failed_items(&self) -> Vec<FailedItem> {
+        failed_of(&self.list)
+    }
+
+    fn item_count(&self) -> usize {
+        self.list.len()
+    }
+}
+
+/// The batch endpoints' answer (place-batch, batch-modify-order, cancel-batch): one item per
+/// order, in the request's order.
+impl BatchOutcome for Vec<ItemResult> {
+    fn failed_items(&self) -> Vec<FailedItem> {
+        failed_of(self)
+    }
+
+    fn item_count(&self) -> usize {
+        self.len()
+    }
 }
 
 impl ItemResults {
