@@ -214,7 +214,7 @@ impl ApiCode {
                 "no such order: already cancelled or filled, or the id is wrong (Error::is_not_found)"
             }
             ApiCode::UrlNotFound => {
-                "Bitget does not know this path: check it against the endpoint's doc page"
+                "the server does not know this path: check it against the endpoint's doc page (a simulator says so when it does not simulate a path)"
             }
             _ => return None,
         })

@@ -155,10 +155,7 @@ mod tests {
     }
 
     fn vectors() -> Vec<Vector> {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/test-vectors/signing.json"
-        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/signing.json");
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
         let parsed: Vectors = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(

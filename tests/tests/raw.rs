@@ -121,3 +121,21 @@ async fn a_raw_path_with_a_query_or_outside_the_api_is_refused_unsent() {
     }
     assert!(sim.requests().is_empty());
 }
+
+#[tokio::test]
+async fn a_path_the_simulator_does_not_serve_says_so_not_that_bitget_lacks_it() {
+    let sim = sim().await;
+    let err = client(&sim, RateLimits::new())
+        .raw(Method::Get, "/api/v2/earn/savings/product", 10)
+        .send::<Value>()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("an unserved path is refused"));
+    assert_eq!(
+        err.api_code().map(bitget_core::ApiCode::as_str),
+        Some("40404")
+    );
+    let text = err.to_string();
+    assert!(text.contains("does not simulate this path"), "{text}");
+    assert!(!text.contains("Bitget does not know"), "{text}");
+}

@@ -1,4 +1,5 @@
-//! The five cancel endpoints against their seed documents (`../shared/seeds/`) and the signing
+//! The five cancel endpoints against their seed documents (`tests/fixtures/seeds/`, copies of the
+//! project's seed documents kept in the repository) and the signing
 //! vectors: request examples written with the builders serialise to the seeds' bodies, response
 //! examples decode, and TV3/TV5/TV6/TV7 come out byte for byte with their signatures.
 
@@ -11,13 +12,14 @@ use bitget_endpoints::spot::trade::{BatchCancelOrder, CancelOrder};
 use bitget_endpoints::spot::{BatchMode, SpotOrderItem};
 use serde_json::Value;
 
-fn shared(path: &str) -> String {
-    let full = format!("{}/../../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+/// A file of the repository, by its path from the root.
+fn repo_file(path: &str) -> String {
+    let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
 }
 
 fn seed(name: &str) -> String {
-    shared(&format!("seeds/{name}"))
+    repo_file(&format!("tests/fixtures/seeds/{name}"))
 }
 
 /// The body of the seed's curl example: the text between `-d '` and the closing `'`.
@@ -30,7 +32,7 @@ fn request_example(doc: &str) -> Value {
         + doc[start..]
             .find('\'')
             .unwrap_or_else(|| panic!("unterminated -d '...'"));
-    // Seed 004 writes a full-width colon after "batchMode"; shared/README.md says its table is the
+    // Seed 004 writes a full-width colon after "batchMode"; the seeds' README says its table is the
     // authority, so only that character is mended.
     let text = doc[start..end].replace('：', ":");
     serde_json::from_str(&text)
@@ -241,7 +243,7 @@ fn vector(id: &str) -> Vector {
     struct All {
         vectors: Vec<Vector>,
     }
-    let all: All = serde_json::from_str(&shared("test-vectors/signing.json"))
+    let all: All = serde_json::from_str(&repo_file("bitget-core/tests/data/signing.json"))
         .unwrap_or_else(|e| panic!("{e}"));
     all.vectors
         .into_iter()
@@ -334,4 +336,33 @@ fn a_misspelt_list_is_refused_not_read_as_cancel_everything() {
         r#"{"orderIdLst":[{"orderId":"1"}],"symbol":"BTCUSDT","productType":"USDT-FUTURES"}"#,
     );
     assert!(err.is_err());
+}
+
+/// Every file a test reads is in the repository: a clone runs `cargo test --workspace` alone.
+#[test]
+fn no_source_reads_outside_the_repository() {
+    let outside = ["..", "/..", "/shared"].concat();
+    let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
+    let mut stack = vec![std::path::PathBuf::from(&root)];
+    let mut offenders = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                if name != "target" && !name.starts_with('.') {
+                    stack.push(path);
+                }
+            } else if name.ends_with(".rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                if text.contains(&outside) {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "reading outside the repository: {offenders:?}"
+    );
 }

@@ -571,8 +571,14 @@ fn family(account: &Account, path: &str) -> Result<(), SimError> {
     Ok(())
 }
 
+/// Bitget's code and status, with words that say the truth here: the path may well exist on
+/// Bitget, the simulator does not simulate it (so a client's advice can tell the two apart).
 fn not_found() -> SimError {
-    SimError::new(404, "40404", "Request URL NOT FOUND")
+    SimError::new(
+        404,
+        "40404",
+        "Request URL NOT FOUND: bitget-sim does not simulate this path (or this method on it)",
+    )
 }
 
 /// The echo of an id-list item in `failureList`.
