@@ -280,6 +280,12 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
     assert_eq!(closed.list[0].pnl, Some(d("-10")));
     assert_eq!(closed.list[0].open_avg_price, Some(d("60010")));
     assert_eq!(closed.list[0].close_avg_price, Some(d("59990")));
+    // Both fills took liquidity at 0.06%: 0.5 × 60010 and 0.5 × 59990; net of them, -46.
+    assert_eq!(
+        (closed.list[0].open_fee, closed.list[0].close_fee),
+        (Some(d("-18.003")), Some(d("-17.997")))
+    );
+    assert_eq!(closed.list[0].net_profit, Some(d("-46")));
 
     // A trigger order: open a long at market when the mark falls to 59000.
     ok(PlacePlanOrder::open_long(PositionMode::OneWay)

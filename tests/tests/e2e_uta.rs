@@ -267,6 +267,15 @@ async fn a_unified_bot_trades_spot_and_futures_and_is_told_its_family()
     );
     assert_eq!(closed.list[0].open_price_avg, Some(d("60010")));
     assert_eq!(closed.list[0].close_price_avg, Some(d("59990")));
+    // Both fills took liquidity at 0.06%: 0.5 × 60010 and 0.5 × 59990; net of them, -46.
+    assert_eq!(
+        (
+            closed.list[0].open_fee_total,
+            closed.list[0].close_fee_total
+        ),
+        (Some(d("-18.003")), Some(d("-17.997")))
+    );
+    assert_eq!(closed.list[0].net_profit, Some(d("-46")));
 
     // History, two a page, through the cursor stream: every finished spot and futures order.
     let history = HistoryOrders::builder()

@@ -1113,6 +1113,7 @@ impl Exchange {
                     p.closed_total += reduced;
                     p.closed_value += price * reduced;
                     p.realized += realized;
+                    p.close_fee += price * reduced * rate;
                     if p.size.is_zero() {
                         if let Some(position) = acc.positions.remove(&key) {
                             acc.closed.push(ClosedPosition {
@@ -1153,6 +1154,8 @@ impl Exchange {
                         closed_total: Decimal::ZERO,
                         closed_value: Decimal::ZERO,
                         realized: Decimal::ZERO,
+                        open_fee: Decimal::ZERO,
+                        close_fee: Decimal::ZERO,
                         opened_ms: now,
                     });
                 if p.id == next_id {
@@ -1163,6 +1166,7 @@ impl Exchange {
                 p.margin += margin;
                 p.opened_total += opened;
                 p.opened_value += price * opened;
+                p.open_fee += price * opened * rate;
             }
         }
         self.credit(&account, &coin, -fee);

@@ -398,8 +398,12 @@ pub struct Position {
     pub closed_total: Decimal,
     /// Price × size closed so far.
     pub closed_value: Decimal,
-    /// Profit realised so far.
+    /// Profit realised so far (before fees).
     pub realized: Decimal,
+    /// Trading fees paid by the fills that opened it (margin coin, positive).
+    pub open_fee: Decimal,
+    /// Trading fees paid by the fills that closed it (margin coin, positive).
+    pub close_fee: Decimal,
     /// When it opened (Unix ms).
     pub opened_ms: i64,
 }
@@ -414,6 +418,11 @@ pub struct ClosedPosition {
 }
 
 impl Position {
+    /// The profit after the fees paid opening and closing it (no funding is simulated).
+    pub fn net_profit(&self) -> Decimal {
+        self.realized - self.open_fee - self.close_fee
+    }
+
     /// The average entry price.
     pub fn entry_price(&self) -> Decimal {
         if self.size.is_zero() {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::market::contract;
-use super::names::{average, margin_mode, pos_mode, pos_side, side_name, text, valuation};
+use super::names::{average, margin_mode, paid, pos_mode, pos_side, side_name, text, valuation};
 use super::paging::Paging;
 use crate::account::Account;
 use crate::envelope::SimError;
@@ -506,10 +506,12 @@ pub(super) fn history_position(
                 "openTotalPos": text(p.opened_total),
                 "closeTotalPos": text(p.closed_total),
                 "pnl": text(p.realized.round_dp(8)),
-                "netProfit": text(p.realized.round_dp(8)),
+                // Fees as paid, negative, and netProfit after them, as the v3 page's example
+                // adds up (v2's example shows fees positive with figures that do not add up).
+                "netProfit": text(p.net_profit().round_dp(8)),
                 "totalFunding": "0",
-                "openFee": "0",
-                "closeFee": "0",
+                "openFee": paid(p.open_fee),
+                "closeFee": paid(p.close_fee),
                 "uTime": c.closed_ms.to_string(),
                 "cTime": p.opened_ms.to_string(),
             });

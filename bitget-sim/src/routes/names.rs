@@ -15,6 +15,11 @@ pub(super) fn text(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// A fee as the position pages write it: what was paid, negative (`0` when nothing was).
+pub(super) fn paid(fee: Decimal) -> String {
+    text(-fee.round_dp(8))
+}
+
 /// The account's position mode: `one_way_mode` or `hedge_mode` (v2 `posMode`, v3 `holdMode`).
 pub(super) fn pos_mode(inner: &Inner, uid: &str) -> &'static str {
     match inner.venue.ex.position_mode(uid) {

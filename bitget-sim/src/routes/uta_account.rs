@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::decimal;
-use super::names::{FUTURES, average, margin_mode, pos_mode, side_name, text, valuation};
+use super::names::{FUTURES, average, margin_mode, paid, pos_mode, side_name, text, valuation};
 use super::paging::Paging;
 use super::uta_market::{ALL, category, category_of, market_of};
 use crate::account::Account;
@@ -47,8 +47,8 @@ fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
         "markPrice": text(mark),
         "breakEvenPrice": text(p.entry_price().round_dp(8)),
         "totalFunding": "0",
-        "openFeeTotal": "0",
-        "closeFeeTotal": "0",
+        "openFeeTotal": paid(p.open_fee),
+        "closeFeeTotal": paid(p.close_fee),
         "createdTime": p.opened_ms.to_string(),
         "updatedTime": p.opened_ms.to_string(),
     })
@@ -130,10 +130,11 @@ pub(super) fn history_position(
                 "marginMode": margin_mode(inner, &account.uid),
                 "holdMode": pos_mode(inner, &account.uid),
                 "cumRealisedPnl": text(p.realized.round_dp(8)),
-                "netProfit": text(p.realized.round_dp(8)),
+                // Fees as paid, negative; netProfit after them (the page's example adds up so).
+                "netProfit": text(p.net_profit().round_dp(8)),
                 "totalFunding": "0",
-                "openFeeTotal": "0",
-                "closeFeeTotal": "0",
+                "openFeeTotal": paid(p.open_fee),
+                "closeFeeTotal": paid(p.close_fee),
                 "createdTime": p.opened_ms.to_string(),
                 "updatedTime": c.closed_ms.to_string(),
             });
