@@ -107,9 +107,7 @@ impl Venue {
             .ok_or_else(|| SimError::bad("40034", format!("Parameter {symbol} does not exist")))?;
         let base = &pair[..pair.len() - quote.len()];
         let instrument = match &id.market {
-            CoreMarket::Spot => {
-                Instrument::spot(base, quote, Decimal::new(1, 2), Decimal::new(1, 4))
-            }
+            CoreMarket::Spot => Instrument::spot(base, quote, Decimal::new(1, 2), spot_step(base)),
             CoreMarket::Futures(pt) => {
                 Instrument::futures(pt, base, quote, Decimal::new(1, 1), Decimal::new(1, 3))
             }
@@ -468,4 +466,15 @@ pub(crate) fn refusal(reject: &Reject, futures: bool) -> SimError {
         ),
     };
     SimError::bad(code, msg)
+}
+
+/// A spot pair's size step, as Bitget lists it where a doc page shows it: BTCUSDT's
+/// `quantityPrecision` is 6 (v3 instruments and v2 symbols examples), so a 100 USDT market buy
+/// spends all but cents of it; other pairs keep 4 decimals (a guess: no page lists them).
+fn spot_step(base: &str) -> Decimal {
+    if base.eq_ignore_ascii_case("BTC") {
+        Decimal::new(1, 6)
+    } else {
+        Decimal::new(1, 4)
+    }
 }

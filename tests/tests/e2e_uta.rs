@@ -149,6 +149,20 @@ async fn a_unified_bot_trades_spot_and_futures_and_is_told_its_family()
     let after = Assets::builder().send(&bot).await?;
     assert_eq!(usdt(&before) - usdt(&after), d("6001"));
 
+    // 100 USDT at 60010 buys 0.001666 BTC (BTCUSDT's quantity precision is 6 on Bitget):
+    // 99.97666 spent, not the 96.016 a coarser step of 0.0001 would leave.
+    let before = after;
+    PlaceOrder::builder()
+        .side(bitget_endpoints::uta::Side::Buy)
+        .category(Category::Spot)
+        .symbol("BTCUSDT")
+        .qty(100)
+        .order_type(OrderType::Market)
+        .send(&bot)
+        .await?;
+    let after = Assets::builder().send(&bot).await?;
+    assert_eq!(usdt(&before) - usdt(&after), d("99.97666"));
+
     // A batch of three where the middle order breaks the price tick: it fails alone.
     let item = |price: &str, coid: &str| {
         BatchOrder::builder()
