@@ -356,6 +356,15 @@ impl Venue {
             .map(|p| (p.client_oid.as_str(), p.plan_type.as_str()))
     }
 
+    /// The plan type of the trigger order that placed order `order_id` of `uid`, when a trigger
+    /// placed it.
+    pub(crate) fn placed_by(&self, uid: &str, order_id: u64) -> Option<&str> {
+        let trigger = self.ex.triggers(uid).find(|t| {
+            matches!(t.status, crate::exchange::TriggerStatus::Triggered(id) if id == order_id)
+        })?;
+        self.plan_label(trigger.id).map(|(_, plan_type)| plan_type)
+    }
+
     /// Every order and plan order of `uid`, oldest first.
     pub(crate) fn all(&self, uid: &str) -> Vec<Order> {
         let orders = self

@@ -249,6 +249,19 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
         .collect();
     assert_eq!(executed.len(), 1, "{history:?}");
     assert_eq!(executed[0].plan_type, "pos_profit");
+    // The closing order says what placed it, and the trigger names the order it placed.
+    let fired = executed[0]
+        .execute_order_id
+        .clone()
+        .unwrap_or_else(|| panic!("an executed trigger names its order: {history:?}"));
+    let closing = ok(Detail::builder()
+        .symbol("BTCUSDT")
+        .product_type(USDT)
+        .order_id(fired)
+        .build()?
+        .send(&bot)
+        .await);
+    assert_eq!(closing.order_source.as_deref(), Some("pos_profit_market"));
     // The stop loss belonged to the closed position: cancelled with it.
     let cancelled: Vec<_> = history
         .entrusted_list

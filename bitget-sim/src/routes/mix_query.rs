@@ -54,6 +54,27 @@ fn status(s: Status) -> &'static str {
     }
 }
 
+/// Where an order came from, as detail and history name it (the orders-history page's table):
+/// `normal`/`market` for one placed directly, and for one a trigger placed, the trigger's kind
+/// and the order type (`profit_market`, `pos_loss_limit`, `plan_market`, `move_market`,
+/// `tracking_market`).
+fn order_source(placed_by: Option<&str>, order_type: OrderType) -> String {
+    let limit = order_type == OrderType::Limit;
+    let Some(plan_type) = placed_by else {
+        return if limit { "normal" } else { "market" }.to_owned();
+    };
+    let kind = match plan_type {
+        "profit_plan" => "profit",
+        "loss_plan" => "loss",
+        "pos_profit" => "pos_profit",
+        "pos_loss" => "pos_loss",
+        "moving_plan" => "move",
+        "track_plan" => "tracking",
+        _ => "plan",
+    };
+    format!("{kind}_{}", if limit { "limit" } else { "market" })
+}
+
 /// An order as the v2 futures pages show it; `state_key` is `state` on detail, `status` in lists.
 fn order_json(inner: &Inner, o: &Order, state_key: &str) -> Value {
     let uid = &o.request.account;
@@ -85,7 +106,7 @@ fn order_json(inner: &Inner, o: &Order, state_key: &str) -> Value {
         "tradeSide": trade_side,
         "posMode": pos_mode(inner, uid),
         "orderType": order_type_name(o.request.order_type),
-        "orderSource": if o.request.order_type == OrderType::Limit { "normal" } else { "market" },
+        "orderSource": order_source(inner.venue.placed_by(uid, o.id), o.request.order_type),
         "cTime": o.created_ms.to_string(),
         "uTime": o.updated_ms.to_string(),
         "presetStopSurplusPrice": "",
