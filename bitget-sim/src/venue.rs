@@ -193,27 +193,62 @@ impl Venue {
         mark: bool,
         order: NewOrder,
     ) -> Result<Order, SimError> {
-        let uid = order.account.clone();
         let client_oid = order.client_oid.clone().unwrap_or_default();
-        let price_kind = PriceKind::from_mark(mark);
         let id = self
             .ex
             .add_trigger(
                 kind,
                 trigger_price,
-                price_kind,
+                PriceKind::from_mark(mark),
                 NewOrder {
                     client_oid: None,
-                    ..order
+                    ..order.clone()
                 },
             )
             .map_err(|r| refusal(&r, true))?;
+        self.label_plan(id, &order.account, client_oid, plan_type)
+    }
+
+    /// Adds a trailing stop (`moving_plan`): active once the price reaches `activation`, then
+    /// fired when the price turns back by `rate` (a fraction) from its best since.
+    pub(crate) fn place_trailing(
+        &mut self,
+        plan_type: &str,
+        activation: Decimal,
+        rate: Decimal,
+        mark: bool,
+        order: NewOrder,
+    ) -> Result<Order, SimError> {
+        let client_oid = order.client_oid.clone().unwrap_or_default();
+        let id = self
+            .ex
+            .add_trailing(
+                activation,
+                rate,
+                PriceKind::from_mark(mark),
+                NewOrder {
+                    client_oid: None,
+                    ..order.clone()
+                },
+            )
+            .map_err(|r| refusal(&r, true))?;
+        self.label_plan(id, &order.account, client_oid, plan_type)
+    }
+
+    /// Keeps a new trigger's Bitget labels (client id, plan type) and answers it as a plan order.
+    fn label_plan(
+        &mut self,
+        id: u64,
+        uid: &str,
+        client_oid: String,
+        plan_type: &str,
+    ) -> Result<Order, SimError> {
         self.plan_coids
-            .insert((uid.clone(), client_oid.clone()), id);
+            .insert((uid.to_owned(), client_oid.clone()), id);
         self.plans.insert(
             id,
             Plan {
-                uid: uid.clone(),
+                uid: uid.to_owned(),
                 client_oid,
                 plan_type: plan_type.to_owned(),
             },
@@ -359,9 +394,9 @@ impl Venue {
     /// The plan type of the trigger order that placed order `order_id` of `uid`, when a trigger
     /// placed it.
     pub(crate) fn placed_by(&self, uid: &str, order_id: u64) -> Option<&str> {
-        let trigger = self.ex.triggers(uid).find(|t| {
-            matches!(t.status, crate::exchange::TriggerStatus::Triggered(id) if id == order_id)
-        })?;
+        let trigger = self.ex.triggers(uid).find(
+            |t| matches!(t.status, crate::exchange::TriggerStatus::Triggered(id) if id == order_id),
+        )?;
         self.plan_label(trigger.id).map(|(_, plan_type)| plan_type)
     }
 
@@ -470,6 +505,7 @@ pub(crate) fn refusal(reject: &Reject, futures: bool) -> SimError {
                 Reject::TriggerCrossed => {
                     "the take-profit or stop-loss price is on the wrong side of the current price"
                 }
+                Reject::CallbackRate => "rangeRate must be above 0 and below 100",
                 _ => "parameter verification failed",
             },
         ),

@@ -559,3 +559,72 @@ async fn a_hedge_bot_holds_both_sides_and_closes_one_by_naming_it() -> Result<()
     );
     Ok(())
 }
+
+/// A trailing stop (`moving_plan`) as its doc page describes it: `triggerPrice` activates it
+/// (above the market on a long: it waits for the rise), then it follows the best price and
+/// fires when the price turns back by `rangeRate` percent.
+#[tokio::test]
+async fn a_trailing_stop_activates_then_follows_the_price_and_fires_on_the_callback()
+-> Result<(), bitget_core::Error> {
+    let sim = sim().await;
+    let (bot, maker) = (
+        client(&sim, "bot", "bot-s", "bot-p"),
+        client(&sim, "maker", "mk-s", "mk-p"),
+    );
+    quote(&maker).await?;
+    set_mark(&sim, "60000");
+    ok(PlaceOrder::open_long(PositionMode::OneWay)
+        .symbol("BTCUSDT")
+        .product_type(USDT)
+        .margin_mode(MarginMode::Crossed)
+        .margin_coin("USDT")
+        .size("0.1")
+        .order_type(OrderType::Market)
+        .build()?
+        .send(&bot)
+        .await);
+    ok(PlaceTpslOrder::builder()
+        .margin_coin("USDT")
+        .product_type(USDT)
+        .symbol("BTCUSDT")
+        .plan_type(TpslPlanType::MovingPlan)
+        .trigger_price(61_000)
+        .trigger_type(TriggerType::MarkPrice)
+        .hold_side(TpslHoldSide::Buy)
+        .size("0.1")
+        .range_rate(1)
+        .build()?
+        .send(&bot)
+        .await);
+    let open = || async {
+        ok(ok(AllPosition::builder().product_type(USDT).build())
+            .send(&bot)
+            .await)
+        .len()
+    };
+    // Not active below 61000; active at it; the best price rises to 62000; 61500 is within 1%
+    // of it; 61380 is 1% below: the stop fires.
+    for (mark, still_open) in [
+        ("60500", true),
+        ("61000", true),
+        ("62000", true),
+        ("61500", true),
+        ("61380", false),
+    ] {
+        set_mark(&sim, mark);
+        assert_eq!(open().await == 1, still_open, "at mark {mark}");
+    }
+    let history = ok(OrdersPlanHistory::builder()
+        .plan_type(PlanFilter::ProfitLoss)
+        .product_type(USDT)
+        .build()?
+        .send(&bot)
+        .await);
+    let fired = &history.entrusted_list[0];
+    assert_eq!(
+        (fired.plan_type.as_str(), fired.plan_status.clone()),
+        ("moving_plan", Some(PlanStatus::Executed))
+    );
+    assert_eq!(fired.callback_ratio, Some(d("1")));
+    Ok(())
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::book::Book;
-use super::triggers::{PriceKind, Trigger, TriggerKind, TriggerStatus};
+use super::triggers::{PriceKind, Trail, Trigger, TriggerKind, TriggerStatus};
 use super::types::{
     Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, NewOrder, Order,
     OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
@@ -1408,6 +1408,57 @@ impl Exchange {
             return Err(Reject::PriceTick);
         }
         let rising = self.rising(kind, trigger_price, price_kind, &order)?;
+        Ok(self.insert_trigger(kind, trigger_price, price_kind, rising, None, order))
+    }
+
+    /// Adds a trailing stop on the position `order` closes: it activates when `price_kind`
+    /// reaches `activation` (above the price now or below: a long's stop activates on a rise to
+    /// it, at once when the price is past it), then fires when the price turns back by `rate`
+    /// (a fraction) from its best since. A size of zero closes the whole position.
+    pub fn add_trailing(
+        &mut self,
+        activation: Decimal,
+        rate: Decimal,
+        price_kind: PriceKind,
+        order: NewOrder,
+    ) -> Result<u64, Reject> {
+        let inst = self
+            .instruments
+            .get(&order.instrument)
+            .ok_or(Reject::UnknownInstrument)?;
+        if !self.accounts.contains_key(&order.account) {
+            return Err(Reject::UnknownAccount);
+        }
+        if activation <= Decimal::ZERO || !(activation % inst.tick).is_zero() {
+            return Err(Reject::PriceTick);
+        }
+        if rate <= Decimal::ZERO || rate >= Decimal::ONE {
+            return Err(Reject::CallbackRate);
+        }
+        // A long's stop sells, and fires on a fall from the best price.
+        let rising = order.side == Side::Buy;
+        let trail = Trail { rate, best: None };
+        let id = self.insert_trigger(
+            TriggerKind::StopLoss,
+            activation,
+            price_kind,
+            rising,
+            Some(trail),
+            order,
+        );
+        self.run_triggers();
+        Ok(id)
+    }
+
+    fn insert_trigger(
+        &mut self,
+        kind: TriggerKind,
+        trigger_price: Decimal,
+        price_kind: PriceKind,
+        rising: bool,
+        trail: Option<Trail>,
+        order: NewOrder,
+    ) -> u64 {
         self.next_trigger += 1;
         let id = self.next_trigger;
         self.triggers.insert(
@@ -1423,9 +1474,10 @@ impl Exchange {
                 status: TriggerStatus::Live,
                 created_ms: self.now_ms,
                 updated_ms: self.now_ms,
+                trail,
             },
         );
-        Ok(id)
+        id
     }
 
     /// Whether a trigger fires on a rise to its price (or a fall). A take-profit or stop-loss
@@ -1507,7 +1559,13 @@ impl Exchange {
         if trigger_price <= Decimal::ZERO || !(trigger_price % tick).is_zero() {
             return Err(Reject::PriceTick);
         }
-        let rising = self.rising(t.kind, trigger_price, price_kind, &order)?;
+        // A trailing stop keeps its direction and what it has followed; the rest is decided
+        // again from the price now.
+        let rising = if t.trail.is_some() {
+            t.rising
+        } else {
+            self.rising(t.kind, trigger_price, price_kind, &order)?
+        };
         if let Some(t) = self.triggers.get_mut(&id) {
             t.trigger_price = trigger_price;
             t.price_kind = price_kind;
@@ -1547,13 +1605,21 @@ impl Exchange {
     /// fills move the last price, which may fire others; each trigger fires once).
     fn run_triggers(&mut self) {
         loop {
+            // Trailing stops follow the price first.
+            let prices: Vec<(u64, Decimal)> = self
+                .triggers
+                .values()
+                .filter(|t| t.status == TriggerStatus::Live && t.trail.is_some())
+                .filter_map(|t| Some((t.id, self.watched_price(t)?)))
+                .collect();
+            for (id, price) in prices {
+                if let Some(t) = self.triggers.get_mut(&id) {
+                    t.observe(price);
+                }
+            }
             let due = self.triggers.values().find(|t| {
                 t.status == TriggerStatus::Live
-                    && match t.price_kind {
-                        PriceKind::Mark => self.mark_price(&t.instrument),
-                        PriceKind::Last => self.last_price(&t.instrument),
-                    }
-                    .is_some_and(|p| t.fires_at(p))
+                    && self.watched_price(t).is_some_and(|p| t.fires_at(p))
             });
             let Some(t) = due.cloned() else { return };
             let mut order = t.order.clone();
@@ -1569,6 +1635,14 @@ impl Exchange {
                 live.status = status;
                 live.updated_ms = now;
             }
+        }
+    }
+
+    /// The price a trigger watches, now.
+    fn watched_price(&self, t: &Trigger) -> Option<Decimal> {
+        match t.price_kind {
+            PriceKind::Mark => self.mark_price(&t.instrument),
+            PriceKind::Last => self.last_price(&t.instrument),
         }
     }
 

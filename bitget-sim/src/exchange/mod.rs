@@ -31,7 +31,7 @@ mod triggers;
 mod types;
 
 pub use engine::{Candle, Exchange, FEE_ACCOUNT, Levels};
-pub use triggers::{PriceKind, Trigger, TriggerKind, TriggerStatus};
+pub use triggers::{PriceKind, Trail, Trigger, TriggerKind, TriggerStatus};
 pub use types::{
     Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, Market, NewOrder,
     Order, OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,

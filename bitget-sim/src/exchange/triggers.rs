@@ -62,11 +62,48 @@ pub struct Trigger {
     pub created_ms: i64,
     /// When it last changed (modified, fired, cancelled).
     pub updated_ms: i64,
+    /// A trailing stop's state; `None` for a trigger that fires at its price.
+    pub trail: Option<Trail>,
+}
+
+/// A trailing stop: `trigger_price` is its activation price; once the price reaches it, the
+/// stop follows the best price since and fires when the price turns back by `rate` from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trail {
+    /// The callback, a fraction (0.01 is 1%).
+    pub rate: Decimal,
+    /// The best price since activation (the highest for a long's stop, the lowest for a
+    /// short's); `None` until activated.
+    pub best: Option<Decimal>,
 }
 
 impl Trigger {
+    /// Follows `price` with a trailing stop: activates it when the price reaches the activation
+    /// price (rises to it for a long's stop, which fires on a fall; falls to it for a short's),
+    /// then keeps the best price since.
+    pub(crate) fn observe(&mut self, price: Decimal) {
+        let rising = self.rising;
+        let activation = self.trigger_price;
+        let Some(trail) = &mut self.trail else { return };
+        trail.best = match trail.best {
+            None if (!rising && price >= activation) || (rising && price <= activation) => {
+                Some(price)
+            }
+            None => None,
+            Some(best) if rising => Some(best.min(price)),
+            Some(best) => Some(best.max(price)),
+        };
+    }
+
     /// Whether `price` fires it.
     pub(crate) fn fires_at(&self, price: Decimal) -> bool {
+        if let Some(trail) = &self.trail {
+            return match trail.best {
+                None => false,
+                Some(best) if self.rising => price >= best * (Decimal::ONE + trail.rate),
+                Some(best) => price <= best * (Decimal::ONE - trail.rate),
+            };
+        }
         if self.rising {
             price >= self.trigger_price
         } else {

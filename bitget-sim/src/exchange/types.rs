@@ -481,4 +481,6 @@ pub enum Reject {
     /// A take-profit or stop-loss whose price the market is already past (a long's stop-loss at
     /// or above the price, its take-profit at or below).
     TriggerCrossed,
+    /// A trailing stop's callback that is not above 0 and below 100%.
+    CallbackRate,
 }

@@ -332,7 +332,8 @@ fn plan_json(inner: &Inner, t: &Trigger, label: (&str, &str)) -> Value {
         "clientOid": client_oid,
         "price": o.price.map(text).unwrap_or_default(),
         "executePrice": o.price.map(text).unwrap_or_default(),
-        "callbackRatio": "",
+        // A trailing stop's callback, in percent as it was given.
+        "callbackRatio": t.trail.as_ref().map(|tr| text(tr.rate * rust_decimal::Decimal::ONE_HUNDRED)).unwrap_or_default(),
         "triggerPrice": text(t.trigger_price),
         "triggerType": match t.price_kind { crate::exchange::PriceKind::Mark => "mark_price", crate::exchange::PriceKind::Last => "fill_price" },
         "planStatus": plan_status,

@@ -525,15 +525,20 @@ pub(super) fn place_tpsl_order(
     };
     let whole = plan_type.starts_with("pos_");
     let size = decimal(&p, "size", !whole)?.unwrap_or_default();
-    if plan_type == "moving_plan" {
-        decimal(&p, "rangeRate", true)?;
+    // A trailing stop: `triggerPrice` activates it, `rangeRate` is the callback. The pages do
+    // not give the unit; it is read as a percentage, as place-plan-order's `callbackRatio` is
+    // (`1` is 1%) [guess].
+    let callback = if plan_type == "moving_plan" {
         if p.text("executePrice")?.is_some() {
             return Err(SimError::bad(
                 "40017",
                 "executePrice is not allowed for moving_plan",
             ));
         }
-    }
+        decimal(&p, "rangeRate", true)?.map(|r| r / Decimal::ONE_HUNDRED)
+    } else {
+        None
+    };
     let trigger = decimal(&p, "triggerPrice", true)?.unwrap_or_default();
     let mark = trigger_kind(&p, "triggerType")?;
     let uid = account.uid.clone();
@@ -555,9 +560,14 @@ pub(super) fn place_tpsl_order(
         decimal(&p, "executePrice", false)?,
     )
     .client_oid(&coid);
-    let placed = inner
-        .venue
-        .place_trigger(kind, &plan_type, trigger, mark, order)?;
+    let placed = match callback {
+        Some(rate) => inner
+            .venue
+            .place_trailing(&plan_type, trigger, rate, mark, order)?,
+        None => inner
+            .venue
+            .place_trigger(kind, &plan_type, trigger, mark, order)?,
+    };
     Ok(success(&placed))
 }
 

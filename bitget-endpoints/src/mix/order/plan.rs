@@ -49,7 +49,10 @@ pub struct PlaceTpslOrder {
         required_if(plan_type = TpslPlanType::MovingPlan)
     )]
     pub size: Option<Decimal>,
-    /// Callback range of a trailing stop.
+    /// Callback range of a trailing stop: once `triggerPrice` (the activation price) is
+    /// reached, the stop follows the best price and fires when the price turns back by this
+    /// much. The pages give no unit; the simulator reads it as a percentage, as
+    /// place-plan-order's `callbackRatio` is (`1` is 1%) [guess].
     #[bitget(required_if(plan_type = TpslPlanType::MovingPlan))]
     pub range_rate: Option<Decimal>,
     /// Client order ID.
