@@ -92,6 +92,32 @@ macro_rules! from_integers {
 }
 from_integers!(i32, i64, u32, u64, usize);
 
+/// What a decimal setter takes: a [`Decimal`], an integer or text (parsed at `build()`). A float
+/// is refused on purpose: binary floats are not exact, and `0.1` would not be sent as written.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a value a decimal setter takes",
+    label = "give a `Decimal`, an integer or text such as `\"0.5\"`",
+    note = "a float is not exact in binary: convert it on purpose with `Decimal::try_from(x)` (or write the number as text)"
+)]
+pub trait DecimalInput {
+    /// The value as the builder keeps it.
+    fn into_arg(self) -> DecimalArg;
+}
+
+macro_rules! decimal_inputs {
+    ($($t:ty),*) => {$(
+        impl DecimalInput for $t {
+            #[inline]
+            fn into_arg(self) -> DecimalArg {
+                DecimalArg::from(self)
+            }
+        }
+    )*};
+}
+decimal_inputs!(
+    Decimal, &Decimal, &str, String, &String, i32, i64, u32, u64, usize
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,7 +23,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.bitget.com";
 /// The product types that are their own demo environment: `paptrading` is never sent with them.
 const LEGACY_DEMO_PRODUCT_TYPES: [&str; 3] = ["SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES"];
 
-/// A Bitget v2 REST client. Cloning shares the connection pool, the credentials and the clock.
+/// A Bitget REST client, for v2 (Classic) and v3 (Unified) endpoints alike. Cloning shares the connection pool, the credentials and the clock.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), bitget_core::Error> {
@@ -740,6 +740,22 @@ impl<'c, P: serde::Serialize> RawRequest<'c, P> {
             .run(&route, &encoded, product_type.as_deref(), self.retry_safe)
             .await
     }
+}
+
+/// The future a builder's `send` returns: [`send_built`], boxed, so that its type does not carry
+/// the builder's state parameters and a forgotten field is reported once, at the `send` call.
+#[doc(hidden)]
+pub type Sending<'c, R> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<R, Error>> + Send + 'c>>;
+
+/// Sends a request a builder assembled (or the error assembling it found).
+#[doc(hidden)]
+pub async fn send_built<E: Endpoint + Sync>(
+    client: &Client,
+    request: Result<E, Error>,
+) -> Result<E::Response, Error> {
+    let request = request?;
+    client.send(&request).await
 }
 
 /// An error after an attempt that may have been executed says so, whatever it is itself: the

@@ -40,7 +40,7 @@ impl FromStr for Method {
             "GET" => Ok(Method::Get),
             "POST" => Ok(Method::Post),
             other => Err(format!(
-                "unsupported HTTP method `{other}`: Bitget v2 uses GET and POST"
+                "unsupported HTTP method `{other}`: Bitget uses GET and POST"
             )),
         }
     }

@@ -1,4 +1,4 @@
-//! The runtime of the Bitget v2 REST client: credentials, signing, the transport, the response
+//! The runtime of the Bitget REST client (v2 for Classic accounts, v3 for Unified ones): credentials, signing, the transport, the response
 //! envelope and the one error type.
 //!
 //! Endpoints are declared in `bitget-endpoints` with the `#[bitget_endpoint]` macro, which
@@ -23,6 +23,7 @@ pub mod limits;
 pub mod paging;
 pub mod public;
 pub mod quotes;
+pub mod raw;
 pub mod recover;
 mod retry;
 pub mod sign;
@@ -42,6 +43,7 @@ pub use validate::{RuleKind, ValidationError, Violation};
 /// dependency. Not a public API: it changes with the macros.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::client::{Sending, send_built};
     pub use crate::endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
     pub use crate::recover::{Idempotent, Recover, Settling};
     pub use crate::validate::{Path, RuleKind, Validate, ValidationError, Violations};

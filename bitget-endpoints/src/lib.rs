@@ -1,4 +1,4 @@
-//! Bitget v2 REST endpoints, declared with `#[bitget_endpoint]`: typed, validated before anything
+//! Bitget REST endpoints (v2 for Classic accounts: `spot`, `mix`; v3 for Unified ones: `uta`), declared with `#[bitget_endpoint]`: typed, validated before anything
 //! is sent, documented. Module paths mirror REST paths: `/api/v2/spot/trade/cancel-order` is
 //! [`spot::trade::CancelOrder`], `/api/v2/mix/order/batch-cancel-orders` is
 //! [`mix::order::BatchCancelOrders`].
@@ -52,16 +52,20 @@ pub mod uta;
 
 // Everything the signatures here mention is reachable from this crate, so a user needs one
 // dependency.
+pub use bitget_core::RawRequest;
 pub use bitget_core::clock::{Clock, FixedClock, ManualClock, SystemClock};
+pub use bitget_core::paging::{Page, Paged, Pages};
 pub use bitget_core::public::ServerTime;
+pub use bitget_core::quotes::PriceLevel;
 pub use bitget_core::wire::UnknownValue;
 pub use bitget_core::{
     ApiCode, ApiError, Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, Decimal, DecodeError,
     Encoding, Endpoint, Error, ErrorKind, FailedItem, Method, RateLimit, RateLimits, RateScope,
     RetryPolicy, RuleKind, Secret, Sent, ValidationError, Violation,
 };
-/// The runtime's modules a user may reach into: builder states, clocks, signing, wire helpers.
-pub use bitget_core::{builder, clock, sign, wire};
+/// The runtime's modules a user may reach into: builder states, clocks, signing, wire helpers,
+/// paging, raw requests (with JSON: `raw::{json, Value}`), the recovery of lost answers.
+pub use bitget_core::{builder, clock, paging, quotes, raw, recover, sign, wire};
 
 /// The README's `rust,no_run` examples compile as doctests, so the README cannot drift from the
 /// library.

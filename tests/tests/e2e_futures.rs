@@ -519,6 +519,9 @@ async fn a_hedge_bot_holds_both_sides_and_closes_one_by_naming_it() -> Result<()
         sides(&both),
         vec![(HoldSide::Long, d("1")), (HoldSide::Short, d("2"))]
     );
+    // A position says its account's mode in the type the intent constructors take.
+    let mode = both[0].pos_mode.as_ref().and_then(PositionMode::of);
+    assert_eq!(mode, Some(PositionMode::Hedge));
     // Closing the long is `side=buy, tradeSide=close` in v2 hedge mode: the short stays.
     ok(ok(market(PlaceOrder::close_long(PositionMode::Hedge), "1"))
         .send(&hedger)

@@ -1,7 +1,7 @@
 //! The simulator's HTTP endpoints on its exchange core: orders placed through the real client
 //! match, move balances and open positions, in one-way and hedge mode (v2's `tradeSide`), and
-//! a plan order fires when the mark price crosses. (Place-order is not declared in the library
-//! yet: it goes through the raw escape hatch.)
+//! a plan order fires when the mark price crosses. Orders go through the raw escape hatch here,
+//! so the simulator's side is checked with bodies written by hand, not by the library's types.
 
 use bitget_core::{ApiCode, Client, Credentials, Method};
 use bitget_sim::exchange::{InstrumentId, PosSide, PositionMode, Status};

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-pub use crate::builder::{DecimalArg, LeftOut, Unset};
+pub use crate::builder::{DecimalArg, DecimalInput, LeftOut, Unset};
 pub use crate::validate::RuleKind;
 use crate::validate::{Path, Violations};
 use crate::wire::{Presence, WireStr};

@@ -3,7 +3,7 @@
 use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_response};
 
-use crate::mix::{HoldSide, MarginMode, ProductType};
+use crate::mix::{HoldSide, MarginMode, PosMode, ProductType};
 
 /// The position of one symbol (two in hedge mode, one per side).
 ///
@@ -63,8 +63,9 @@ pub struct Position {
     pub open_price_avg: Option<Decimal>,
     /// Margin mode.
     pub margin_mode: Option<MarginMode>,
-    /// Position mode (`one_way_mode`, `hedge_mode`).
-    pub pos_mode: Option<String>,
+    /// Position mode (`one_way_mode`, `hedge_mode`); [`PositionMode::of`](crate::PositionMode::of)
+    /// turns it into the mode the intent constructors take.
+    pub pos_mode: Option<PosMode>,
     /// Unrealised PnL.
     #[bitget(rename = "unrealizedPL")]
     pub unrealized_pl: Option<Decimal>,
@@ -148,7 +149,7 @@ pub struct ClosedPositionRecord {
     /// Side.
     pub hold_side: Option<HoldSide>,
     /// Position mode.
-    pub pos_mode: Option<String>,
+    pub pos_mode: Option<PosMode>,
     /// Average entry price.
     pub open_avg_price: Option<Decimal>,
     /// Average exit price.

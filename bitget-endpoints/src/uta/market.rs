@@ -57,9 +57,12 @@ pub struct Instrument {
     pub quantity_precision: Option<u32>,
     /// Decimal places of the quote amount.
     pub quote_precision: Option<u32>,
-    /// Price step multiplier.
+    /// The price tick: prices are multiples of it (`0.5` on some contracts, where
+    /// `pricePrecision` alone would say 0.1). Absent on some instruments: then the tick is
+    /// 10^-`pricePrecision`.
     pub price_multiplier: Option<Decimal>,
-    /// Size step multiplier.
+    /// The size step: quantities are multiples of it. Absent on some instruments: then the step
+    /// is 10^-`quantityPrecision`.
     pub quantity_multiplier: Option<Decimal>,
     /// `perpetual` or `delivery` (futures).
     pub r#type: Option<String>,

@@ -133,10 +133,13 @@ pub(super) fn expand(
         quote! {
             /// Builds the request (every rule checked) and sends it through `client`: a broken
             /// rule is this call's error, and then nothing is sent.
-            #vis async fn send(
+            // Not an `async fn`, and a (boxed) future whose type does not carry the builder's
+            // state parameters: the bounds of a forgotten field are checked at this call alone, so the
+            // compiler names the field once instead of at the call, the future and the `.await`.
+            #vis fn send<'__c>(
                 self,
-                client: &#rt::Client,
-            ) -> ::core::result::Result<#response, #rt::Error>
+                client: &'__c #rt::Client,
+            ) -> #rt::Sending<'__c, #response>
             where
                 #(#build_bounds,)*
             {
@@ -144,11 +147,12 @@ pub(super) fn expand(
                 // assembling) is reported here, so the rules run once.
                 let (__request, __parsed) = self.__assemble();
                 let __request = if __parsed.is_empty() {
-                    __request
+                    ::core::result::Result::Ok(__request)
                 } else {
-                    #rt::rules::finish_build(__request, __parsed, #target)?
+                    #rt::rules::finish_build(__request, __parsed, #target)
+                        .map_err(::core::convert::Into::into)
                 };
-                client.send(&__request).await
+                ::std::boxed::Box::pin(#rt::send_built(client, __request))
             }
         }
     });
@@ -299,8 +303,8 @@ fn input(field: &Field) -> (TokenStream, TokenStream) {
             quote!(::core::iter::Iterator::collect::<::std::vec::Vec<#item>>(::core::iter::IntoIterator::into_iter(value))),
         ),
         None if field.shape.decimal => (
-            quote!(impl ::core::convert::Into<#rt::rules::DecimalArg>),
-            quote!(::core::convert::Into::<#rt::rules::DecimalArg>::into(value)),
+            quote!(impl #rt::rules::DecimalInput),
+            quote!(#rt::rules::DecimalInput::into_arg(value)),
         ),
         None if field.shape.integer => (quote!(#v), quote!(value)),
         None => (
@@ -408,9 +412,9 @@ fn state_traits(builder: &Ident, slot: &Slot<'_>) -> Option<TokenStream> {
     let message = format!("the required field `{wire}` is not set on `{builder}`");
     let label = match field.required_or() {
         Some(method) => format!(
-            "call `.{setter}(...)` before `.build()`, or `.{method}()` to leave it out on purpose"
+            "call `.{setter}(...)` before `.build()` or `.send(..)`, or `.{method}()` to leave it out on purpose"
         ),
-        None => format!("call `.{setter}(...)` before `.build()`"),
+        None => format!("call `.{setter}(...)` before `.build()` or `.send(..)`"),
     };
     let stored = &slot.arg_ty;
     let mut out = quote! {

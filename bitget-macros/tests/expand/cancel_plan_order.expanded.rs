@@ -338,30 +338,31 @@ impl<
     }
     /// Builds the request (every rule checked) and sends it through `client`: a broken
     /// rule is this call's error, and then nothing is sent.
-    pub async fn send(
+    pub fn send<'__c>(
         self,
-        client: &::bitget_core::__private::Client,
-    ) -> ::core::result::Result<BatchCancelResult, ::bitget_core::__private::Error>
+        client: &'__c ::bitget_core::__private::Client,
+    ) -> ::bitget_core::__private::Sending<'__c, BatchCancelResult>
     where
         OrderIdListState: CancelPlanOrderBuilderOrderIdListIsSet,
         ProductTypeState: CancelPlanOrderBuilderProductTypeIsSet,
     {
         let (__request, __parsed) = self.__assemble();
         let __request = if __parsed.is_empty() {
-            __request
+            ::core::result::Result::Ok(__request)
         } else {
             ::bitget_core::__private::rules::finish_build(
-                __request,
-                __parsed,
-                "POST /api/v2/mix/order/cancel-plan-order",
-            )?
+                    __request,
+                    __parsed,
+                    "POST /api/v2/mix/order/cancel-plan-order",
+                )
+                .map_err(::core::convert::Into::into)
         };
-        client.send(&__request).await
+        ::std::boxed::Box::pin(::bitget_core::__private::send_built(client, __request))
     }
 }
 #[diagnostic::on_unimplemented(
     message = "the required field `orderIdList` is not set on `CancelPlanOrderBuilder`",
-    label = "call `.order_id_list(...)` before `.build()`, or `.cancel_all_plan_orders()` to leave it out on purpose"
+    label = "call `.order_id_list(...)` before `.build()` or `.send(..)`, or `.cancel_all_plan_orders()` to leave it out on purpose"
 )]
 #[allow(non_camel_case_types)]
 #[doc(hidden)]
@@ -406,7 +407,7 @@ impl CancelPlanOrderBuilderOrderIdListNotSet
 for ::bitget_core::__private::rules::LeftOut {}
 #[diagnostic::on_unimplemented(
     message = "the required field `productType` is not set on `CancelPlanOrderBuilder`",
-    label = "call `.product_type(...)` before `.build()`"
+    label = "call `.product_type(...)` before `.build()` or `.send(..)`"
 )]
 #[allow(non_camel_case_types)]
 #[doc(hidden)]

@@ -66,3 +66,23 @@ fn builder_states_validation_and_values_are_nameable() {
 fn user_code(error: &DecodeError, time: &ServerTime) -> (String, i64) {
     (error.path.clone(), time.server_time)
 }
+
+#[test]
+fn the_raw_layer_paging_and_quotes_are_nameable() {
+    use bitget_endpoints::raw::{Value, json};
+    use bitget_endpoints::{Method, Pages, PriceLevel, RawRequest};
+    let client = Client::builder()
+        .build()
+        .unwrap_or_else(|e: Error| panic!("{e}"));
+    let raw: RawRequest<'_, Value> = client
+        .raw(Method::Get, "/api/v2/mix/market/ticker", 20)
+        .params(json!({"symbol": "BTCUSDT"}))
+        .public();
+    drop(raw);
+    fn _pages(
+        p: Pages<bitget_endpoints::mix::order::OrdersHistory>,
+    ) -> Pages<bitget_endpoints::mix::order::OrdersHistory> {
+        p
+    }
+    let _: Option<PriceLevel> = None;
+}
