@@ -18,6 +18,9 @@ pub struct Account {
     /// A Unified Trading Account key (every new Bitget account): refused by the v2 (Classic)
     /// paths with 40085; a Classic key is refused by the v3 paths with 40084.
     pub unified: bool,
+    /// An RSA key's public half (PEM, SPKI `BEGIN PUBLIC KEY`): the signature is then
+    /// SHA256withRSA over the prehash instead of an HMAC, and `secret` is unused.
+    pub rsa_public_key: Option<String>,
 }
 
 impl Account {
@@ -36,6 +39,20 @@ impl Account {
             uid,
             demo: false,
             unified: false,
+            rsa_public_key: None,
+        }
+    }
+
+    /// A live account whose key signs with RSA, as Bitget's RSA API keys do: the public key
+    /// (PEM) is what Bitget keeps, the client holds the private one.
+    pub fn rsa(
+        api_key: impl Into<String>,
+        public_key_pem: impl Into<String>,
+        passphrase: impl Into<String>,
+    ) -> Self {
+        Account {
+            rsa_public_key: Some(public_key_pem.into()),
+            ..Account::new(api_key, "", passphrase)
         }
     }
 
@@ -90,6 +107,7 @@ impl fmt::Debug for Account {
             .field("uid", &self.uid)
             .field("demo", &self.demo)
             .field("unified", &self.unified)
+            .field("rsa", &self.rsa_public_key.is_some())
             .finish_non_exhaustive()
     }
 }
