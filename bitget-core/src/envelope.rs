@@ -283,4 +283,28 @@ mod tests {
             Some("data.successList[1]")
         );
     }
+
+    #[test]
+    fn an_error_code_with_data_that_decodes_is_still_an_error() {
+        // The one-pass fast path must check the code too: some errors carry data.
+        let body = br#"{"code":"40009","msg":"sign signature error","data":{"serverTime":"1"}}"#;
+        let err = decode::<Time>(EP, 200, body)
+            .err()
+            .unwrap_or_else(|| panic!("an error code is an error whatever the data"));
+        assert_eq!(err.api_code(), Some(&ApiCode::SignatureMismatch));
+    }
+
+    #[test]
+    fn a_null_list_is_empty_but_a_bad_list_is_an_error() {
+        let null = br#"{"code":"00000","msg":"success","data":null}"#;
+        assert_eq!(decode::<Vec<Time>>(EP, 200, null).ok(), Some(Vec::new()));
+        // A list whose item does not decode is never read as an empty list.
+        let bad = br#"{"code":"00000","msg":"success","data":[{"serverTime":1}]}"#;
+        let err = decode::<Vec<Time>>(EP, 200, bad)
+            .err()
+            .unwrap_or_else(|| panic!("a bad item is a decode error"));
+        assert_eq!(err.kind(), ErrorKind::Decode);
+        // A struct is not a list: null stays an error for it.
+        assert!(decode::<Time>(EP, 200, null).is_err());
+    }
 }

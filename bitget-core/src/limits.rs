@@ -124,3 +124,74 @@ fn quota(per_second: u32) -> Quota {
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uid(per_second: u32) -> RateLimit {
+        RateLimit {
+            per_second,
+            scope: RateScope::Uid,
+        }
+    }
+
+    #[test]
+    fn requests_are_spaced_at_the_declared_rate_plus_the_margin() {
+        // 10/s with a 2% margin: one request every 102 ms, never two at once.
+        assert_eq!(quota(10).replenish_interval(), Duration::from_millis(102));
+        assert_eq!(quota(10).burst_size(), NonZeroU32::MIN);
+        // 0 is taken as 1/s, not as a division by zero.
+        assert_eq!(quota(0).replenish_interval(), Duration::from_millis(1020));
+    }
+
+    #[test]
+    fn overrides_replace_the_declared_rate() {
+        let limits = RateLimits::new();
+        assert_eq!(limits.rate("/api/x", uid(10)), 10);
+        limits.set_rate("/api/x", 1);
+        assert_eq!(limits.rate("/api/x", uid(10)), 1);
+        limits.set_rate("/api/x", 0);
+        assert_eq!(limits.rate("/api/x", uid(10)), 1, "0 is taken as 1");
+        assert_eq!(limits.rate("/api/y", uid(0)), 1);
+    }
+
+    #[tokio::test]
+    async fn a_request_beyond_the_rate_waits_and_every_one_is_counted() {
+        let limits = RateLimits::new();
+        limits.wait("acct", "/api/one", uid(1)).await;
+        assert_eq!(limits.granted("/api/one"), 1);
+        // The second request of a 1/s endpoint waits about a second: it is not through after
+        // 100 ms. (A lower bound only: a slow machine makes the wait longer, never shorter.)
+        let second = tokio::time::timeout(
+            Duration::from_millis(100),
+            limits.wait("acct", "/api/one", uid(1)),
+        )
+        .await;
+        assert!(second.is_err(), "the second request did not wait");
+        // Another account has its own budget; an IP-scoped endpoint shares one across accounts.
+        tokio::time::timeout(
+            Duration::from_millis(100),
+            limits.wait("other", "/api/one", uid(1)),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("another account's first request waits for nobody"));
+        let ip = RateLimit {
+            per_second: 1,
+            scope: RateScope::Ip,
+        };
+        limits.wait("a", "/api/public", ip).await;
+        let shared = tokio::time::timeout(
+            Duration::from_millis(100),
+            limits.wait("b", "/api/public", ip),
+        )
+        .await;
+        assert!(shared.is_err(), "public endpoints are counted per IP");
+        // Turned off, nothing waits and nothing is counted.
+        let off = RateLimits::unlimited();
+        for _ in 0..3 {
+            off.wait("acct", "/api/one", uid(1)).await;
+        }
+        assert_eq!(off.granted("/api/one"), 0);
+    }
+}

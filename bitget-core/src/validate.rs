@@ -319,6 +319,28 @@ mod tests {
     }
 
     #[test]
+    fn absorbing_keeps_one_violation_per_field_the_first_found() {
+        let mut mine = Violations::default();
+        mine.push(&Path::ROOT.field("size"), RuleKind::Required, "required");
+        let mut other = Violations::default();
+        other.push(&Path::ROOT.field("size"), RuleKind::Decimal, "not a number");
+        other.push(
+            &Path::ROOT.field("price"),
+            RuleKind::Decimal,
+            "not a number",
+        );
+        mine.absorb_where_clean(other);
+        let err = mine
+            .finish("POST /x")
+            .err()
+            .unwrap_or_else(|| panic!("violations"));
+        assert_eq!(err.violations.len(), 2, "{err}");
+        let size: Vec<_> = err.at("size").collect();
+        assert_eq!((size.len(), size[0].rule), (1, RuleKind::Required));
+        assert_eq!(err.at("price").count(), 1);
+    }
+
+    #[test]
     fn violations_finish_into_an_error_listing_all() {
         let mut v = Violations::default();
         assert!(Violations::default().finish("POST /x").is_ok());

@@ -13,15 +13,27 @@
 //! # Ok(()) }
 //! ```
 //!
-//! What it serves: `GET /api/v2/public/time`; `POST /api/v2/spot/trade/{place-order,
-//! cancel-order, batch-cancel-order}`; `POST /api/v2/mix/order/{place-order, place-plan-order,
-//! batch-cancel-orders, cancel-all-orders, cancel-plan-order}`; public `GET
-//! /api/v2/mix/market/{ticker, tickers, merge-depth, symbol-price, open-interest,
-//! current-fund-rate, candles}` from the books, the fills, the positions and the mark price and
-//! funding rate a test sets. Every account starts funded (1M
-//! USDT and USDC, 100 BTC, 1000 ETH, 10,000 SOL); instruments are listed on first use. A test
-//! sets up and reads the rest through [`Simulator::with_exchange`]: prices, liquidity, balances,
-//! positions, fills. Classic and Unified accounts are told apart (40085, 40084).
+//! What it serves, written from Bitget's doc pages (not from any client's types): every v2
+//! futures endpoint of `/api/v2/mix/{market,order,position,account}/...` (orders, trigger,
+//! trailing and TP/SL orders, flash close, reversal, positions and their history, leverage,
+//! margin and position mode, market data from the books and fills); every v3 endpoint of
+//! `/api/v3/{market,trade,position,account}/...` for accounts made `.unified(true)` (orders and
+//! batches, strategy orders, the dead-man switch, assets, transfers); the v2 spot cancels
+//! (`cancel-order`, `batch-cancel-order`) and spot `place-order`; `GET /api/v2/public/time`. A
+//! path it does not serve answers 40404 and says so. Signatures are verified with its own code
+//! (HMAC, and RSA for [`Account::rsa`]), rates limited per UID, faults injected on demand
+//! ([`Faults`]: latency, 5xx, dropped connections, cut bodies, 429s, a clock offset, answers lost
+//! after executing), and every request logged ([`Simulator::requests`]).
+//!
+//! Every account starts funded (1M USDT and USDC, 100 BTC, 1000 ETH, 10,000 SOL); BTC, ETH and
+//! SOL against USDT are listed on spot and as USDT-FUTURES perpetuals, other symbols on first
+//! use. A test sets prices and liquidity and reads balances, positions and fills through
+//! [`Simulator::with_exchange`]; the exchange core ([`exchange`]) is usable alone, with no HTTP.
+//! Classic and Unified accounts are told apart (40085, 40084).
+//!
+//! The simulator is usually a dev-dependency, whose docs `cargo doc` does not build: read them
+//! with `cargo doc -p bitget-sim --open` in this repository, or in a project of yours after
+//! moving it to `[dependencies]` for the time of reading.
 
 mod account;
 mod auth;
