@@ -307,4 +307,32 @@ mod tests {
         // A struct is not a list: null stays an error for it.
         assert!(decode::<Time>(EP, 200, null).is_err());
     }
+
+    #[test]
+    fn json_without_a_code_is_not_an_envelope_and_long_bodies_are_cut() {
+        let err = decode::<Time>(EP, 503, br#"{"status":"down","data":{"serverTime":"1"}}"#)
+            .err()
+            .unwrap_or_else(|| panic!("JSON without a code is not a Bitget answer"));
+        assert_eq!(err.kind(), ErrorKind::Transport, "{err}");
+        assert_eq!(err.api_code(), None);
+        // A 200-character body is shown whole; one more character and it is cut with `…`.
+        let exact = "x".repeat(200);
+        let shown = decode::<Time>(EP, 502, exact.as_bytes())
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            shown
+                .as_deref()
+                .is_some_and(|s| s.contains(&exact) && !s.contains('…'))
+        );
+        let long = "x".repeat(201);
+        let shown = decode::<Time>(EP, 502, long.as_bytes())
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            shown
+                .as_deref()
+                .is_some_and(|s| s.contains('…') && !s.contains(&long))
+        );
+    }
 }

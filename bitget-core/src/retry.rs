@@ -113,4 +113,22 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn jitter_spreads_over_the_unit_interval() {
+        // Clients retrying in step is what jitter prevents: the values must spread, not merely
+        // stay in range (a stuck or degenerate generator keeps every delay equal).
+        let draws: Vec<f64> = (0..2_000).map(|_| jitter()).collect();
+        assert!(draws.iter().all(|j| (0.0..1.0).contains(j)));
+        let mut distinct: Vec<u64> = draws.iter().map(|j| (j * 1e6) as u64).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert!(
+            distinct.len() > 1_900,
+            "{} distinct of 2000",
+            distinct.len()
+        );
+        let low = draws.iter().filter(|j| **j < 0.5).count();
+        assert!((800..1_200).contains(&low), "{low} of 2000 below one half");
+    }
 }

@@ -212,7 +212,9 @@ mod tests {
     #[test]
     fn signer_debug_is_redacted() {
         let s = HmacSigner::new("my-very-secret");
-        assert!(!format!("{s:?}").contains("my-very-secret"));
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("my-very-secret"), "{shown}");
+        assert!(shown.contains("HmacSigner"), "says what it is: {shown}");
     }
 
     /// A signature made by `openssl dgst -sha256 -sign` with the test key, so the RSA signer is
@@ -231,7 +233,11 @@ mod tests {
         );
         let expected = "fFwAZC3wq1Qmf1d8zgABpRgXip7GYWeSdme0uLPrEBWI4aiOimMMTDZtTXrK1szlX702Ohv9DMZl/PKve0AfPx3KDoAvavLdESSCF79DsIGVnB58N5wDls7IgTQCdu5Ht1mUHCjfg0ogzc3pinE1EFV37c6pewkOo9AyI8e/V6x0LdxFcMeAY5/scM71dncv1fOnkigzAp6zxGpomniPntaYZ1OF7Axk/q82q319mlAHgE4F3eoyzTpzG8R9O3BwtNeR9lMRWhO+mX1A+BjmXivWvxHZ+/T166bBz/bOVBxDAFTJciSdqRktz5mTZstsH4gxnhRnJDanWCtW6s4z/A==";
         assert_eq!(signer.sign(&pre).ok().as_deref(), Some(expected));
-        assert!(!format!("{signer:?}").contains("BEGIN"));
+        let shown = format!("{signer:?}");
+        assert!(
+            !shown.contains("BEGIN") && shown.contains("RsaSigner"),
+            "{shown}"
+        );
         assert!(RsaSigner::from_pkcs8_pem("not a key").is_err());
     }
 }

@@ -318,6 +318,43 @@ mod tests {
         assert_eq!(root.to_string(), "(request)");
     }
 
+    /// An item whose one rule is that its `id` is not empty.
+    struct Item(&'static str);
+
+    impl Validate for Item {
+        fn validate_at(&self, path: &Path<'_>, out: &mut Violations) {
+            if self.0.is_empty() {
+                out.push(&path.field("id"), RuleKind::NonEmpty, "must not be empty");
+            }
+        }
+    }
+
+    #[test]
+    fn lists_and_options_validate_what_they_hold_at_its_path() {
+        let mut out = Violations::default();
+        assert!(out.is_empty());
+        let list = vec![Item("a"), Item(""), Item("c"), Item("")];
+        list.validate_at(&Path::ROOT.field("orderIdList"), &mut out);
+        Some(Item("")).validate_at(&Path::ROOT.field("one"), &mut out);
+        None::<Item>.validate_at(&Path::ROOT.field("none"), &mut out);
+        assert!(!out.is_empty());
+        let err = out
+            .finish("POST /x")
+            .err()
+            .unwrap_or_else(|| panic!("violations"));
+        let paths: Vec<&str> = err.violations.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["orderIdList[1].id", "orderIdList[3].id", "one.id"]);
+        assert!(err.has("one.id", RuleKind::NonEmpty));
+        assert!(
+            !err.has("one.id", RuleKind::Required),
+            "another rule at the path"
+        );
+        assert!(
+            !err.has("none.id", RuleKind::NonEmpty),
+            "a path without violations"
+        );
+    }
+
     #[test]
     fn absorbing_keeps_one_violation_per_field_the_first_found() {
         let mut mine = Violations::default();
@@ -360,6 +397,12 @@ mod tests {
         assert!(text.contains("`a`: required (required)"), "{text}");
         assert!(
             text.contains("`b`: at most 50 characters (max_len)"),
+            "{text}"
+        );
+        // One separator between violations, none before the first.
+        assert_eq!(text.matches("; ").count(), 1, "{text}");
+        assert!(
+            text.starts_with("invalid request for POST /x: `a`"),
             "{text}"
         );
     }
