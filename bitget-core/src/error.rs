@@ -532,9 +532,13 @@ impl Error {
     /// of a placed order is refused as a duplicate). Otherwise a 429, an error code or a 4xx page
     /// proves it was not; a refused connection proves it never left.
     pub fn is_ambiguous(&self) -> bool {
-        if self.earlier.is_some() {
-            return true;
-        }
+        self.earlier.is_some() || self.is_unanswered()
+    }
+
+    /// Whether this error's own attempt got no usable answer (a timeout, a dropped connection
+    /// after sending, an HTTP 5xx, a cut body), whatever earlier attempts did: `false` for an
+    /// error code, a 429 or a 4xx page, which prove the attempt did nothing.
+    pub fn is_unanswered(&self) -> bool {
         match &*self.inner {
             Inner::Timeout { .. } => true,
             Inner::Transport {

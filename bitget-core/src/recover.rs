@@ -40,11 +40,20 @@ pub trait Recover: Endpoint + Sync {
 pub trait Idempotent {
     /// Whether the value carries its idempotency key(s).
     fn idempotent(&self) -> bool;
+
+    /// The key itself, for a value that carries one (a list's items are told apart by it).
+    fn key(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl Idempotent for String {
     fn idempotent(&self) -> bool {
         !self.is_empty()
+    }
+
+    fn key(&self) -> Option<&str> {
+        Some(self.as_str()).filter(|s| !s.is_empty())
     }
 }
 
@@ -52,13 +61,21 @@ impl<T: Idempotent> Idempotent for Option<T> {
     fn idempotent(&self) -> bool {
         self.as_ref().is_some_and(T::idempotent)
     }
+
+    fn key(&self) -> Option<&str> {
+        self.as_ref().and_then(T::key)
+    }
 }
 
-/// A batch is repeatable only when every item carries its key: one item without would be placed
-/// twice.
+/// A batch is repeatable only when every item carries its own key: one item without would be
+/// placed twice, and two items under one key could not be told apart when looked up.
 impl<T: Idempotent> Idempotent for Vec<T> {
     fn idempotent(&self) -> bool {
-        !self.is_empty() && self.iter().all(T::idempotent)
+        let mut keys = std::collections::HashSet::with_capacity(self.len());
+        !self.is_empty()
+            && self
+                .iter()
+                .all(|item| item.idempotent() && item.key().is_none_or(|k| keys.insert(k)))
     }
 }
 
@@ -157,5 +174,9 @@ mod tests {
         assert!(!vec![some("a"), None].idempotent());
         assert!(!vec![some("a"), some("")].idempotent());
         assert!(!Vec::<Option<String>>::new().idempotent());
+        assert!(
+            !vec![some("a"), some("a")].idempotent(),
+            "two items under one key"
+        );
     }
 }

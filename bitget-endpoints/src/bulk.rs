@@ -706,7 +706,7 @@ fn whole_request_failed(e: Error, ambiguous_before: bool) -> Outcome {
     let refused = matches!(
         e.kind(),
         ErrorKind::Api | ErrorKind::RateLimited | ErrorKind::Validation | ErrorKind::Config
-    ) && !e.is_ambiguous();
+    ) && !e.is_unanswered();
     if refused && ambiguous_before {
         Outcome::Unknown(Unknown::RefusedAfterAmbiguousAttempt(Arc::new(e)))
     } else if refused {

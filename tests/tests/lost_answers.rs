@@ -325,3 +325,101 @@ async fn a_strategy_order_whose_answer_was_lost_is_returned() -> Result<(), Erro
     assert_eq!(ack.order_id.as_deref(), Some(placed[0].as_str()));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_batch_whose_every_answer_was_lost_is_found_and_one_with_a_repeated_id_is_not_repeated()
+-> Result<(), Error> {
+    let sim = sim().await;
+    let c = client(&sim, "classic", "cl-s", "cl-p");
+    let item = |coid: &str, price: i64| {
+        BatchOrderItem::open_long(PositionMode::OneWay)
+            .size("0.01")
+            .price(price)
+            .order_type(OrderType::Limit)
+            .client_oid(coid)
+            .build()
+    };
+    let batch = |items| {
+        BatchPlaceOrder::builder()
+            .symbol("BTCUSDT")
+            .product_type(USDT)
+            .margin_coin("USDT")
+            .margin_mode(MarginMode::Crossed)
+            .order_list(items)
+            .build()
+    };
+    // Every attempt executes and loses its answer (the default policy makes four).
+    sim.set_faults(Faults {
+        lose_answers: 4,
+        ..Faults::default()
+    });
+    // No answer came, and the lookups find both orders: placed, once each.
+    let result = batch(vec![
+        item("all-lost-1", 50_000)?,
+        item("all-lost-2", 49_000)?,
+    ])?
+    .send(&c)
+    .await?;
+    assert_eq!(result.success_list.len(), 2, "{result:?}");
+    assert_eq!(placed_under(&sim, "classic", "all-lost-1").len(), 1);
+    assert_eq!(placed_under(&sim, "classic", "all-lost-2").len(), 1);
+    sim.set_faults(Faults::default());
+
+    // Two items under one client id cannot be told apart when looked up: not repeated.
+    lose_next_answer(&sim);
+    let twice = batch(vec![item("same", 48_000)?, item("same", 47_000)?])?;
+    let sent = c.send_reporting(&twice).await;
+    assert_eq!(
+        sent.attempts, 1,
+        "a batch with a repeated clientOid is not repeated"
+    );
+    assert!(sent.result.err().is_some_and(|e| e.is_ambiguous()));
+
+    // The same, on v3.
+    let u = client(&sim, "uta", "uta-s", "uta-p");
+    uta::account::SetHoldMode::builder()
+        .hold_mode(uta::HoldMode::HedgeMode)
+        .build()?
+        .send(&u)
+        .await?;
+    let uitem = |coid: &str| {
+        uta::trade::BatchOrder::hedge_open_long()
+            .category(uta::Category::UsdtFutures)
+            .symbol("BTCUSDT")
+            .qty("0.01")
+            .price(50_000)
+            .order_type(uta::OrderType::Limit)
+            .client_oid(coid)
+            .build()
+    };
+    sim.set_faults(Faults {
+        lose_answers: 4,
+        ..Faults::default()
+    });
+    let items = uta::trade::PlaceBatch::builder()
+        .orders([uitem("u-all-lost")?])
+        .build()?
+        .send(&u)
+        .await?;
+    assert!(items.iter().all(|i| i.succeeded()), "{items:?}");
+    assert_eq!(placed_under(&sim, "uta", "u-all-lost").len(), 1);
+    Ok(())
+}
+
+#[test]
+fn a_modify_keeps_the_orders_client_id_apart_from_the_replacements() {
+    let err = bitget_endpoints::mix::order::ModifyOrder::builder()
+        .client_oid("grid-1")
+        .symbol("BTCUSDT")
+        .product_type(USDT)
+        .new_client_oid("grid-1")
+        .new_size("0.02")
+        .new_price(50_000)
+        .build()
+        .err()
+        .unwrap_or_else(|| panic!("the same id for the replacement is refused"));
+    assert!(
+        err.to_string().contains("newClientOid must differ"),
+        "{err}"
+    );
+}

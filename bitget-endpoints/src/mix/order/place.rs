@@ -245,6 +245,14 @@ pub struct ModifyOrder {
 }
 
 fn one_change_at_a_time(r: &ModifyOrder) -> Result<(), String> {
+    // The replacement is found by its new client id after a lost answer: the original's id
+    // would find the unmodified order and call the change done.
+    if r.client_oid.as_deref() == Some(r.new_client_oid.as_str()) {
+        return Err(
+            "newClientOid must differ from the order's clientOid: the replacement is a new order"
+                .into(),
+        );
+    }
     let reprice = r.new_size.is_some() || r.new_price.is_some();
     let tpsl = r.new_preset_stop_surplus_price.is_some() || r.new_preset_stop_loss_price.is_some();
     match (reprice, tpsl) {
