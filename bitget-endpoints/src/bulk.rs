@@ -38,8 +38,8 @@ use crate::uta::Category;
 #[cfg(feature = "uta")]
 use crate::uta::trade::{CancelBatch, CancelItem, ItemResult};
 
-/// The most ids one v2 batch request takes (v3's cancel-batch takes 20).
-pub const BATCH_LIMIT: usize = 50;
+/// The most ids one v2 batch request takes (v3's: `uta::trade::BATCH_LIMIT`).
+pub use crate::common::BATCH_LIMIT;
 
 /// How an order is named.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -394,7 +394,7 @@ fn uta_item(target: &Uta, r: &OrderRef) -> CancelItem {
 impl Target for Uta {
     type Request = CancelBatch;
     const MIXES_ID_KINDS: bool = true;
-    const BATCH: usize = crate::uta::trade::BATCH_MAX;
+    const BATCH: usize = crate::uta::trade::BATCH_LIMIT;
 
     fn request(&self, ids: &[&OrderRef]) -> Result<CancelBatch, ValidationError> {
         CancelBatch::builder()

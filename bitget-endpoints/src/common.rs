@@ -2,6 +2,10 @@
 //! that reports items one by one under a success envelope offers.
 
 use bitget_core::{Error, FailedItem};
+
+/// The most items one v2 batch request takes, spot and futures alike (place, cancel): the one
+/// place the declarations and the bulk cancel read it from.
+pub const BATCH_LIMIT: usize = 50;
 use bitget_macros::bitget_response;
 
 /// An answer that reports its items one by one while the envelope says `00000`: a batch place

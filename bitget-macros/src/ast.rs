@@ -141,7 +141,7 @@ pub(crate) enum FieldRuleKind {
     RequiredUnless(Condition),
     AbsentIf(Condition),
     Requires(Vec<Ident>),
-    MaxItems(usize),
+    MaxItems(Count),
     MinItems(usize),
     NonEmpty,
     MaxLen(usize),
@@ -192,5 +192,35 @@ impl Container {
     pub(crate) fn wire_of(&self, ident: &Ident) -> String {
         self.field(ident)
             .map_or_else(|| ident.to_string(), |f| f.wire.clone())
+    }
+}
+
+/// A count a rule takes: a literal, or a constant named once where the limit is documented
+/// (`max_items = BATCH_LIMIT`).
+pub(crate) enum Count {
+    Literal(usize),
+    Const(syn::Path),
+}
+
+impl Count {
+    /// The count as code (a `usize` expression).
+    pub(crate) fn tokens(&self) -> proc_macro2::TokenStream {
+        match self {
+            Count::Literal(n) => quote::quote!(#n),
+            Count::Const(path) => quote::quote!(#path),
+        }
+    }
+
+    /// The count as the docs say it: the number, or the constant's name.
+    pub(crate) fn shown(&self) -> String {
+        match self {
+            Count::Literal(n) => n.to_string(),
+            Count::Const(path) => {
+                let name = quote::ToTokens::to_token_stream(path)
+                    .to_string()
+                    .replace(' ', "");
+                format!("`{name}`")
+            }
+        }
     }
 }

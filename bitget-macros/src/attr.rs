@@ -450,7 +450,7 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
                 REQUIRED_UNLESS => FieldRuleKind::RequiredUnless(condition(cx, &meta)?),
                 ABSENT_IF => FieldRuleKind::AbsentIf(condition(cx, &meta)?),
                 REQUIRES => FieldRuleKind::Requires(ident_list(&meta)?),
-                MAX_ITEMS => FieldRuleKind::MaxItems(positive(cx, &meta, MAX_ITEMS)?),
+                MAX_ITEMS => FieldRuleKind::MaxItems(count(cx, &meta, MAX_ITEMS)?),
                 MIN_ITEMS => FieldRuleKind::MinItems(positive(cx, &meta, MIN_ITEMS)?),
                 NON_EMPTY => FieldRuleKind::NonEmpty,
                 MAX_LEN => FieldRuleKind::MaxLen(positive(cx, &meta, MAX_LEN)?),
@@ -627,8 +627,28 @@ fn number_lit(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<s
     Ok(lit)
 }
 
+/// A count: a positive integer literal, or the path of a constant that names the limit.
+fn count(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<crate::ast::Count> {
+    let value = meta.value()?;
+    if value.peek(LitInt) {
+        return positive_lit(cx, value.parse()?, key).map(crate::ast::Count::Literal);
+    }
+    match value.parse::<syn::Path>() {
+        Ok(path) => Ok(crate::ast::Count::Const(path)),
+        Err(e) => Err(syn::Error::new(
+            e.span(),
+            format!(
+                "`{key}` takes a positive integer or a constant's path, such as `{key} = 50` or `{key} = BATCH_LIMIT`"
+            ),
+        )),
+    }
+}
+
 fn positive(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<usize> {
-    let lit: LitInt = meta.value()?.parse()?;
+    positive_lit(cx, meta.value()?.parse()?, key)
+}
+
+fn positive_lit(cx: &Ctxt, lit: LitInt, key: &str) -> syn::Result<usize> {
     let n: usize = lit.base10_parse()?;
     if n == 0 {
         cx.error_spanned_by(

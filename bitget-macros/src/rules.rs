@@ -159,7 +159,7 @@ impl FieldRuleKind {
                     names.join(" and ") + if ids.len() > 1 { " are" } else { " is" }
                 )
             }
-            FieldRuleKind::MaxItems(n) => format!("at most {n} items"),
+            FieldRuleKind::MaxItems(n) => format!("at most {} items", n.shown()),
             FieldRuleKind::MinItems(n) => format!("at least {n} items when present"),
             FieldRuleKind::NonEmpty => {
                 "at least one item when present (an empty list is never sent)".to_owned()
@@ -215,6 +215,7 @@ impl FieldRuleKind {
                 quote!(#(#checks)*)
             }
             FieldRuleKind::MaxItems(n) => {
+                let n = n.tokens();
                 quote!(__r::max_items(__out, &__p, __r::ListLen::list_len(&self.#name), #n);)
             }
             FieldRuleKind::MinItems(n) => {

@@ -3,7 +3,7 @@
 use bitget_macros::bitget_endpoint;
 
 use super::{BatchMode, SpotOrderItem, TpslType};
-use crate::common::{BatchCancelResult, CancelledOrder};
+use crate::common::{BATCH_LIMIT, BatchCancelResult, CancelledOrder};
 
 /// Cancel one spot order, by `orderId` or `clientOid` (if both, `orderId` prevails).
 ///
@@ -58,7 +58,7 @@ pub struct BatchCancelOrder {
     #[bitget(
         required,
         non_empty,
-        max_items = 50,
+        max_items = BATCH_LIMIT,
         no_mix(order_id, client_oid),
         item_required_if(symbol, batch_mode = BatchMode::Multiple)
     )]

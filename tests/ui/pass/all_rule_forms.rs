@@ -48,6 +48,9 @@ pub struct Answer {
     pub count: u64,
 }
 
+/// A limit named once, read by the declaration (`max_items = LIMIT`).
+const LIMIT: usize = 3;
+
 /// Every rule form.
 #[bitget_endpoint(POST, "/api/v2/test/everything", rate = 5, response = Answer, scope = ip)]
 #[bitget(exactly_one_of(left, right), check = whole, together(new_size, new_price), window(start_time, end_time, max_days = 7))]
@@ -56,7 +59,7 @@ pub struct Everything {
     #[bitget(required, uppercase)]
     pub coin: String,
     /// Required, or left out through an explicit call.
-    #[bitget(required_or(everything_at_once), non_empty, min_items = 1, max_items = 3, requires(symbol), no_mix(order_id, client_oid), item_required_if(symbol, mode = Mode::Multiple))]
+    #[bitget(required_or(everything_at_once), non_empty, min_items = 1, max_items = LIMIT, requires(symbol), no_mix(order_id, client_oid), item_required_if(symbol, mode = Mode::Multiple))]
     pub items: Option<Vec<Item>>,
     /// Symbol.
     #[bitget(required_unless(mode = Mode::Multiple))]
@@ -113,6 +116,16 @@ pub struct PublicQuery {
 
 fn main() {
     use bitget_core::Endpoint as _;
+    // The constant is the limit: one item more than it is refused.
+    let over = Everything::builder()
+        .coin("USDT")
+        .items((0..=LIMIT).map(|i| Item::builder().order_id(i.to_string()).build().unwrap_or_else(|e| panic!("{e}"))))
+        .symbol("BTCUSDT")
+        .left("l")
+        .r#type("limit")
+        .stamp("17")
+        .build();
+    assert!(over.err().is_some_and(|e| e.has("items", bitget_core::RuleKind::MaxItems)));
     let ok = Everything::builder()
         .coin("USDT")
         .items([Item::builder().order_id("1").build().unwrap_or_else(|e| panic!("{e}"))])

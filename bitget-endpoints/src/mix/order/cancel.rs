@@ -3,7 +3,7 @@
 use bitget_macros::bitget_endpoint;
 
 use super::OrderAck;
-use crate::common::BatchCancelResult;
+use crate::common::{BATCH_LIMIT, BatchCancelResult};
 use crate::mix::{OrderIdItem, PlanType, ProductType};
 
 /// Cancel one futures order, by `orderId` or `clientOid` (`orderId` prevails when both are set).
@@ -64,7 +64,7 @@ pub struct CancelPlanOrder {
     #[bitget(
         required_or(cancel_all_plan_orders),
         non_empty,
-        max_items = 50,
+        max_items = BATCH_LIMIT,
         requires(symbol)
     )]
     pub order_id_list: Option<Vec<OrderIdItem>>,
@@ -106,7 +106,7 @@ pub struct BatchCancelOrders {
     #[bitget(
         required_or(cancel_all_orders),
         non_empty,
-        max_items = 50,
+        max_items = BATCH_LIMIT,
         requires(symbol)
     )]
     pub order_id_list: Option<Vec<OrderIdItem>>,

@@ -4,7 +4,7 @@ use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
 
 use super::OrderAck;
-use crate::common::{BatchOutcome, FailedOrder, item_name};
+use crate::common::{BATCH_LIMIT, BatchOutcome, FailedOrder, item_name};
 use crate::mix::{
     Force, HoldSide, MarginMode, OrderType, ProductType, Side, StpMode, TradeSide, YesNo,
 };
@@ -174,7 +174,7 @@ pub struct BatchPlaceOrder {
     #[bitget(required)]
     pub margin_mode: MarginMode,
     /// The orders, 1 to 50.
-    #[bitget(required, non_empty, max_items = 50)]
+    #[bitget(required, non_empty, max_items = BATCH_LIMIT)]
     pub order_list: Vec<BatchOrderItem>,
 }
 

@@ -11,7 +11,7 @@ use crate::uta::{
 };
 
 /// At most this many orders in one v3 batch (place, modify, cancel).
-pub const BATCH_MAX: usize = 20;
+pub const BATCH_LIMIT: usize = 20;
 
 /// `qty > 0`.
 pub(crate) fn positive(qty: &Decimal) -> Result<(), String> {
@@ -190,7 +190,7 @@ fn batch_orders_category(orders: &Vec<BatchOrder>) -> Result<(), String> {
 #[bitget_endpoint(POST, "/api/v3/trade/place-batch", rate = 5, response = Vec<ItemResult>, retry_safe_with(orders))]
 pub struct PlaceBatch {
     /// The orders, 1 to 20, one category.
-    #[bitget(body, required, non_empty, max_items = 20, check = batch_orders_category)]
+    #[bitget(body, required, non_empty, max_items = BATCH_LIMIT, check = batch_orders_category)]
     pub orders: Vec<BatchOrder>,
 }
 
@@ -250,7 +250,7 @@ pub struct ModifyItem {
 #[bitget_endpoint(POST, "/api/v3/trade/batch-modify-order", rate = 10, response = Vec<ItemResult>)]
 pub struct BatchModifyOrder {
     /// The changes, 1 to 20.
-    #[bitget(body, required, non_empty, max_items = 20, check = one_change_per_order)]
+    #[bitget(body, required, non_empty, max_items = BATCH_LIMIT, check = one_change_per_order)]
     pub orders: Vec<ModifyItem>,
 }
 
@@ -348,7 +348,7 @@ fn cancel_items_category(items: &Vec<CancelItem>) -> Result<(), String> {
 #[bitget_endpoint(POST, "/api/v3/trade/cancel-batch", rate = 5, response = Vec<ItemResult>, retry_safe)]
 pub struct CancelBatch {
     /// The orders, 1 to 20, one category.
-    #[bitget(body, required, non_empty, max_items = 20, check = cancel_items_category)]
+    #[bitget(body, required, non_empty, max_items = BATCH_LIMIT, check = cancel_items_category)]
     pub orders: Vec<CancelItem>,
 }
 
