@@ -1,12 +1,28 @@
-//! Types shared by several endpoints: the answers of the cancel endpoints, and what every answer
-//! that reports items one by one under a success envelope offers.
+//! What the v2 families (spot and futures) share: the order enums both send (side, order type,
+//! time in force, self-trade prevention), the batch limit, the answers of the cancel endpoints,
+//! and what every answer that reports items one by one under a success envelope offers.
 
 use bitget_core::{Error, FailedItem};
+use bitget_macros::bitget_response;
 
 /// The most items one v2 batch request takes, spot and futures alike (place, cancel): the one
 /// place the declarations and the bulk cancel read it from.
 pub const BATCH_LIMIT: usize = 50;
-use bitget_macros::bitget_response;
+
+/// An amount above zero (a size, a quantity), for `check = positive`.
+pub(crate) fn positive(amount: &bitget_core::Decimal) -> Result<(), String> {
+    if amount.is_sign_positive() && !amount.is_zero() {
+        Ok(())
+    } else {
+        Err(format!("must be above 0, got {amount}"))
+    }
+}
+
+/// An amount above zero when set.
+#[cfg(any(feature = "mix", feature = "uta"))]
+pub(crate) fn positive_if_set(amount: &Option<bitget_core::Decimal>) -> Result<(), String> {
+    amount.as_ref().map_or(Ok(()), positive)
+}
 
 /// An answer that reports its items one by one while the envelope says `00000`: a batch place
 /// or cancel, a flash close, an "all" cancel. A failure is only in the items, so `send().await?`
@@ -138,5 +154,53 @@ impl BatchOutcome for BatchCancelResult {
 
     fn item_count(&self) -> usize {
         self.success_list.len() + self.failure_list.len()
+    }
+}
+
+bitget_core::wire_enum! {
+    /// Order direction.
+    pub enum Side {
+        /// Buy.
+        Buy = "buy",
+        /// Sell.
+        Sell = "sell",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// Order type.
+    pub enum OrderType {
+        /// Limit order.
+        Limit = "limit",
+        /// Market order.
+        Market = "market",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// Time in force.
+    pub enum Force {
+        /// Good till cancelled.
+        Gtc = "gtc",
+        /// Immediate or cancel.
+        Ioc = "ioc",
+        /// Fill or kill.
+        Fok = "fok",
+        /// Maker only.
+        PostOnly = "post_only",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// Self-trade prevention.
+    pub enum StpMode {
+        /// No prevention (the default).
+        None = "none",
+        /// Cancel the taker order.
+        CancelTaker = "cancel_taker",
+        /// Cancel the maker order.
+        CancelMaker = "cancel_maker",
+        /// Cancel both.
+        CancelBoth = "cancel_both",
     }
 }

@@ -423,3 +423,49 @@ fn a_modify_keeps_the_orders_client_id_apart_from_the_replacements() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn a_spot_order_whose_answer_was_lost_is_returned_or_said_to_be_live() -> Result<(), Error> {
+    use bitget_endpoints::spot::trade::PlaceOrder as SpotPlace;
+    let sim = sim().await;
+    let c = client(&sim, "classic", "cl-s", "cl-p");
+    // Resting, unfilled: orderInfo finds it by its client id.
+    let bid = SpotPlace::limit_buy(50_000, "0.001")
+        .symbol("BTCUSDT")
+        .client_oid("s-bid")
+        .build()?;
+    lose_next_answer(&sim);
+    let ack = bid.send(&c).await?;
+    let placed = placed_under(&sim, "classic", "s-bid");
+    assert_eq!(placed.len(), 1, "placed once");
+    assert_eq!(ack.order_id.as_deref(), Some(placed[0].as_str()));
+
+    // Filled at once: Bitget's orderInfo finds a client id only while unfilled, so the error
+    // says the order may be live and names its client id.
+    let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    let uid = sim.uid_of("mm").unwrap_or_else(|| panic!("the maker's uid"));
+    sim.with_exchange(|ex| {
+        ex.place(bitget_sim::exchange::NewOrder::limit(
+            &uid,
+            id.clone(),
+            bitget_sim::exchange::Side::Sell,
+            Decimal::from(60_000),
+            Decimal::ONE,
+        ))
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let buy = SpotPlace::market_buy_spending(60)
+        .symbol("BTCUSDT")
+        .client_oid("s-taker")
+        .build()?;
+    lose_next_answer(&sim);
+    let err = buy
+        .send(&c)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("a filled order is not found by its client id"));
+    assert!(err.is_ambiguous(), "{err}");
+    assert_eq!(err.client_oid(), Some("s-taker"), "{err}");
+    assert_eq!(placed_under(&sim, "classic", "s-taker").len(), 1, "placed once");
+    Ok(())
+}

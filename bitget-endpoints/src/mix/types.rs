@@ -1,9 +1,12 @@
-//! The enums and list items the futures endpoints share.
+//! The enums and list items the futures endpoints share (those spot shares too live in
+//! `crate::common`).
 
 use bitget_core::Decimal;
 use bitget_core::validate::{Path, Validate, Violations};
 use bitget_macros::bitget_item;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use crate::common::{Force, OrderType, Side, StpMode};
 
 bitget_core::wire_enum! {
     /// Futures product type. Read in any case (`usdt-futures` as in Bitget's examples), sent in upper
@@ -86,16 +89,6 @@ bitget_core::wire_enum! {
 }
 
 bitget_core::wire_enum! {
-    /// Order direction.
-    pub enum Side {
-        /// Buy.
-        Buy = "buy",
-        /// Sell.
-        Sell = "sell",
-    }
-}
-
-bitget_core::wire_enum! {
     /// Open or close, in hedge mode only (v2 names the *position*: closing a long is
     /// `side=buy` with `tradeSide=close`). In one-way mode Bitget answers `buy_single` or
     /// `sell_single` on orders and fills, read as `BuySingle`/`SellSingle`.
@@ -112,50 +105,12 @@ bitget_core::wire_enum! {
 }
 
 bitget_core::wire_enum! {
-    /// Order type.
-    pub enum OrderType {
-        /// Limit order.
-        Limit = "limit",
-        /// Market order.
-        Market = "market",
-    }
-}
-
-bitget_core::wire_enum! {
-    /// Time in force.
-    pub enum Force {
-        /// Good till cancelled.
-        Gtc = "gtc",
-        /// Immediate or cancel.
-        Ioc = "ioc",
-        /// Fill or kill.
-        Fok = "fok",
-        /// Maker only.
-        PostOnly = "post_only",
-    }
-}
-
-bitget_core::wire_enum! {
     /// `YES` or `NO`, as the reduce-only flag is sent (Bitget answers `yes`/`no`).
     pub enum YesNo {
         /// Yes.
         Yes = "YES",
         /// No.
         No = "NO",
-    }
-}
-
-bitget_core::wire_enum! {
-    /// Self-trade prevention.
-    pub enum StpMode {
-        /// No prevention (the default).
-        None = "none",
-        /// Cancel the taker order.
-        CancelTaker = "cancel_taker",
-        /// Cancel the maker order.
-        CancelMaker = "cancel_maker",
-        /// Cancel both.
-        CancelBoth = "cancel_both",
     }
 }
 

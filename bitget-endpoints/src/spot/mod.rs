@@ -1,6 +1,10 @@
 //! Spot (`/api/v2/spot/...`).
 
+mod order;
+mod recover;
 pub mod trade;
 mod types;
 
-pub use types::{BatchMode, SpotOrderItem, TpslType};
+/// The order enums spot shares with futures.
+pub use crate::common::{Force, OrderType, Side, StpMode};
+pub use types::{BatchMode, OrderStatus, SpotOrderItem, TpslType};

@@ -1,7 +1,8 @@
-//! `/api/v2/spot/trade/...`: spot orders.
+//! `/api/v2/spot/trade/...`: spot orders: placing and reading one (`order.rs`), cancelling.
 
 use bitget_macros::bitget_endpoint;
 
+pub use super::order::*;
 use super::{BatchMode, SpotOrderItem, TpslType};
 use crate::common::{BATCH_LIMIT, BatchCancelResult, CancelledOrder};
 

@@ -60,3 +60,22 @@ impl SpotOrderItem {
         self
     }
 }
+
+bitget_core::wire_enum! {
+    /// A spot order's state. `full_fill` (an old example) reads as `Filled`, `canceled` as
+    /// `Cancelled`.
+    pub enum OrderStatus {
+        /// Accepted, not yet in the book.
+        Init = "init",
+        /// Resting in the book.
+        Live = "live",
+        /// New (an older spelling of live).
+        New = "new",
+        /// Partly filled, the rest resting.
+        PartiallyFilled = "partially_filled",
+        /// Filled.
+        Filled = "filled" | "full_fill",
+        /// Cancelled.
+        Cancelled = "cancelled" | "canceled",
+    }
+}

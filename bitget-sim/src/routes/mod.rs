@@ -190,6 +190,7 @@ type PrivateGet = fn(&mut Inner, &Account, &str) -> Result<Value, SimError>;
 
 /// The private GET endpoints: path, documented rate per UID, handler of the signed query.
 const PRIVATE_GETS: &[(&str, u32, PrivateGet)] = &[
+    ("/api/v2/spot/trade/orderInfo", 20, spot::order_info),
     ("/api/v2/mix/order/detail", 10, mix_query::detail),
     (
         "/api/v2/mix/order/orders-pending",

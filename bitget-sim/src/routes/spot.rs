@@ -2,10 +2,11 @@
 
 use serde_json::{Value, json};
 
+use super::names::text;
 use super::{decimal, failure, force, items, order_type, success};
 use crate::account::Account;
 use crate::envelope::SimError;
-use crate::exchange::{NewOrder, OrderType, Side};
+use crate::exchange::{NewOrder, OrderType, Side, Status};
 use crate::orders::{Market, Wanted};
 use crate::params::Params;
 use crate::state::Inner;
@@ -188,4 +189,80 @@ pub(super) fn batch_cancel_order(
         }
     }
     Ok(json!({ "successList": ok, "failureList": failed }))
+}
+
+/// `orderInfo`: one order, by `orderId` (prevailing) or `clientOid`, as a list. By client id it
+/// finds an order only while it is unfilled (the page's newer revision); otherwise, and for an
+/// unknown id, the list is empty [guess: the page shows no error for it].
+pub(super) fn order_info(
+    inner: &mut Inner,
+    account: &Account,
+    query: &str,
+) -> Result<Value, SimError> {
+    let p = Params::query(
+        query,
+        &["orderId", "clientOid", "requestTime", "receiveWindow"],
+    )?;
+    let ex = &inner.venue.ex;
+    let order = match (p.text("orderId")?, p.text("clientOid")?) {
+        (Some(id), _) => id.parse::<u64>().ok().and_then(|id| ex.order(id)),
+        (None, Some(coid)) => ex
+            .order_by_client_oid(&account.uid, &coid)
+            .filter(|o| !matches!(o.status, Status::Filled)),
+        (None, None) => return Err(SimError::missing("orderId")),
+    };
+    let order = order.filter(|o| o.request.account == account.uid && o.request.effect.is_none());
+    Ok(Value::Array(
+        order
+            .map(|o| spot_order_json(ex, account, o))
+            .into_iter()
+            .collect(),
+    ))
+}
+
+/// A spot order as orderInfo writes it.
+fn spot_order_json(
+    ex: &crate::exchange::Exchange,
+    account: &Account,
+    o: &crate::exchange::Order,
+) -> Value {
+    let status = match o.status {
+        Status::Live => "live",
+        Status::PartiallyFilled => "partially_filled",
+        Status::Filled => "filled",
+        Status::Cancelled => "cancelled",
+    };
+    // A buyer pays its fee in the coin it receives, a seller in the quote coin.
+    let inst = ex.instrument(&o.request.instrument);
+    let fee_coin = match (o.request.side, inst) {
+        (Side::Buy, Some(i)) => i.base.as_str(),
+        (Side::Sell, Some(i)) => i.quote.as_str(),
+        (_, None) => "",
+    };
+    // feeDetail is JSON inside a string, as the page shows it.
+    let fee_detail = if o.fee.is_zero() {
+        String::new()
+    } else {
+        json!({ fee_coin: { "totalFee": text(-o.fee), "feeCoinCode": fee_coin } }).to_string()
+    };
+    json!({
+        "userId": account.uid,
+        "symbol": o.request.instrument.symbol,
+        "orderId": o.id.to_string(),
+        "clientOid": o.request.client_oid.clone().unwrap_or_default(),
+        "price": o.request.price.map(text).unwrap_or_default(),
+        "size": text(o.request.size),
+        "orderType": match o.request.order_type { OrderType::Limit => "limit", OrderType::Market => "market" },
+        "side": match o.request.side { Side::Buy => "buy", Side::Sell => "sell" },
+        "status": status,
+        "priceAvg": o.average_price().map(|p| text(p.round_dp(8))).unwrap_or_default(),
+        "baseVolume": text(o.filled),
+        "quoteVolume": text(o.filled_quote),
+        "enterPointSource": "API",
+        "feeDetail": fee_detail,
+        "orderSource": if o.request.order_type == OrderType::Limit { "normal" } else { "market" },
+        "cancelReason": "",
+        "cTime": o.created_ms.to_string(),
+        "uTime": o.updated_ms.to_string(),
+    })
 }

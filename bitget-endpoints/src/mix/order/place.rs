@@ -11,19 +11,7 @@ use crate::mix::{
 use crate::position_mode::intents;
 use bitget_core::FailedItem;
 
-/// `size > 0`.
-pub(crate) fn positive(size: &Decimal) -> Result<(), String> {
-    if size.is_sign_positive() && !size.is_zero() {
-        Ok(())
-    } else {
-        Err(format!("must be above 0, got {size}"))
-    }
-}
-
-/// `size > 0` when set.
-pub(crate) fn positive_if_set(size: &Option<Decimal>) -> Result<(), String> {
-    size.as_ref().map_or(Ok(()), positive)
-}
+pub(crate) use crate::common::{positive, positive_if_set};
 
 /// Place a futures order.
 ///

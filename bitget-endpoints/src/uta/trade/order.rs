@@ -13,14 +13,7 @@ use crate::uta::{
 /// At most this many orders in one v3 batch (place, modify, cancel).
 pub const BATCH_LIMIT: usize = 20;
 
-/// `qty > 0`.
-pub(crate) fn positive(qty: &Decimal) -> Result<(), String> {
-    if qty.is_sign_positive() && !qty.is_zero() {
-        Ok(())
-    } else {
-        Err(format!("must be above 0, got {qty}"))
-    }
-}
+pub(crate) use crate::common::{positive, positive_if_set};
 
 /// Place an order on any product line.
 ///
@@ -216,10 +209,6 @@ pub struct ModifyOrder {
     pub symbol: Option<String>,
     /// Product line.
     pub category: Option<Category>,
-}
-
-pub(crate) fn positive_if_set(qty: &Option<Decimal>) -> Result<(), String> {
-    qty.as_ref().map_or(Ok(()), positive)
 }
 
 /// One change of a batch modify.

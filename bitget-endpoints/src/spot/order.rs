@@ -1,0 +1,197 @@
+//! Placing a spot order and reading one back (`/api/v2/spot/trade/place-order`, `orderInfo`).
+
+use bitget_core::Decimal;
+use bitget_core::builder::{DecimalArg, DecimalInput, Unset};
+use bitget_macros::{bitget_endpoint, bitget_response};
+
+use super::{Force, OrderStatus, OrderType, Side, StpMode, TpslType};
+
+/// Place a spot order.
+///
+/// Doc: spot/trade/Place-Order. Rate 10/s per UID (1/s for copy traders).
+///
+/// **`size` is in the quote coin for a market buy** and in the base coin otherwise (limit
+/// orders, market sells): `size = 1000` on a market buy spends 1000 USDT, on a limit buy it asks
+/// for 1000 BTC. Say which with the constructors, which set the side, the type and the unit:
+///
+/// ```
+/// use bitget_endpoints::spot::trade::PlaceOrder;
+/// let buy = PlaceOrder::market_buy_spending("100").symbol("BTCUSDT").build()?; // 100 USDT
+/// let sell = PlaceOrder::market_sell("0.001").symbol("BTCUSDT").build()?; // 0.001 BTC
+/// let bid = PlaceOrder::limit_buy("60000", "0.001").symbol("BTCUSDT").build()?;
+/// # Ok::<(), bitget_endpoints::ValidationError>(())
+/// ```
+///
+/// `force` is required by the table even for market orders, where the page calls it invalid:
+/// the constructors send `gtc` then [guess: the safest reading]. A TP/SL order (`tpslType=tpsl`)
+/// needs `triggerPrice` and Bitget ignores its `clientOid`. A `clientOid` is idempotent for six
+/// hours and only while the order is unfilled; after a lost answer the order is looked up by it
+/// through [`OrderInfo`].
+#[bitget_endpoint(POST, "/api/v2/spot/trade/place-order", rate = 10, response = OrderAck, retry_safe_with(client_oid))]
+pub struct PlaceOrder {
+    /// Trading pair, e.g. BTCUSDT.
+    #[bitget(required)]
+    pub symbol: String,
+    /// Direction.
+    #[bitget(required)]
+    pub side: Side,
+    /// Order type.
+    #[bitget(required)]
+    pub order_type: OrderType,
+    /// Time in force (required by the table; `gtc` for market orders).
+    #[bitget(required)]
+    pub force: Force,
+    /// Limit price; required for a limit order.
+    #[bitget(required_if(order_type = OrderType::Limit))]
+    pub price: Option<Decimal>,
+    /// Size: base coin, except a market buy's, which is the quote amount to spend.
+    #[bitget(required, check = crate::common::positive)]
+    pub size: Decimal,
+    /// Client order ID (ignored on a TP/SL order).
+    #[bitget(max_len = 50)]
+    pub client_oid: Option<String>,
+    /// Trigger price of a TP/SL order; required exactly when `tpslType` is `tpsl`.
+    #[bitget(required_if(tpsl_type = TpslType::Tpsl))]
+    pub trigger_price: Option<Decimal>,
+    /// `normal` (the default) or `tpsl`.
+    pub tpsl_type: Option<TpslType>,
+    /// Request time, Unix ms.
+    pub request_time: Option<u64>,
+    /// Validity window from `requestTime`, ms.
+    pub receive_window: Option<u64>,
+    /// Self-trade prevention (`none` when absent).
+    pub stp_mode: Option<StpMode>,
+    /// Preset take-profit trigger price.
+    pub preset_take_profit_price: Option<Decimal>,
+    /// Preset take-profit execution price (with its trigger).
+    #[bitget(requires(preset_take_profit_price))]
+    pub execute_take_profit_price: Option<Decimal>,
+    /// Preset stop-loss trigger price.
+    pub preset_stop_loss_price: Option<Decimal>,
+    /// Preset stop-loss execution price (with its trigger).
+    #[bitget(requires(preset_stop_loss_price))]
+    pub execute_stop_loss_price: Option<Decimal>,
+}
+
+impl PlaceOrder {
+    /// A market buy spending `quote` of the quote coin (`100` on BTCUSDT is 100 USDT).
+    pub fn market_buy_spending(
+        quote: impl DecimalInput,
+    ) -> PlaceOrderBuilder<Unset, Side, OrderType, Force, DecimalArg> {
+        Self::builder()
+            .side(Side::Buy)
+            .order_type(OrderType::Market)
+            .force(Force::Gtc)
+            .size(quote)
+    }
+
+    /// A market sell of `base` of the base coin (`0.001` on BTCUSDT is 0.001 BTC).
+    pub fn market_sell(
+        base: impl DecimalInput,
+    ) -> PlaceOrderBuilder<Unset, Side, OrderType, Force, DecimalArg> {
+        Self::builder()
+            .side(Side::Sell)
+            .order_type(OrderType::Market)
+            .force(Force::Gtc)
+            .size(base)
+    }
+
+    /// A limit buy of `base` of the base coin at `price` (good till cancelled; change `force`).
+    pub fn limit_buy(
+        price: impl DecimalInput,
+        base: impl DecimalInput,
+    ) -> PlaceOrderBuilder<Unset, Side, OrderType, Force, DecimalArg> {
+        Self::limit(Side::Buy, price, base)
+    }
+
+    /// A limit sell of `base` of the base coin at `price` (good till cancelled; change `force`).
+    pub fn limit_sell(
+        price: impl DecimalInput,
+        base: impl DecimalInput,
+    ) -> PlaceOrderBuilder<Unset, Side, OrderType, Force, DecimalArg> {
+        Self::limit(Side::Sell, price, base)
+    }
+
+    fn limit(
+        side: Side,
+        price: impl DecimalInput,
+        base: impl DecimalInput,
+    ) -> PlaceOrderBuilder<Unset, Side, OrderType, Force, DecimalArg> {
+        Self::builder()
+            .side(side)
+            .order_type(OrderType::Limit)
+            .force(Force::Gtc)
+            .price(price)
+            .size(base)
+    }
+}
+
+/// The answer to placing a spot order.
+#[bitget_response]
+pub struct OrderAck {
+    /// Order ID.
+    pub order_id: Option<String>,
+    /// Client order ID.
+    pub client_oid: Option<String>,
+}
+
+/// One spot order, by `orderId` (prevailing) or `clientOid`.
+///
+/// Doc: spot/trade/Get-Order-Info. Rate 20/s per UID. The answer is a list, usually of one
+/// order. By `clientOid` it finds only an order whose client id the user set and that is not
+/// filled yet (a newer revision of the page).
+#[bitget_endpoint(GET, "/api/v2/spot/trade/orderInfo", rate = 20, response = Vec<SpotOrder>)]
+#[bitget(at_least_one_of(order_id, client_oid))]
+pub struct OrderInfo {
+    /// Order ID.
+    pub order_id: Option<String>,
+    /// Client order ID.
+    pub client_oid: Option<String>,
+    /// Request time, Unix ms.
+    pub request_time: Option<u64>,
+    /// Validity window from `requestTime`, ms.
+    pub receive_window: Option<u64>,
+}
+
+/// A spot order as orderInfo answers it.
+#[bitget_response]
+pub struct SpotOrder {
+    /// The account's UID.
+    pub user_id: Option<String>,
+    /// Trading pair.
+    pub symbol: String,
+    /// Order ID.
+    pub order_id: String,
+    /// Client order ID.
+    pub client_oid: Option<String>,
+    /// Limit price.
+    pub price: Option<Decimal>,
+    /// Size as sent: base coin, or the quote amount of a market buy.
+    pub size: Option<Decimal>,
+    /// Order type.
+    pub order_type: OrderType,
+    /// Direction.
+    pub side: Side,
+    /// State.
+    pub status: OrderStatus,
+    /// Average fill price.
+    pub price_avg: Option<Decimal>,
+    /// Filled, base coin.
+    pub base_volume: Option<Decimal>,
+    /// Filled, quote coin.
+    pub quote_volume: Option<Decimal>,
+    /// Where the order was entered (`API`, `WEB`, ...).
+    pub enter_point_source: Option<String>,
+    /// The fees, as Bitget sends them: JSON inside a string (kept as text).
+    pub fee_detail: Option<String>,
+    /// Order source.
+    pub order_source: Option<String>,
+    /// Why it was cancelled.
+    pub cancel_reason: Option<String>,
+    /// Created, Unix ms.
+    #[bitget(timestamp, rename = "cTime")]
+    pub c_time: Option<i64>,
+    /// Updated, Unix ms.
+    #[bitget(timestamp, rename = "uTime")]
+    pub u_time: Option<i64>,
+}
