@@ -443,7 +443,9 @@ async fn a_spot_order_whose_answer_was_lost_is_returned_or_said_to_be_live() -> 
     // Filled at once: Bitget's orderInfo finds a client id only while unfilled, so the error
     // says the order may be live and names its client id.
     let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
-    let uid = sim.uid_of("mm").unwrap_or_else(|| panic!("the maker's uid"));
+    let uid = sim
+        .uid_of("mm")
+        .unwrap_or_else(|| panic!("the maker's uid"));
     sim.with_exchange(|ex| {
         ex.place(bitget_sim::exchange::NewOrder::limit(
             &uid,
@@ -466,6 +468,10 @@ async fn a_spot_order_whose_answer_was_lost_is_returned_or_said_to_be_live() -> 
         .unwrap_or_else(|| panic!("a filled order is not found by its client id"));
     assert!(err.is_ambiguous(), "{err}");
     assert_eq!(err.client_oid(), Some("s-taker"), "{err}");
-    assert_eq!(placed_under(&sim, "classic", "s-taker").len(), 1, "placed once");
+    assert_eq!(
+        placed_under(&sim, "classic", "s-taker").len(),
+        1,
+        "placed once"
+    );
     Ok(())
 }

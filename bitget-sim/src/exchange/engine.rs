@@ -594,7 +594,21 @@ impl Exchange {
                         .insert(side, price, id);
                 }
             } else {
-                self.finish(id, Status::Cancelled);
+                // A market buy that spent all but less than one size step of its quote amount
+                // is filled (the rest cannot buy anything); any other unfilled rest is cancelled.
+                let spent = self.order_at(id).is_some_and(|o| {
+                    o.request.is_spot_market_buy()
+                        && o.average_price()
+                            .is_some_and(|p| o.request.size - o.filled_quote < p * inst.step)
+                });
+                self.finish(
+                    id,
+                    if spent {
+                        Status::Filled
+                    } else {
+                        Status::Cancelled
+                    },
+                );
             }
         }
         Ok(id)

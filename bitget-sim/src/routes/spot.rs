@@ -243,7 +243,11 @@ fn spot_order_json(
     let fee_detail = if o.fee.is_zero() {
         String::new()
     } else {
-        json!({ fee_coin: { "totalFee": text(-o.fee), "feeCoinCode": fee_coin } }).to_string()
+        // The page's shape: per coin, the fee as a JSON number, no deduction.
+        format!(
+            r#"{{"{fee_coin}":{{"deduction":false,"feeCoinCode":"{fee_coin}","totalDeductionFee":0,"totalFee":{}}}}}"#,
+            text(-o.fee)
+        )
     };
     json!({
         "userId": account.uid,

@@ -1,0 +1,92 @@
+//! A Classic spot bot on the simulator, through the real client and the declared spot
+//! endpoints: a market buy that spends a quote amount, a resting limit order, both read back
+//! with orderInfo (state, filled amounts, the fee JSON inside its string), then cancelled.
+
+use bitget_core::{Client, Credentials, Decimal, Error};
+use bitget_endpoints::spot::OrderStatus;
+use bitget_endpoints::spot::trade::{CancelOrder, OrderInfo, PlaceOrder};
+use bitget_sim::exchange::{NewOrder, Side};
+use bitget_sim::{Account, Simulator};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn a_spot_bot_buys_for_an_amount_rests_a_bid_and_reads_both_back() -> Result<(), Error> {
+    let sim = Simulator::builder()
+        .account(Account::new("bot", "bot-s", "bot-p"))
+        .account(Account::new("mm", "mm-s", "mm-p"))
+        .without_rate_limits()
+        .start()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bot = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new("bot", "bot-s", "bot-p"))
+        .build()?;
+    let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    let mm = sim.uid_of("mm").unwrap_or_else(|| panic!("uid"));
+    sim.with_exchange(|ex| {
+        ex.place(NewOrder::limit(
+            &mm,
+            id.clone(),
+            Side::Sell,
+            d("60010"),
+            d("1"),
+        ))
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+
+    // 100 USDT at 60010 buys 0.001666 BTC.
+    let bought = PlaceOrder::market_buy_spending(100)
+        .symbol("BTCUSDT")
+        .client_oid("spend-100")
+        .send(&bot)
+        .await?;
+    let order_id = bought.order_id.unwrap_or_else(|| panic!("an order id"));
+    let info = OrderInfo::builder().order_id(&order_id).send(&bot).await?;
+    assert_eq!(info.len(), 1);
+    let o = &info[0];
+    assert_eq!(o.status, OrderStatus::Filled);
+    assert_eq!(
+        (o.base_volume, o.quote_volume),
+        (Some(d("0.001666")), Some(d("99.97666")))
+    );
+    let fee: serde_json::Value = serde_json::from_str(o.fee_detail.as_deref().unwrap_or("null"))
+        .unwrap_or_else(|e| panic!("feeDetail is JSON in a string: {e}"));
+    assert!(
+        fee["BTC"]["totalFee"].as_f64().is_some_and(|f| f < 0.0),
+        "{fee}"
+    );
+
+    // A bid below the market rests, and is found by its client id while unfilled.
+    let bid = PlaceOrder::limit_buy(50_000, "0.001")
+        .symbol("BTCUSDT")
+        .client_oid("bid-1")
+        .send(&bot)
+        .await?;
+    let by_coid = OrderInfo::builder().client_oid("bid-1").send(&bot).await?;
+    assert_eq!(by_coid.len(), 1);
+    assert_eq!(by_coid[0].status, OrderStatus::Live);
+    assert_eq!(Some(by_coid[0].order_id.clone()), bid.order_id);
+    // The filled order is not found by its client id (the page's rule).
+    assert!(
+        OrderInfo::builder()
+            .client_oid("spend-100")
+            .send(&bot)
+            .await?
+            .is_empty()
+    );
+    CancelOrder::builder()
+        .symbol("BTCUSDT")
+        .client_oid("bid-1")
+        .send(&bot)
+        .await?;
+    let cancelled = OrderInfo::builder()
+        .order_id(bid.order_id.unwrap_or_default())
+        .send(&bot)
+        .await?;
+    assert_eq!(cancelled[0].status, OrderStatus::Cancelled);
+    Ok(())
+}
