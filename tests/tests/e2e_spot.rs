@@ -4,7 +4,10 @@
 
 use bitget_core::{Client, Credentials, Decimal, Error};
 use bitget_endpoints::spot::OrderStatus;
-use bitget_endpoints::spot::trade::{CancelOrder, OrderInfo, PlaceOrder};
+use bitget_endpoints::spot::account::Assets;
+use bitget_endpoints::spot::trade::{
+    CancelOrder, Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders,
+};
 use bitget_sim::exchange::{NewOrder, Side};
 use bitget_sim::{Account, Simulator};
 
@@ -70,6 +73,40 @@ async fn a_spot_bot_buys_for_an_amount_rests_a_bid_and_reads_both_back() -> Resu
     assert_eq!(by_coid.len(), 1);
     assert_eq!(by_coid[0].status, OrderStatus::Live);
     assert_eq!(Some(by_coid[0].order_id.clone()), bid.order_id);
+    // Open orders: the bid, its limit price where the wire says `priceAvg`.
+    let open = UnfilledOrders::builder()
+        .symbol("BTCUSDT")
+        .send(&bot)
+        .await?;
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0].price, Some(d("50000")));
+    assert_eq!(Some(open[0].order_id.clone()), bid.order_id);
+    // The fill, with its fee in the coin bought; the balance moved by exactly that.
+    let fills = Fills::builder().symbol("BTCUSDT").send(&bot).await?;
+    assert_eq!(fills.len(), 1, "{fills:?}");
+    assert_eq!(
+        (fills[0].price_avg, fills[0].size),
+        (d("60010"), d("0.001666"))
+    );
+    let fee = fills[0]
+        .fee_detail
+        .as_ref()
+        .and_then(|f| f.total_fee)
+        .unwrap_or_default();
+    assert!(fee < Decimal::ZERO, "a fee is paid: {fee}");
+    let assets = Assets::builder().coin("BTC").send(&bot).await?;
+    assert_eq!(assets.len(), 1);
+    // Every account starts with 100 BTC; it bought 0.001666 and paid the fee in BTC.
+    assert_eq!(assets[0].available, d("100.001666") + fee);
+    // The finished market order is in the history.
+    let history = HistoryOrders::builder()
+        .symbol("BTCUSDT")
+        .send(&bot)
+        .await?;
+    assert!(
+        history.iter().any(|o| o.order_id == order_id),
+        "{history:?}"
+    );
     // The filled order is not found by its client id (the page's rule).
     assert!(
         OrderInfo::builder()

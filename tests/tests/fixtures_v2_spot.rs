@@ -3,11 +3,19 @@
 //! request type and serialises back equal; the response example decodes; every field of the
 //! example and of the page's response table is one the answer type reads.
 
-use bitget_endpoints::spot::trade;
+use bitget_endpoints::spot::{account, trade};
 use bitget_tests::fixtures::check;
 
 #[test]
 fn trade_endpoints_match_their_doc_pages() {
     check::<trade::PlaceOrder>(&[], &[]);
     check::<trade::OrderInfo>(&[], &[]);
+    check::<trade::UnfilledOrders>(&[], &[]);
+    check::<trade::HistoryOrders>(&[], &[]);
+    check::<trade::Fills>(&[], &[]);
+}
+
+#[test]
+fn account_endpoints_match_their_doc_pages() {
+    check::<account::Assets>(&[], &[]);
 }

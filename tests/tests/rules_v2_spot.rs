@@ -3,7 +3,7 @@
 //! (The spot cancels' rules are in `endpoint_rules.rs`, with the other seed endpoints.)
 
 use bitget_core::RuleKind as K;
-use bitget_endpoints::spot::trade::{OrderInfo, PlaceOrder};
+use bitget_endpoints::spot::trade::{Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders};
 use bitget_tests::rules::{case, uncovered};
 use serde_json::json;
 
@@ -45,10 +45,30 @@ fn every_declared_rule_has_a_case() {
         K::AtLeastOneOf,
     );
 
-    let missing: Vec<String> = [uncovered::<PlaceOrder>(), uncovered::<OrderInfo>()]
-        .into_iter()
-        .flatten()
-        .collect();
+    const DAY: u64 = 86_400_000;
+    const T0: u64 = 1_700_000_000_000;
+    let window = json!({"symbol": "BTCUSDT", "startTime": T0.to_string(), "endTime": (T0 + 90 * DAY).to_string(), "limit": "100"});
+    let too_long = json!({"endTime": (T0 + 91 * DAY).to_string()});
+    case::<UnfilledOrders>(&window, too_long.clone(), "endTime", K::Window);
+    case::<UnfilledOrders>(&window, json!({"limit": "101"}), "limit", K::Max);
+    case::<UnfilledOrders>(&window, json!({"limit": "0"}), "limit", K::Min);
+    case::<HistoryOrders>(&window, too_long.clone(), "endTime", K::Window);
+    case::<HistoryOrders>(&window, json!({"limit": "101"}), "limit", K::Max);
+    case::<HistoryOrders>(&window, json!({"limit": "0"}), "limit", K::Min);
+    case::<Fills>(&window, too_long, "endTime", K::Window);
+    case::<Fills>(&window, json!({"limit": "101"}), "limit", K::Max);
+    case::<Fills>(&window, json!({"limit": "0"}), "limit", K::Min);
+
+    let missing: Vec<String> = [
+        uncovered::<PlaceOrder>(),
+        uncovered::<OrderInfo>(),
+        uncovered::<UnfilledOrders>(),
+        uncovered::<HistoryOrders>(),
+        uncovered::<Fills>(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     assert!(
         missing.is_empty(),
         "declared rules with no case: {missing:?}"

@@ -3,7 +3,7 @@
 //! endpoint (never 40404), whose parameter check knows every key (never 40034), and whose
 //! answer decodes into the documented answer type.
 
-use bitget_endpoints::spot::trade;
+use bitget_endpoints::spot::{account, trade};
 use bitget_tests::docs::{Outcome, send};
 
 #[tokio::test]
@@ -13,4 +13,8 @@ async fn every_trade_example_is_answered_and_decodes() {
     // A limit buy of 1 BTC at 23222.5: it rests, and orderInfo of an unknown id is an empty list.
     assert_eq!(send::<trade::PlaceOrder>(&c, &[]).await, D);
     assert_eq!(send::<trade::OrderInfo>(&c, &[]).await, D);
+    assert_eq!(send::<trade::UnfilledOrders>(&c, &[]).await, D);
+    assert_eq!(send::<trade::HistoryOrders>(&c, &[]).await, D);
+    assert_eq!(send::<trade::Fills>(&c, &[]).await, D);
+    assert_eq!(send::<account::Assets>(&c, &[]).await, D);
 }

@@ -1,6 +1,9 @@
-//! Spot (`/api/v2/spot/...`).
+//! Spot (`/api/v2/spot/...`): `trade` (placing, reading and cancelling orders, fills) and
+//! `account` (balances).
 
+pub mod account;
 mod order;
+mod query;
 mod recover;
 pub mod trade;
 mod types;

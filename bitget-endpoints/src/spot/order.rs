@@ -160,7 +160,8 @@ pub struct SpotOrder {
     pub user_id: Option<String>,
     /// Trading pair.
     pub symbol: String,
-    /// Order ID.
+    /// Order ID (a history page's cursor, on its last order).
+    #[bitget(cursor)]
     pub order_id: String,
     /// Client order ID.
     pub client_oid: Option<String>,
@@ -188,6 +189,10 @@ pub struct SpotOrder {
     pub order_source: Option<String>,
     /// Why it was cancelled.
     pub cancel_reason: Option<String>,
+    /// `normal` or `tpsl` (history).
+    pub tpsl_type: Option<TpslType>,
+    /// Trigger price of a TP/SL order (history; `null` for a normal one).
+    pub trigger_price: Option<Decimal>,
     /// Created, Unix ms.
     #[bitget(timestamp, rename = "cTime")]
     pub c_time: Option<i64>,

@@ -3,6 +3,7 @@
 use bitget_macros::bitget_endpoint;
 
 pub use super::order::*;
+pub use super::query::*;
 use super::{BatchMode, SpotOrderItem, TpslType};
 use crate::common::{BATCH_LIMIT, BatchCancelResult, CancelledOrder};
 

@@ -191,6 +191,18 @@ type PrivateGet = fn(&mut Inner, &Account, &str) -> Result<Value, SimError>;
 /// The private GET endpoints: path, documented rate per UID, handler of the signed query.
 const PRIVATE_GETS: &[(&str, u32, PrivateGet)] = &[
     ("/api/v2/spot/trade/orderInfo", 20, spot::order_info),
+    (
+        "/api/v2/spot/trade/unfilled-orders",
+        20,
+        spot::unfilled_orders,
+    ),
+    (
+        "/api/v2/spot/trade/history-orders",
+        20,
+        spot::history_orders,
+    ),
+    ("/api/v2/spot/trade/fills", 10, spot::fills),
+    ("/api/v2/spot/account/assets", 10, spot::assets),
     ("/api/v2/mix/order/detail", 10, mix_query::detail),
     (
         "/api/v2/mix/order/orders-pending",

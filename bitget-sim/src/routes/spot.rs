@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use super::names::text;
+use super::paging::Paging;
 use super::{decimal, failure, force, items, order_type, success};
 use crate::account::Account;
 use crate::envelope::SimError;
@@ -269,4 +270,200 @@ fn spot_order_json(
         "cTime": o.created_ms.to_string(),
         "uTime": o.updated_ms.to_string(),
     })
+}
+
+/// The query keys the order lists take (unfilled-orders and history-orders share the page's
+/// table).
+const ORDER_LIST_KEYS: [&str; 9] = [
+    "symbol",
+    "startTime",
+    "endTime",
+    "idLessThan",
+    "limit",
+    "orderId",
+    "tpslType",
+    "requestTime",
+    "receiveWindow",
+];
+
+/// The account's spot orders, open or finished, newest first, paged by `idLessThan`.
+fn spot_orders(
+    inner: &Inner,
+    account: &Account,
+    query: &str,
+    open: bool,
+) -> Result<Vec<Value>, SimError> {
+    let p = Params::query(query, &ORDER_LIST_KEYS)?;
+    let symbol = p.text("symbol")?;
+    let order_id = p.text("orderId")?;
+    // TP/SL orders are listed apart (`tpslType=tpsl`); the simulator keeps none on spot.
+    if p.text("tpslType")?.as_deref() == Some("tpsl") {
+        return Ok(Vec::new());
+    }
+    let paging = Paging::read(&p, 100, 90)?;
+    let ex = &inner.venue.ex;
+    let rows = ex
+        .orders(&account.uid)
+        .filter(|o| o.request.effect.is_none() && o.status.is_open() == open)
+        .filter(|o| {
+            symbol
+                .as_deref()
+                .is_none_or(|s| s.eq_ignore_ascii_case(&o.request.instrument.symbol))
+        })
+        .filter(|o| order_id.as_deref().is_none_or(|id| id == o.id.to_string()))
+        .map(|o| {
+            let row = if open {
+                open_order_json(account, o)
+            } else {
+                spot_order_json(ex, account, o)
+            };
+            (o.id, o.created_ms, row)
+        })
+        .collect();
+    Ok(paging.page(rows).0)
+}
+
+/// `unfilled-orders`: a bare list of open orders, with the page's field names (`priceAvg` is
+/// the limit price and `basePrice` the average fill price, as its table says).
+pub(super) fn unfilled_orders(
+    inner: &mut Inner,
+    account: &Account,
+    query: &str,
+) -> Result<Value, SimError> {
+    Ok(Value::Array(spot_orders(inner, account, query, true)?))
+}
+
+/// `history-orders`: finished orders with orderInfo's fields.
+pub(super) fn history_orders(
+    inner: &mut Inner,
+    account: &Account,
+    query: &str,
+) -> Result<Value, SimError> {
+    Ok(Value::Array(spot_orders(inner, account, query, false)?))
+}
+
+fn open_order_json(account: &Account, o: &crate::exchange::Order) -> Value {
+    json!({
+        "userId": account.uid,
+        "symbol": o.request.instrument.symbol,
+        "orderId": o.id.to_string(),
+        "clientOid": o.request.client_oid.clone().unwrap_or_default(),
+        "priceAvg": o.request.price.map(text).unwrap_or_default(),
+        "size": text(o.request.size),
+        "orderType": match o.request.order_type { OrderType::Limit => "limit", OrderType::Market => "market" },
+        "side": match o.request.side { Side::Buy => "buy", Side::Sell => "sell" },
+        "status": match o.status { Status::PartiallyFilled => "partially_filled", _ => "live" },
+        "basePrice": o.average_price().map(|p| text(p.round_dp(8))).unwrap_or_default(),
+        "baseVolume": text(o.filled),
+        "quoteVolume": text(o.filled_quote),
+        "enterPointSource": "API",
+        "orderSource": "normal",
+        "presetTakeProfitPrice": "",
+        "executeTakeProfitPrice": "",
+        "presetStopLossPrice": "",
+        "executeStopLossPrice": "",
+        "cTime": o.created_ms.to_string(),
+        "uTime": o.updated_ms.to_string(),
+        "tpslType": "normal",
+        "triggerPrice": null,
+    })
+}
+
+/// `fills`: the account's spot fills, newest first, paged by trade id (`idLessThan`).
+pub(super) fn fills(inner: &mut Inner, account: &Account, query: &str) -> Result<Value, SimError> {
+    let p = Params::query(
+        query,
+        &[
+            "symbol",
+            "orderId",
+            "startTime",
+            "endTime",
+            "limit",
+            "idLessThan",
+        ],
+    )?;
+    let symbol = p.text("symbol")?;
+    let order_id = p.text("orderId")?;
+    let paging = Paging::read(&p, 100, 90)?;
+    let ex = &inner.venue.ex;
+    let rows = ex
+        .fills(&account.uid)
+        .filter(|f| matches!(f.instrument.market, crate::exchange::Market::Spot))
+        .filter(|f| {
+            symbol
+                .as_deref()
+                .is_none_or(|s| s.eq_ignore_ascii_case(&f.instrument.symbol))
+        })
+        .filter(|f| {
+            order_id
+                .as_deref()
+                .is_none_or(|id| id == f.order_id.to_string())
+        })
+        .map(|f| {
+            let order_type = ex
+                .order(f.order_id)
+                .map_or("limit", |o| match o.request.order_type {
+                    OrderType::Limit => "limit",
+                    OrderType::Market => "market",
+                });
+            let row = json!({
+                "userId": account.uid,
+                "symbol": f.instrument.symbol,
+                "orderId": f.order_id.to_string(),
+                "tradeId": f.trade_id.to_string(),
+                "orderType": order_type,
+                "side": match f.side { Side::Buy => "buy", Side::Sell => "sell" },
+                "priceAvg": text(f.price),
+                "size": text(f.size),
+                "amount": text(f.price * f.size),
+                "feeDetail": {
+                    "deduction": "no",
+                    "feeCoin": f.fee_coin,
+                    "totalDeductionFee": "0",
+                    "totalFee": text(-f.fee),
+                },
+                "tradeScope": if f.maker { "maker" } else { "taker" },
+                "cTime": f.time_ms.to_string(),
+                "uTime": f.time_ms.to_string(),
+            });
+            (f.trade_id, f.time_ms, row)
+        })
+        .collect();
+    Ok(Value::Array(paging.page(rows).0))
+}
+
+/// `account/assets`: the balances, per coin; without `coin`, those with a balance (the
+/// default `assetType=hold_only`).
+pub(super) fn assets(inner: &mut Inner, account: &Account, query: &str) -> Result<Value, SimError> {
+    let p = Params::query(query, &["coin", "assetType"])?;
+    let coin = p.text("coin")?;
+    let all = match p.text("assetType")?.as_deref() {
+        None | Some("hold_only") => false,
+        Some("all") => true,
+        Some(other) => {
+            return Err(SimError::invalid(format!(
+                "assetType `{other}` is not hold_only or all"
+            )));
+        }
+    };
+    let now = inner.venue.ex.now_ms();
+    let rows: Vec<Value> = inner
+        .venue
+        .ex
+        .balances(&account.uid)
+        .into_iter()
+        .filter(|(c, _)| coin.as_deref().is_none_or(|w| w.eq_ignore_ascii_case(c)))
+        .filter(|(_, b)| all || coin.is_some() || !(b.available + b.frozen).is_zero())
+        .map(|(c, b)| {
+            json!({
+                "coin": c,
+                "available": text(b.available),
+                "frozen": text(b.frozen),
+                "locked": "0",
+                "limitAvailable": "0",
+                "uTime": now.to_string(),
+            })
+        })
+        .collect();
+    Ok(Value::Array(rows))
 }
