@@ -5,6 +5,8 @@
 use bitget_core::{Client, Credentials, Decimal, Error};
 use bitget_endpoints::spot::OrderStatus;
 use bitget_endpoints::spot::account::Assets;
+use bitget_endpoints::spot::market::Tickers;
+use bitget_endpoints::spot::public::{SymbolStatus, Symbols};
 use bitget_endpoints::spot::trade::{
     CancelOrder, Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders,
 };
@@ -41,6 +43,16 @@ async fn a_spot_bot_buys_for_an_amount_rests_a_bid_and_reads_both_back() -> Resu
     })
     .unwrap_or_else(|e| panic!("{e:?}"));
 
+    // The pair's rules, as Bitget lists BTCUSDT: prices to 2 decimals, sizes to 6.
+    let pair = Symbols::builder().symbol("BTCUSDT").send(&bot).await?;
+    assert_eq!(
+        (
+            pair[0].price_precision,
+            pair[0].quantity_precision,
+            &pair[0].status
+        ),
+        (Some(2), Some(6), &SymbolStatus::Online)
+    );
     // 100 USDT at 60010 buys 0.001666 BTC.
     let bought = PlaceOrder::market_buy_spending(100)
         .symbol("BTCUSDT")
@@ -63,6 +75,8 @@ async fn a_spot_bot_buys_for_an_amount_rests_a_bid_and_reads_both_back() -> Resu
         "{fee}"
     );
 
+    let ticker = Tickers::builder().symbol("BTCUSDT").send(&bot).await?;
+    assert_eq!(ticker[0].last_pr, Some(d("60010")), "the last trade");
     // A bid below the market rests, and is found by its client id while unfilled.
     let bid = PlaceOrder::limit_buy(50_000, "0.001")
         .symbol("BTCUSDT")

@@ -3,7 +3,7 @@
 //! request type and serialises back equal; the response example decodes; every field of the
 //! example and of the page's response table is one the answer type reads.
 
-use bitget_endpoints::spot::{account, trade};
+use bitget_endpoints::spot::{account, market, public, trade};
 use bitget_tests::fixtures::check;
 
 #[test]
@@ -18,4 +18,10 @@ fn trade_endpoints_match_their_doc_pages() {
 #[test]
 fn account_endpoints_match_their_doc_pages() {
     check::<account::Assets>(&[], &[]);
+}
+
+#[test]
+fn market_endpoints_match_their_doc_pages() {
+    check::<market::Tickers>(&[], &[]);
+    check::<public::Symbols>(&[], &[]);
 }

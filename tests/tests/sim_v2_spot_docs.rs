@@ -3,7 +3,7 @@
 //! endpoint (never 40404), whose parameter check knows every key (never 40034), and whose
 //! answer decodes into the documented answer type.
 
-use bitget_endpoints::spot::{account, trade};
+use bitget_endpoints::spot::{account, market, public, trade};
 use bitget_tests::docs::{Outcome, send};
 
 #[tokio::test]
@@ -17,4 +17,6 @@ async fn every_trade_example_is_answered_and_decodes() {
     assert_eq!(send::<trade::HistoryOrders>(&c, &[]).await, D);
     assert_eq!(send::<trade::Fills>(&c, &[]).await, D);
     assert_eq!(send::<account::Assets>(&c, &[]).await, D);
+    assert_eq!(send::<market::Tickers>(&c, &[]).await, D);
+    assert_eq!(send::<public::Symbols>(&c, &[]).await, D);
 }

@@ -1,8 +1,10 @@
-//! Spot (`/api/v2/spot/...`): `trade` (placing, reading and cancelling orders, fills) and
-//! `account` (balances).
+//! Spot (`/api/v2/spot/...`): `trade` (placing, reading and cancelling orders, fills),
+//! `account` (balances), `market` (tickers) and `public` (the pairs and their trading rules).
 
 pub mod account;
+pub mod market;
 mod order;
+pub mod public;
 mod query;
 mod recover;
 pub mod trade;

@@ -37,22 +37,57 @@ pub(super) fn text(d: Option<Decimal>) -> String {
     d.map(|d| d.normalize().to_string()).unwrap_or_default()
 }
 
-/// One ticker entry, from the book's best levels, the last fill and the mark price.
-fn ticker(inner: &Inner, id: &InstrumentId, now: i64) -> Value {
+/// What a ticker says of an instrument's trading: the best levels, the last price, and the
+/// day's high, low, open, volumes and change, from the trades the exchange kept.
+pub(super) struct DayStats {
+    pub(super) bids: Vec<(Decimal, Decimal)>,
+    pub(super) asks: Vec<(Decimal, Decimal)>,
+    pub(super) last: Option<Decimal>,
+    pub(super) high: Option<Decimal>,
+    pub(super) low: Option<Decimal>,
+    pub(super) open: Option<Decimal>,
+    pub(super) base_volume: Decimal,
+    pub(super) quote_volume: Decimal,
+    pub(super) change: Option<Decimal>,
+}
+
+pub(super) fn day_stats(inner: &Inner, id: &InstrumentId) -> DayStats {
     let ex = &inner.venue.ex;
     let (bids, asks) = ex.depth(id, 1);
     let last = ex.last_price(id);
-    let mark = ex.mark_price(id);
     let trades: Vec<_> = ex.trades(id).collect();
-    let high = trades.iter().map(|f| f.price).max();
-    let low = trades.iter().map(|f| f.price).min();
     let open = trades.first().map(|f| f.price);
-    let base_volume: Decimal = trades.iter().map(|f| f.size).sum();
-    let quote_volume: Decimal = trades.iter().map(|f| f.size * f.price).sum();
-    let change = match (open, last) {
-        (Some(o), Some(l)) if !o.is_zero() => Some(((l - o) / o).round_dp(6)),
-        _ => None,
-    };
+    DayStats {
+        bids,
+        asks,
+        last,
+        high: trades.iter().map(|f| f.price).max(),
+        low: trades.iter().map(|f| f.price).min(),
+        open,
+        base_volume: trades.iter().map(|f| f.size).sum(),
+        quote_volume: trades.iter().map(|f| f.size * f.price).sum(),
+        change: match (open, last) {
+            (Some(o), Some(l)) if !o.is_zero() => Some(((l - o) / o).round_dp(6)),
+            _ => None,
+        },
+    }
+}
+
+/// One ticker entry, from the book's best levels, the last fill and the mark price.
+fn ticker(inner: &Inner, id: &InstrumentId, now: i64) -> Value {
+    let ex = &inner.venue.ex;
+    let mark = ex.mark_price(id);
+    let DayStats {
+        bids,
+        asks,
+        last,
+        high,
+        low,
+        open,
+        base_volume,
+        quote_volume,
+        change,
+    } = day_stats(inner, id);
     json!({
         "symbol": id.symbol,
         "lastPr": text(last),

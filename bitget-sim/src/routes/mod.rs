@@ -11,6 +11,7 @@ mod mix_trade;
 mod names;
 mod paging;
 mod spot;
+mod spot_market;
 mod uta_account;
 mod uta_market;
 mod uta_trade;
@@ -308,6 +309,8 @@ type Public = fn(&mut Inner, &str, i64) -> Result<Value, SimError>;
 /// The public GET endpoints: path, documented rate per IP, handler of the query.
 const PUBLIC: &[(&str, u32, Public)] = &[
     ("/api/v2/public/time", 20, server_time),
+    ("/api/v2/spot/market/tickers", 20, spot_market::tickers),
+    ("/api/v2/spot/public/symbols", 20, spot_market::symbols),
     ("/api/v2/mix/market/ticker", 20, market::ticker_one),
     ("/api/v2/mix/market/tickers", 20, market::tickers),
     ("/api/v2/mix/market/merge-depth", 20, market::merge_depth),
