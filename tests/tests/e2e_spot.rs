@@ -3,13 +3,16 @@
 //! with orderInfo (state, filled amounts, the fee JSON inside its string), then cancelled.
 
 use bitget_core::{Client, Credentials, Decimal, Error};
+use bitget_endpoints::BatchOutcome as _;
 use bitget_endpoints::spot::OrderStatus;
 use bitget_endpoints::spot::account::Assets;
 use bitget_endpoints::spot::market::Tickers;
 use bitget_endpoints::spot::public::{SymbolStatus, Symbols};
 use bitget_endpoints::spot::trade::{
-    CancelOrder, Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders,
+    BatchOrders, CancelOrder, CancelSymbolOrder, Fills, HistoryOrders, OrderInfo, PlaceOrder,
+    SpotBatchOrder, UnfilledOrders,
 };
+use bitget_endpoints::spot::{Force, OrderType};
 use bitget_sim::exchange::{NewOrder, Side};
 use bitget_sim::{Account, Simulator};
 
@@ -139,5 +142,69 @@ async fn a_spot_bot_buys_for_an_amount_rests_a_bid_and_reads_both_back() -> Resu
         .send(&bot)
         .await?;
     assert_eq!(cancelled[0].status, OrderStatus::Cancelled);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_batch_with_one_bad_order_fails_alone_and_a_pair_is_cleared_on_purpose()
+-> Result<(), Error> {
+    let sim = Simulator::builder()
+        .account(Account::new("bot", "bot-s", "bot-p"))
+        .without_rate_limits()
+        .start()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bot = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new("bot", "bot-s", "bot-p"))
+        .build()?;
+    let bid = |price: &str, coid: &str| {
+        SpotBatchOrder::builder()
+            .side(bitget_endpoints::spot::Side::Buy)
+            .order_type(OrderType::Limit)
+            .force(Force::Gtc)
+            .price(price)
+            .size("0.001")
+            .client_oid(coid)
+            .build()
+    };
+    // The middle order is off the 0.01 tick: Bitget refuses it alone and answers 00000.
+    let answer = BatchOrders::builder()
+        .symbol("BTCUSDT")
+        .order_list([
+            bid("50000", "g-1")?,
+            bid("49999.999", "g-2")?,
+            bid("49000", "g-3")?,
+        ])
+        .send(&bot)
+        .await?;
+    assert_eq!(answer.success_list.len(), 2, "{answer:?}");
+    let err = answer
+        .error_for_failures()
+        .err()
+        .unwrap_or_else(|| panic!("the refused order is an error"));
+    let failed = err.failed_items().unwrap_or_default();
+    assert_eq!(failed.len(), 1, "{err}");
+    assert_eq!(failed[0].id, "clientOid g-2");
+    assert_eq!(
+        UnfilledOrders::builder()
+            .symbol("BTCUSDT")
+            .send(&bot)
+            .await?
+            .len(),
+        2
+    );
+    // Every order of the pair, cancelled through the call that says so.
+    let cleared = CancelSymbolOrder::every_order_of("BTCUSDT")
+        .send(&bot)
+        .await?;
+    assert_eq!(cleared.symbol, "BTCUSDT");
+    assert!(
+        UnfilledOrders::builder()
+            .symbol("BTCUSDT")
+            .send(&bot)
+            .await?
+            .is_empty()
+    );
     Ok(())
 }

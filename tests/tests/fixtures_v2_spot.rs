@@ -13,6 +13,8 @@ fn trade_endpoints_match_their_doc_pages() {
     check::<trade::UnfilledOrders>(&[], &[]);
     check::<trade::HistoryOrders>(&[], &[]);
     check::<trade::Fills>(&[], &[]);
+    check::<trade::BatchOrders>(&[], &[]);
+    check::<trade::CancelSymbolOrder>(&[], &[]);
 }
 
 #[test]

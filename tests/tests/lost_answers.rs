@@ -475,3 +475,37 @@ async fn a_spot_order_whose_answer_was_lost_is_returned_or_said_to_be_live() -> 
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_spot_batch_whose_answer_was_lost_reports_each_order_placed() -> Result<(), Error> {
+    use bitget_endpoints::spot::trade::{BatchOrders, SpotBatchOrder};
+    use bitget_endpoints::spot::{Force, OrderType as SpotType, Side as SpotSide};
+    let sim = sim().await;
+    let c = client(&sim, "classic", "cl-s", "cl-p");
+    let bid = |price: i64, coid: &str| {
+        SpotBatchOrder::builder()
+            .side(SpotSide::Buy)
+            .order_type(SpotType::Limit)
+            .force(Force::Gtc)
+            .price(price)
+            .size("0.001")
+            .client_oid(coid)
+            .build()
+    };
+    let batch = BatchOrders::builder()
+        .symbol("BTCUSDT")
+        .order_list([bid(50_000, "sb-1")?, bid(49_000, "sb-2")?])
+        .build()?;
+    lose_next_answer(&sim);
+    let result = batch.send(&c).await?;
+    assert!(result.all_succeeded(), "{result:?}");
+    assert_eq!(result.success_list.len(), 2);
+    for coid in ["sb-1", "sb-2"] {
+        assert_eq!(
+            placed_under(&sim, "classic", coid).len(),
+            1,
+            "{coid} placed once"
+        );
+    }
+    Ok(())
+}

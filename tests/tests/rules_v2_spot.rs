@@ -3,7 +3,9 @@
 //! (The spot cancels' rules are in `endpoint_rules.rs`, with the other seed endpoints.)
 
 use bitget_core::RuleKind as K;
-use bitget_endpoints::spot::trade::{Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders};
+use bitget_endpoints::spot::trade::{
+    BatchOrders, Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders,
+};
 use bitget_tests::rules::{case, uncovered};
 use serde_json::json;
 
@@ -59,7 +61,36 @@ fn every_declared_rule_has_a_case() {
     case::<Fills>(&window, json!({"limit": "101"}), "limit", K::Max);
     case::<Fills>(&window, json!({"limit": "0"}), "limit", K::Min);
 
+    let item = json!({"side": "buy", "orderType": "limit", "force": "gtc", "price": "60000", "size": "0.001", "clientOid": "b-1"});
+    let batch = json!({"symbol": "BTCUSDT", "orderList": [item]});
+    case::<BatchOrders>(&batch, json!({"symbol": null}), "symbol", K::RequiredUnless);
+    case::<BatchOrders>(&batch, json!({"orderList": []}), "orderList", K::NonEmpty);
+    case::<BatchOrders>(
+        &batch,
+        json!({"orderList": vec![item.clone(); 51]}),
+        "orderList",
+        K::MaxItems,
+    );
+    case::<BatchOrders>(
+        &batch,
+        json!({"batchMode": "multiple", "symbol": null}),
+        "orderList[0].symbol",
+        K::RequiredIf,
+    );
+    let mut no_price = item.clone();
+    no_price["price"] = serde_json::Value::Null;
+    if let Some(m) = no_price.as_object_mut() {
+        m.remove("price");
+    }
+    case::<BatchOrders>(
+        &batch,
+        json!({"orderList": [no_price]}),
+        "orderList[0].price",
+        K::RequiredIf,
+    );
+
     let missing: Vec<String> = [
+        uncovered::<BatchOrders>(),
         uncovered::<PlaceOrder>(),
         uncovered::<OrderInfo>(),
         uncovered::<UnfilledOrders>(),

@@ -16,6 +16,8 @@ async fn every_trade_example_is_answered_and_decodes() {
     assert_eq!(send::<trade::UnfilledOrders>(&c, &[]).await, D);
     assert_eq!(send::<trade::HistoryOrders>(&c, &[]).await, D);
     assert_eq!(send::<trade::Fills>(&c, &[]).await, D);
+    assert_eq!(send::<trade::BatchOrders>(&c, &[]).await, D);
+    assert_eq!(send::<trade::CancelSymbolOrder>(&c, &[]).await, D);
     assert_eq!(send::<account::Assets>(&c, &[]).await, D);
     assert_eq!(send::<market::Tickers>(&c, &[]).await, D);
     assert_eq!(send::<public::Symbols>(&c, &[]).await, D);

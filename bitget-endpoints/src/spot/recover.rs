@@ -5,7 +5,39 @@
 use bitget_core::recover::{Recover, Settling, by_client_oid};
 use bitget_core::{Client, Error};
 
-use super::trade::{OrderAck, OrderInfo, PlaceOrder};
+use bitget_core::recover::Idempotent;
+
+use super::trade::{
+    BatchOrders, BatchPlaceResult, OrderAck, OrderInfo, PlaceOrder, SpotBatchOrder,
+};
+use crate::common::recover_batch;
+
+/// The spot order under `client_oid` on `symbol`, while orderInfo can find it (unfilled).
+async fn order_by_client_oid(
+    client: &Client,
+    symbol: &str,
+    client_oid: &str,
+) -> Result<Option<OrderAck>, Error> {
+    let found = OrderInfo::builder()
+        .client_oid(client_oid)
+        .build()?
+        .send(client)
+        .await;
+    let orders = match found {
+        Ok(orders) => orders,
+        Err(e) if e.is_not_found() => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    Ok(orders
+        .into_iter()
+        .find(|o| {
+            o.client_oid.as_deref() == Some(client_oid) && o.symbol.eq_ignore_ascii_case(symbol)
+        })
+        .map(|o| OrderAck {
+            order_id: Some(o.order_id),
+            client_oid: Some(client_oid.to_owned()),
+        }))
+}
 
 impl Recover for PlaceOrder {
     fn recover<'a>(
@@ -15,27 +47,46 @@ impl Recover for PlaceOrder {
     ) -> Settling<'a, OrderAck> {
         let coid = self.client_oid.as_deref();
         Box::pin(by_client_oid(answer, coid, move || async move {
-            let coid = coid.unwrap_or("");
-            let found = OrderInfo::builder()
-                .client_oid(coid)
-                .build()?
-                .send(client)
-                .await;
-            let orders = match found {
-                Ok(orders) => orders,
-                Err(e) if e.is_not_found() => return Ok(None),
-                Err(e) => return Err(e),
-            };
-            Ok(orders
-                .into_iter()
-                .find(|o| {
-                    o.client_oid.as_deref() == Some(coid)
-                        && o.symbol.eq_ignore_ascii_case(&self.symbol)
-                })
-                .map(|o| OrderAck {
-                    order_id: Some(o.order_id),
-                    client_oid: Some(coid.to_owned()),
-                }))
+            order_by_client_oid(client, &self.symbol, coid.unwrap_or("")).await
         }))
+    }
+}
+
+impl Idempotent for SpotBatchOrder {
+    fn idempotent(&self) -> bool {
+        self.client_oid.idempotent()
+    }
+
+    fn key(&self) -> Option<&str> {
+        self.client_oid.key()
+    }
+}
+
+/// Item by item, as [`crate::common::recover_batch`] says; an item's symbol is its own in
+/// `multiple` mode, the batch's otherwise.
+impl Recover for BatchOrders {
+    fn recover<'a>(
+        &'a self,
+        client: &'a Client,
+        answer: Result<BatchPlaceResult, Error>,
+    ) -> Settling<'a, BatchPlaceResult> {
+        let multiple = self.batch_mode == Some(super::BatchMode::Multiple);
+        let symbol_of = move |coid: &str| {
+            let item = (self.order_list.iter()).find(|i| i.client_oid.as_deref() == Some(coid));
+            let own = item.and_then(|i| i.symbol.clone()).filter(|_| multiple);
+            own.or_else(|| self.symbol.clone()).unwrap_or_default()
+        };
+        let coids = (self.order_list.iter())
+            .map(|i| i.client_oid.clone().unwrap_or_default())
+            .collect();
+        Box::pin(recover_batch(
+            answer,
+            coids,
+            self.order_list.idempotent(),
+            move |coid: String| {
+                let symbol = symbol_of(&coid);
+                async move { order_by_client_oid(client, &symbol, &coid).await }
+            },
+        ))
     }
 }

@@ -40,6 +40,12 @@ type Handler = fn(&mut Inner, &Account, &[u8]) -> Result<Value, SimError>;
 /// The private endpoints: path, documented rate per UID, handler of the signed body.
 const ROUTES: &[(&str, u32, Handler)] = &[
     ("/api/v2/spot/trade/place-order", 10, spot::place_order),
+    ("/api/v2/spot/trade/batch-orders", 5, spot::batch_orders),
+    (
+        "/api/v2/spot/trade/cancel-symbol-order",
+        5,
+        spot::cancel_symbol_order,
+    ),
     ("/api/v2/spot/trade/cancel-order", 10, spot::cancel_order),
     (
         "/api/v2/spot/trade/batch-cancel-order",

@@ -40,13 +40,24 @@ pub(super) fn place_order(
         ],
     )?;
     let symbol = p.required("symbol")?;
+    let order = place_one(inner, account, &p, &symbol)?;
+    Ok(success(&order))
+}
+
+/// One spot order of `symbol` from its parameters (place-order's body, or a batch item).
+fn place_one(
+    inner: &mut Inner,
+    account: &Account,
+    p: &Params,
+    symbol: &str,
+) -> Result<crate::orders::Order, SimError> {
     let side = side(&p.required("side")?)?;
-    let order_type = order_type(&p)?;
-    let price = decimal(&p, "price", order_type == OrderType::Limit)?;
-    let size = decimal(&p, "size", true)?.unwrap_or_default();
-    let tif = force(&p)?;
+    let order_type = order_type(p)?;
+    let price = decimal(p, "price", order_type == OrderType::Limit)?;
+    let size = decimal(p, "size", true)?.unwrap_or_default();
+    let tif = force(p)?;
     let venue = &mut inner.venue;
-    let instrument = venue.instrument(&Market::Spot, &symbol)?;
+    let instrument = venue.instrument(&Market::Spot, symbol)?;
     let client_oid = venue.client_oid(&account.uid, p.text("clientOid")?)?;
     let order = NewOrder {
         account: account.uid.clone(),
@@ -59,8 +70,92 @@ pub(super) fn place_order(
         client_oid: Some(client_oid),
         effect: None,
     };
-    let order = venue.place(order)?;
-    Ok(success(&order))
+    venue.place(order)
+}
+
+/// The keys a batch-orders item takes (the page's table).
+const BATCH_ITEM_KEYS: [&str; 12] = [
+    "symbol",
+    "side",
+    "orderType",
+    "force",
+    "price",
+    "size",
+    "clientOid",
+    "stpMode",
+    "presetTakeProfitPrice",
+    "executeTakeProfitPrice",
+    "presetStopLossPrice",
+    "executeStopLossPrice",
+];
+
+/// `batch-orders`: up to 50 orders, of one symbol (`single`) or each of its own (`multiple`);
+/// each placed or refused alone, the envelope `00000` either way.
+pub(super) fn batch_orders(
+    inner: &mut Inner,
+    account: &Account,
+    body: &[u8],
+) -> Result<Value, SimError> {
+    let p = Params::parse(body, &["symbol", "batchMode", "orderList"])?;
+    let multiple = match p.text("batchMode")?.as_deref() {
+        None | Some("single") => false,
+        Some("multiple") => true,
+        Some(other) => {
+            return Err(SimError::invalid(format!(
+                "batchMode `{other}` is not single or multiple"
+            )));
+        }
+    };
+    let list = p
+        .list("orderList")?
+        .ok_or_else(|| SimError::missing("orderList"))?;
+    if list.is_empty() {
+        return Err(SimError::missing("orderList"));
+    }
+    if list.len() > 50 {
+        return Err(SimError::invalid("orderList holds at most 50 orders"));
+    }
+    let outer = p.text("symbol")?;
+    let (mut ok, mut failed) = (Vec::new(), Vec::new());
+    for raw in list {
+        let item = Params::parse(raw.to_string().as_bytes(), &BATCH_ITEM_KEYS)?;
+        let coid = item.text("clientOid")?;
+        let symbol = if multiple {
+            item.text("symbol")?
+        } else {
+            outer.clone()
+        };
+        let Some(symbol) = symbol else {
+            return Err(SimError::missing("symbol"));
+        };
+        match place_one(inner, account, &item, &symbol) {
+            Ok(order) => ok.push(json!({"orderId": order.order_id, "clientOid": order.client_oid})),
+            Err(e) => failed.push(failure(None, coid.as_deref(), &e.msg, &e.code)),
+        }
+    }
+    Ok(json!({"successList": ok, "failureList": failed}))
+}
+
+/// `cancel-symbol-order`: every open order of the pair (at once here; asynchronous on Bitget).
+pub(super) fn cancel_symbol_order(
+    inner: &mut Inner,
+    account: &Account,
+    body: &[u8],
+) -> Result<Value, SimError> {
+    let p = Params::parse(body, &["symbol"])?;
+    let symbol = p.required("symbol")?;
+    let ex = &mut inner.venue.ex;
+    let open: Vec<u64> = ex
+        .open_orders(&account.uid)
+        .filter(|o| {
+            o.request.effect.is_none() && o.request.instrument.symbol.eq_ignore_ascii_case(&symbol)
+        })
+        .map(|o| o.id)
+        .collect();
+    for id in open {
+        ex.cancel(&account.uid, id);
+    }
+    Ok(json!({ "symbol": symbol }))
 }
 
 pub(super) fn side(side: &str) -> Result<Side, SimError> {

@@ -36,8 +36,6 @@ mod plan;
 mod query;
 mod recover;
 
-use bitget_macros::bitget_response;
-
 // Each file's public items (requests, their builders, answers) are this module's.
 pub use cancel::*;
 pub use place::*;
@@ -46,17 +44,8 @@ pub use query::*;
 
 use crate::mix::{PosMode, Side, TradeSide, YesNo};
 
-/// The answer to placing, modifying or cancelling one order.
-///
-/// `order_id` is absent when a one-way reduce-only order made Bitget cancel older ones
-/// (catalogue §1.7): find the order by the `clientOid` you set.
-#[bitget_response]
-pub struct OrderAck {
-    /// Order ID.
-    pub order_id: Option<String>,
-    /// Client order ID.
-    pub client_oid: Option<String>,
-}
+/// The answers v2 spot and futures share: one order's, and a batch place's.
+pub use crate::common::{BatchPlaceResult, OrderAck};
 
 pub use crate::PositionMode;
 

@@ -3,8 +3,8 @@
 use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
 
-use super::OrderAck;
-use crate::common::{BATCH_LIMIT, BatchOutcome, FailedOrder, item_name};
+use super::{BatchPlaceResult, OrderAck};
+use crate::common::{BATCH_LIMIT, BatchOutcome, item_name};
 use crate::mix::{
     Force, HoldSide, MarginMode, OrderType, ProductType, Side, StpMode, TradeSide, YesNo,
 };
@@ -164,29 +164,6 @@ pub struct BatchPlaceOrder {
     /// The orders, 1 to 50.
     #[bitget(required, non_empty, max_items = BATCH_LIMIT)]
     pub order_list: Vec<BatchOrderItem>,
-}
-
-/// The answer of a batch place: what was placed and what failed, item by item (the envelope is
-/// `00000` either way: see [`BatchOutcome::error_for_failures`]).
-#[bitget_response]
-#[must_use = "orders may have failed under a success answer: read `failure_list` or call `error_for_failures()`"]
-pub struct BatchPlaceResult {
-    /// The orders placed.
-    pub success_list: Vec<OrderAck>,
-    /// The orders refused, each with Bitget's reason.
-    pub failure_list: Vec<FailedOrder>,
-}
-
-impl BatchPlaceResult {
-    /// Whether every order was placed.
-    pub fn all_succeeded(&self) -> bool {
-        self.failure_list.is_empty()
-    }
-
-    /// The refused orders.
-    pub fn failures(&self) -> &[FailedOrder] {
-        &self.failure_list
-    }
 }
 
 /// Change a resting limit order's size and price (by cancel and replace), or its preset TP/SL.
@@ -366,18 +343,6 @@ impl BatchOutcome for ClosePositionsResult {
                     f.error_msg.clone().unwrap_or_default(),
                 )
             })
-            .collect()
-    }
-
-    fn item_count(&self) -> usize {
-        self.success_list.len() + self.failure_list.len()
-    }
-}
-
-impl BatchOutcome for BatchPlaceResult {
-    fn failed_items(&self) -> Vec<FailedItem> {
-        (self.failure_list.iter().enumerate())
-            .map(|(i, f)| f.as_failed_item(i))
             .collect()
     }
 

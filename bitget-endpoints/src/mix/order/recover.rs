@@ -3,13 +3,13 @@
 //! order is looked up; a batch looks up each item that did not come back placed.
 
 use bitget_core::recover::{Idempotent, Recover, Settling, by_client_oid};
-use bitget_core::{Client, Error, FailedItem};
+use bitget_core::{Client, Error};
 
 use super::{
     BatchOrderItem, BatchPlaceOrder, BatchPlaceResult, Detail, ModifyOrder, OrderAck,
     OrdersPlanHistory, OrdersPlanPending, PlaceOrder, PlacePlanOrder, PlaceTpslOrder,
 };
-use crate::common::{FailedOrder, item_name};
+use crate::common::recover_batch;
 use crate::mix::{PlanFilter, ProductType, TriggerPlanType};
 
 /// The futures order under `client_oid`, as the placement would have answered it; `None` when
@@ -167,95 +167,23 @@ impl Idempotent for BatchOrderItem {
     }
 }
 
-/// Item by item: a refused item whose order exists (placed by the lost attempt) moves to the
-/// successes; a refused item that is not found stays refused. An item refused as a duplicate
-/// whose order cannot be found, or whose lookup failed, may be live: then the answer is an
-/// ambiguous error naming those items. A batch refused as a whole is rebuilt from the lookups
-/// only when the refusal came back as an answer (an error code); unanswered, or a lookup
-/// failing, the error stays, marked ambiguous.
+/// Item by item, as [`crate::common::recover_batch`] says.
 impl Recover for BatchPlaceOrder {
     fn recover<'a>(
         &'a self,
         client: &'a Client,
         answer: Result<BatchPlaceResult, Error>,
     ) -> Settling<'a, BatchPlaceResult> {
-        Box::pin(async move {
-            // Without a distinct client id on every item, what the lost attempt placed cannot be
-            // told apart: the answer stands, an error marked ambiguous.
-            if !self.order_list.idempotent() {
-                return answer.map_err(|e| e.may_have_executed(None));
-            }
-            let find = |coid: String| async move {
+        let coids = (self.order_list.iter())
+            .map(|i| i.client_oid.clone().unwrap_or_default())
+            .collect();
+        Box::pin(recover_batch(
+            answer,
+            coids,
+            self.order_list.idempotent(),
+            move |coid: String| async move {
                 order_by_client_oid(client, &self.symbol, &self.product_type, &coid).await
-            };
-            match answer {
-                Ok(mut result) => {
-                    let total = result.success_list.len() + result.failure_list.len();
-                    let (mut still_failed, mut unsure) = (Vec::new(), Vec::new());
-                    let failures = std::mem::take(&mut result.failure_list);
-                    for (i, failed) in failures.into_iter().enumerate() {
-                        let Some(coid) = failed.client_oid.clone().filter(|c| !c.is_empty()) else {
-                            still_failed.push(failed);
-                            continue;
-                        };
-                        match find(coid).await {
-                            Ok(Some(ack)) => result.success_list.push(ack),
-                            Ok(None) if !is_duplicate(&failed) => still_failed.push(failed),
-                            _ => unsure.push(failed.as_failed_item(i)),
-                        }
-                    }
-                    if !unsure.is_empty() {
-                        return Err(Error::items_failed(unsure, total).may_have_executed(None));
-                    }
-                    result.failure_list = still_failed;
-                    Ok(result)
-                }
-                Err(err) => {
-                    // Refused with an answer, an order not found was not placed; with no answer
-                    // it may still be on its way, and is reported as possibly live.
-                    let refused = err.api_code().is_some() && !err.is_unanswered();
-                    let mut result = BatchPlaceResult {
-                        success_list: Vec::new(),
-                        failure_list: Vec::new(),
-                    };
-                    let mut unsure = Vec::new();
-                    for (i, item) in self.order_list.iter().enumerate() {
-                        let coid = item.client_oid.clone().unwrap_or_default();
-                        match find(coid.clone()).await {
-                            Ok(Some(ack)) => result.success_list.push(ack),
-                            Ok(None) if refused => result.failure_list.push(FailedOrder {
-                                order_id: None,
-                                client_oid: Some(coid),
-                                error_msg: Some(format!(
-                                    "{err} (looked up by clientOid after a lost answer: not placed)"
-                                )),
-                                error_code: err.api_code().map(|c| c.as_str().to_owned()),
-                            }),
-                            Ok(None) => unsure.push(FailedItem::new(
-                                item_name(None, Some(&coid), i),
-                                None,
-                                err.to_string(),
-                            )),
-                            Err(_) => return Err(err.may_have_executed(None)),
-                        }
-                    }
-                    if unsure.is_empty() {
-                        Ok(result)
-                    } else {
-                        let total = self.order_list.len();
-                        Err(Error::items_failed(unsure, total).may_have_executed(None))
-                    }
-                }
-            }
-        })
+            },
+        ))
     }
-}
-
-/// Whether an item was refused because an order under its client id exists already (43122).
-fn is_duplicate(failed: &FailedOrder) -> bool {
-    failed.error_code.as_deref() == Some(bitget_core::ApiCode::DuplicateClientOid.as_str())
-        || failed
-            .error_msg
-            .as_deref()
-            .is_some_and(|m| m.to_ascii_lowercase().contains("duplicate"))
 }
