@@ -9,8 +9,8 @@ use bitget_endpoints::spot::account::Assets;
 use bitget_endpoints::spot::market::Tickers;
 use bitget_endpoints::spot::public::{SymbolStatus, Symbols};
 use bitget_endpoints::spot::trade::{
-    BatchOrders, CancelOrder, CancelSymbolOrder, Fills, HistoryOrders, OrderInfo, PlaceOrder,
-    SpotBatchOrder, UnfilledOrders,
+    BatchOrders, CancelOrder, CancelReplaceOrder, CancelSymbolOrder, Fills, HistoryOrders,
+    OrderInfo, PlaceOrder, SpotBatchOrder, UnfilledOrders,
 };
 use bitget_endpoints::spot::{Force, OrderType};
 use bitget_sim::exchange::{NewOrder, Side};
@@ -193,6 +193,38 @@ async fn a_batch_with_one_bad_order_fails_alone_and_a_pair_is_cleared_on_purpose
             .await?
             .len(),
         2
+    );
+    // Cancel-replace: g-1 moves to 48000 under g-1b; one off the tick is refused under 00000,
+    // which error_for_failures turns into an error, and the original stays.
+    let moved = CancelReplaceOrder::builder()
+        .symbol("BTCUSDT")
+        .price(48_000)
+        .size("0.001")
+        .client_oid("g-1")
+        .new_client_oid("g-1b")
+        .send(&bot)
+        .await?
+        .error_for_failures()?;
+    let by_new = OrderInfo::builder().client_oid("g-1b").send(&bot).await?;
+    assert_eq!((by_new.len(), by_new[0].price), (1, Some(d("48000"))));
+    assert_eq!(Some(by_new[0].order_id.clone()), moved.order_id);
+    let refused = CancelReplaceOrder::builder()
+        .symbol("BTCUSDT")
+        .price("47999.999")
+        .size("0.001")
+        .client_oid("g-3")
+        .new_client_oid("g-3b")
+        .send(&bot)
+        .await?;
+    assert!(!refused.succeeded(), "{refused:?}");
+    assert!(refused.error_for_failures().is_err());
+    assert_eq!(
+        OrderInfo::builder()
+            .client_oid("g-3")
+            .send(&bot)
+            .await?
+            .len(),
+        1
     );
     // Every order of the pair, cancelled through the call that says so.
     let cleared = CancelSymbolOrder::every_order_of("BTCUSDT")

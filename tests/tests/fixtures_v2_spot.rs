@@ -15,6 +15,7 @@ fn trade_endpoints_match_their_doc_pages() {
     check::<trade::Fills>(&[], &[]);
     check::<trade::BatchOrders>(&[], &[]);
     check::<trade::CancelSymbolOrder>(&[], &[]);
+    check::<trade::CancelReplaceOrder>(&[], &[]);
 }
 
 #[test]

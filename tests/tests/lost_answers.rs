@@ -509,3 +509,30 @@ async fn a_spot_batch_whose_answer_was_lost_reports_each_order_placed() -> Resul
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_spot_replace_whose_answer_was_lost_is_found_under_its_new_client_id() -> Result<(), Error>
+{
+    use bitget_endpoints::spot::trade::{CancelReplaceOrder, PlaceOrder as SpotPlace};
+    let sim = sim().await;
+    let c = client(&sim, "classic", "cl-s", "cl-p");
+    SpotPlace::limit_buy(50_000, "0.001")
+        .symbol("BTCUSDT")
+        .client_oid("r-1")
+        .send(&c)
+        .await?;
+    let replace = CancelReplaceOrder::builder()
+        .symbol("BTCUSDT")
+        .price(49_000)
+        .size("0.002")
+        .client_oid("r-1")
+        .new_client_oid("r-2")
+        .build()?;
+    lose_next_answer(&sim);
+    let replaced = replace.send(&c).await?;
+    assert!(replaced.succeeded(), "{replaced:?}");
+    let new = placed_under(&sim, "classic", "r-2");
+    assert_eq!(new.len(), 1, "replaced once");
+    assert_eq!(replaced.order_id.as_deref(), Some(new[0].as_str()));
+    Ok(())
+}

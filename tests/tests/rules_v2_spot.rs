@@ -4,7 +4,7 @@
 
 use bitget_core::RuleKind as K;
 use bitget_endpoints::spot::trade::{
-    BatchOrders, Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders,
+    BatchOrders, CancelReplaceOrder, Fills, HistoryOrders, OrderInfo, PlaceOrder, UnfilledOrders,
 };
 use bitget_tests::rules::{case, uncovered};
 use serde_json::json;
@@ -89,7 +89,41 @@ fn every_declared_rule_has_a_case() {
         K::RequiredIf,
     );
 
+    let replace = json!({"symbol": "BTCUSDT", "orderId": "1", "price": "60000", "size": "0.001", "newClientOid": "r-2"});
+    case::<CancelReplaceOrder>(
+        &replace,
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<CancelReplaceOrder>(&replace, json!({"size": "0"}), "size", K::Custom);
+    case::<CancelReplaceOrder>(
+        &replace,
+        json!({"clientOid": "r-2"}),
+        "(request)",
+        K::Custom,
+    );
+    case::<CancelReplaceOrder>(
+        &replace,
+        json!({"newClientOid": "x".repeat(51)}),
+        "newClientOid",
+        K::MaxLen,
+    );
+    case::<CancelReplaceOrder>(
+        &replace,
+        json!({"executeStopLossPrice": "50000"}),
+        "presetStopLossPrice",
+        K::Requires,
+    );
+    case::<CancelReplaceOrder>(
+        &replace,
+        json!({"executeTakeProfitPrice": "70000"}),
+        "presetTakeProfitPrice",
+        K::Requires,
+    );
+
     let missing: Vec<String> = [
+        uncovered::<CancelReplaceOrder>(),
         uncovered::<BatchOrders>(),
         uncovered::<PlaceOrder>(),
         uncovered::<OrderInfo>(),

@@ -18,6 +18,11 @@ async fn every_trade_example_is_answered_and_decodes() {
     assert_eq!(send::<trade::Fills>(&c, &[]).await, D);
     assert_eq!(send::<trade::BatchOrders>(&c, &[]).await, D);
     assert_eq!(send::<trade::CancelSymbolOrder>(&c, &[]).await, D);
+    // The example names a placeholder order: refused as unknown, with Bitget's code.
+    assert_eq!(
+        send::<trade::CancelReplaceOrder>(&c, &[]).await,
+        Outcome::Refused("43001".into())
+    );
     assert_eq!(send::<account::Assets>(&c, &[]).await, D);
     assert_eq!(send::<market::Tickers>(&c, &[]).await, D);
     assert_eq!(send::<public::Symbols>(&c, &[]).await, D);

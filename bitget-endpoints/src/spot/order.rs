@@ -285,3 +285,89 @@ pub struct CancelledSymbol {
     /// The pair whose orders are being cancelled.
     pub symbol: String,
 }
+
+/// Cancel a resting spot order and place its replacement at a new price and size, in one call.
+///
+/// Doc: spot/trade/Cancel-Replace-Order. Rate 5/s per UID. The envelope can be `00000` while
+/// the replace failed: read [`ReplacedOrder::succeeded`], or call `error_for_failures()`. The
+/// replacement is found by `newClientOid` (which must differ from the order's `clientOid`);
+/// only with one is the call repeated after a lost answer. Which order `orderId` names in the
+/// answer, the new or the cancelled one, the page does not say.
+#[bitget_endpoint(POST, "/api/v2/spot/trade/cancel-replace-order", rate = 5, response = ReplacedOrder, retry_safe_with(new_client_oid))]
+#[bitget(at_least_one_of(order_id, client_oid), check = new_id_differs)]
+pub struct CancelReplaceOrder {
+    /// Trading pair.
+    #[bitget(required)]
+    pub symbol: String,
+    /// The replacement's limit price.
+    #[bitget(required)]
+    pub price: Decimal,
+    /// The replacement's size, base coin.
+    #[bitget(required, check = crate::common::positive)]
+    pub size: Decimal,
+    /// The order to cancel, by client ID.
+    pub client_oid: Option<String>,
+    /// The order to cancel, by ID (prevails).
+    pub order_id: Option<String>,
+    /// The replacement's client ID.
+    #[bitget(max_len = 50)]
+    pub new_client_oid: Option<String>,
+    /// Preset take-profit trigger price.
+    pub preset_take_profit_price: Option<Decimal>,
+    /// Preset take-profit execution price.
+    #[bitget(requires(preset_take_profit_price))]
+    pub execute_take_profit_price: Option<Decimal>,
+    /// Preset stop-loss trigger price.
+    pub preset_stop_loss_price: Option<Decimal>,
+    /// Preset stop-loss execution price.
+    #[bitget(requires(preset_stop_loss_price))]
+    pub execute_stop_loss_price: Option<Decimal>,
+}
+
+fn new_id_differs(r: &CancelReplaceOrder) -> Result<(), String> {
+    match (&r.client_oid, &r.new_client_oid) {
+        (Some(old), Some(new)) if old == new && !old.is_empty() => {
+            Err("newClientOid must differ from clientOid: the replacement is a new order".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The answer of a cancel-replace: `success` says whether it happened.
+#[bitget_response]
+pub struct ReplacedOrder {
+    /// Order ID.
+    pub order_id: Option<String>,
+    /// Client order ID.
+    pub client_oid: Option<String>,
+    /// `success` when the order was replaced.
+    pub success: Option<String>,
+    /// Why it was not.
+    pub msg: Option<String>,
+}
+
+impl ReplacedOrder {
+    /// Whether the order was replaced.
+    pub fn succeeded(&self) -> bool {
+        self.success
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case("success") || s.eq_ignore_ascii_case("true"))
+    }
+}
+
+impl crate::common::BatchOutcome for ReplacedOrder {
+    fn failed_items(&self) -> Vec<bitget_core::FailedItem> {
+        if self.succeeded() {
+            return Vec::new();
+        }
+        vec![bitget_core::FailedItem::new(
+            crate::common::item_name(self.order_id.as_deref(), self.client_oid.as_deref(), 0),
+            None,
+            self.msg.clone().unwrap_or_default(),
+        )]
+    }
+
+    fn item_count(&self) -> usize {
+        1
+    }
+}

@@ -8,7 +8,8 @@ use bitget_core::{Client, Error};
 use bitget_core::recover::Idempotent;
 
 use super::trade::{
-    BatchOrders, BatchPlaceResult, OrderAck, OrderInfo, PlaceOrder, SpotBatchOrder,
+    BatchOrders, BatchPlaceResult, CancelReplaceOrder, OrderAck, OrderInfo, PlaceOrder,
+    ReplacedOrder, SpotBatchOrder,
 };
 use crate::common::recover_batch;
 
@@ -88,5 +89,25 @@ impl Recover for BatchOrders {
                 async move { order_by_client_oid(client, &symbol, &coid).await }
             },
         ))
+    }
+}
+
+/// The replacement is found by its new client id, while unfilled.
+impl Recover for CancelReplaceOrder {
+    fn recover<'a>(
+        &'a self,
+        client: &'a Client,
+        answer: Result<ReplacedOrder, Error>,
+    ) -> Settling<'a, ReplacedOrder> {
+        let coid = self.new_client_oid.as_deref();
+        Box::pin(by_client_oid(answer, coid, move || async move {
+            let found = order_by_client_oid(client, &self.symbol, coid.unwrap_or("")).await?;
+            Ok(found.map(|ack| ReplacedOrder {
+                order_id: ack.order_id,
+                client_oid: ack.client_oid,
+                success: Some("success".to_owned()),
+                msg: None,
+            }))
+        }))
     }
 }

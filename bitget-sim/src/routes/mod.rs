@@ -42,6 +42,11 @@ const ROUTES: &[(&str, u32, Handler)] = &[
     ("/api/v2/spot/trade/place-order", 10, spot::place_order),
     ("/api/v2/spot/trade/batch-orders", 5, spot::batch_orders),
     (
+        "/api/v2/spot/trade/cancel-replace-order",
+        5,
+        spot::cancel_replace_order,
+    ),
+    (
         "/api/v2/spot/trade/cancel-symbol-order",
         5,
         spot::cancel_symbol_order,

@@ -562,3 +562,70 @@ pub(super) fn assets(inner: &mut Inner, account: &Account, query: &str) -> Resul
         .collect();
     Ok(Value::Array(rows))
 }
+
+/// `cancel-replace-order`: the order cancelled and its replacement placed at the new price and
+/// size, under `newClientOid` when given. A replacement the exchange refuses leaves the original
+/// in place and answers `success: failure` with the reason under `00000` (the catalogue's
+/// reading of the SDK's answer type).
+pub(super) fn cancel_replace_order(
+    inner: &mut Inner,
+    account: &Account,
+    body: &[u8],
+) -> Result<Value, SimError> {
+    let p = Params::parse(
+        body,
+        &[
+            "symbol",
+            "price",
+            "size",
+            "clientOid",
+            "orderId",
+            "newClientOid",
+            "presetTakeProfitPrice",
+            "executeTakeProfitPrice",
+            "presetStopLossPrice",
+            "executeStopLossPrice",
+        ],
+    )?;
+    let symbol = p.required("symbol")?;
+    let price = decimal(&p, "price", true)?;
+    let size = decimal(&p, "size", true)?.unwrap_or_default();
+    let new_coid = p.text("newClientOid")?;
+    let venue = &mut inner.venue;
+    let ex = &venue.ex;
+    let order = match (p.text("orderId")?, p.text("clientOid")?) {
+        (Some(id), _) => id.parse::<u64>().ok().and_then(|id| ex.order(id)),
+        (None, Some(coid)) => ex.order_by_client_oid(&account.uid, &coid),
+        (None, None) => return Err(SimError::missing("orderId")),
+    }
+    .filter(|o| {
+        o.request.account == account.uid
+            && o.request.effect.is_none()
+            && o.status.is_open()
+            && o.request.instrument.symbol.eq_ignore_ascii_case(&symbol)
+    })
+    .map(|o| (o.id, o.request.client_oid.clone()))
+    .ok_or_else(|| SimError::bad("43001", "The order does not exist"))?;
+    let new_coid = match new_coid {
+        Some(c) => Some(venue.client_oid(&account.uid, Some(c))?),
+        None => None,
+    };
+    match venue
+        .ex
+        .replace_as(&account.uid, order.0, price, size, new_coid.clone())
+    {
+        Some(Ok(new_id)) => Ok(json!({
+            "orderId": new_id.to_string(),
+            "clientOid": new_coid,
+            "success": "success",
+            "msg": null,
+        })),
+        Some(Err(reject)) => Ok(json!({
+            "orderId": order.0.to_string(),
+            "clientOid": order.1,
+            "success": "failure",
+            "msg": crate::venue::refusal(&reject, false).msg,
+        })),
+        None => Err(SimError::bad("43001", "The order does not exist")),
+    }
+}
