@@ -95,10 +95,11 @@ pub trait Endpoint: Serialize {
     /// How the parameters are encoded.
     const ENCODING: Encoding;
 
-    /// Every rule declared on the request: the field's wire name (or `(request)` for a rule
-    /// over several fields) and the kind a broken rule reports. Lets a test check that each
-    /// declared rule has a case.
-    const RULES: &'static [(&'static str, crate::RuleKind)] = &[];
+    /// Every rule declared on the request and its items, each at the wire path where a broken
+    /// one is reported. Lets a test check that each declared rule has a case that breaks it.
+    fn declared_rules() -> Vec<crate::validate::DeclaredRule> {
+        Vec::new()
+    }
 
     /// Checks every rule the docs state; a request that fails never reaches the network.
     fn validate(&self) -> Result<(), ValidationError>;

@@ -20,6 +20,8 @@ pub enum RuleKind {
     AbsentIf,
     /// Several fields are sent together or not at all.
     Together,
+    /// A number is not above its strict lower bound (`gt = 0`: an amount of 0).
+    Gt,
     /// A number is below its lower bound.
     Min,
     /// A number is above its upper bound.
@@ -61,6 +63,7 @@ impl RuleKind {
             RuleKind::RequiredUnless => "required_unless",
             RuleKind::AbsentIf => "absent_if",
             RuleKind::Together => "together",
+            RuleKind::Gt => "gt",
             RuleKind::Min => "min",
             RuleKind::Max => "max",
             RuleKind::MinItems => "min_items",
@@ -262,6 +265,69 @@ impl Violations {
 pub trait Validate {
     /// Records every broken rule of `self`, found at `path`.
     fn validate_at(&self, path: &Path<'_>, out: &mut Violations);
+
+    /// Every rule declared on this type and on the types it holds, each at the wire path where
+    /// a broken one is reported under `prefix` (a list's items as `[]`). Plain values have none.
+    fn declared_rules(prefix: &str, out: &mut Vec<DeclaredRule>)
+    where
+        Self: Sized,
+    {
+        let _ = (prefix, out);
+    }
+}
+
+/// A rule as declared, for the tests that check every declared rule has a case that breaks it,
+/// and for the inventory of endpoints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DeclaredRule {
+    /// Where a broken one is reported: a wire path such as `orderList[].clientOid` (`[]` for
+    /// any item), or a struct's path (`(request)` at the top) for a rule over several fields.
+    pub path: String,
+    /// What a broken one reports.
+    pub rule: RuleKind,
+    /// A rule over several fields of one struct (`at_least_one_of`, `together`, a struct
+    /// `check`): reported at the struct's path or at one of its fields.
+    pub over_fields: bool,
+}
+
+impl DeclaredRule {
+    /// Whether a violation reported at `path` (indices as in `orderList[3].size`) with `rule`
+    /// breaks this declared rule.
+    pub fn matches(&self, path: &str, rule: RuleKind) -> bool {
+        if rule != self.rule {
+            return false;
+        }
+        let path = any_item(path);
+        if self.over_fields {
+            let parent = path.rsplit_once('.').map_or("(request)", |(p, _)| p);
+            let top = !path.contains(['.', '[']);
+            path == self.path || parent == self.path || (self.path == "(request)" && top)
+        } else {
+            path == self.path
+        }
+    }
+}
+
+/// `orderList[3].size` → `orderList[].size`.
+fn any_item(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            c if in_index && c.is_ascii_digit() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 macro_rules! no_rules {
@@ -294,6 +360,10 @@ impl<T: Validate> Validate for Option<T> {
             v.validate_at(path, out);
         }
     }
+
+    fn declared_rules(prefix: &str, out: &mut Vec<DeclaredRule>) {
+        T::declared_rules(prefix, out);
+    }
 }
 
 impl<T: Validate> Validate for Vec<T> {
@@ -302,11 +372,36 @@ impl<T: Validate> Validate for Vec<T> {
             item.validate_at(&path.index(i), out);
         }
     }
+
+    fn declared_rules(prefix: &str, out: &mut Vec<DeclaredRule>) {
+        T::declared_rules(&format!("{prefix}[]"), out);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declared_rules_match_violations_at_their_path() {
+        let field = |path: &str, over_fields| DeclaredRule {
+            path: path.to_owned(),
+            rule: RuleKind::Required,
+            over_fields,
+        };
+        let size = field("orderList[].size", false);
+        assert!(size.matches("orderList[12].size", RuleKind::Required));
+        assert!(!size.matches("orderList[12].size", RuleKind::Min));
+        assert!(!size.matches("orderList[12].price", RuleKind::Required));
+        let top = field("(request)", true);
+        assert!(top.matches("(request)", RuleKind::Required));
+        assert!(top.matches("orderId", RuleKind::Required));
+        assert!(!top.matches("orderList[0].size", RuleKind::Required));
+        let item = field("orderList[]", true);
+        assert!(item.matches("orderList[1]", RuleKind::Required));
+        assert!(item.matches("orderList[1].size", RuleKind::Required));
+        assert!(!item.matches("(request)", RuleKind::Required));
+    }
 
     #[test]
     fn paths_render_as_wire_paths() {

@@ -9,19 +9,15 @@ use bitget_macros::bitget_response;
 /// place the declarations and the bulk cancel read it from.
 pub const BATCH_LIMIT: usize = 50;
 
-/// An amount above zero (a size, a quantity), for `check = positive`.
+/// An amount above zero inside a value that is not a plain number (`TpslSize::Size`); plain
+/// amounts declare `gt = 0`.
+#[cfg(feature = "mix")]
 pub(crate) fn positive(amount: &bitget_core::Decimal) -> Result<(), String> {
     if amount.is_sign_positive() && !amount.is_zero() {
         Ok(())
     } else {
         Err(format!("must be above 0, got {amount}"))
     }
-}
-
-/// An amount above zero when set.
-#[cfg(any(feature = "mix", feature = "uta"))]
-pub(crate) fn positive_if_set(amount: &Option<bitget_core::Decimal>) -> Result<(), String> {
-    amount.as_ref().map_or(Ok(()), positive)
 }
 
 /// An answer that reports its items one by one while the envelope says `00000`: a batch place

@@ -24,9 +24,10 @@
 //! On a field, `#[bitget(...)]`: `required`, `required_or(method)` (an `Option` the builder still
 //! demands, left out only through the named method), `required_if(field = Enum::Value)`,
 //! `required_unless(field = Enum::Value)`, `absent_if(field = Enum::Value)`, `requires(field, ...)`,
-//! `min = N`, `max = N`, `allow = N` (numbers), `max_items = N` (or a constant: `max_items = BATCH_LIMIT`), `min_items = N`, `non_empty`,
+//! `min = N`, `max = N`, `allow = N`, `gt = N` (numbers), `max_items = N` (or a constant: `max_items = BATCH_LIMIT`), `min_items = N`, `non_empty`,
 //! `max_len = N`, `uppercase`, `no_mix(item_field, ...)`, `item_required_if(item_field, field =
-//! Enum::Value)`, `check = path::to::fn`, `rename = "wireName"`, `json_number`. On the struct:
+//! Enum::Value)`, `check = path::to::fn`, `rename = "wireName"`, `json_number`, `body` (a v3 batch's bare-array
+//! body). On the struct:
 //! `at_least_one_of(a, b)`, `exactly_one_of(a, b)`, `together(a, b)`, `window(start, end, max_days =
 //! N)`, `check = path::to::fn`. Conditions name the enum's value, so a misspelt value does not
 //! compile.

@@ -4,6 +4,8 @@
 use proc_macro2::Span;
 use syn::{Ident, LitStr, Type};
 
+pub(crate) use crate::vocabulary::{FieldRuleKind, StructRule};
+
 /// What kind of item the macro was put on.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -69,25 +71,6 @@ pub(crate) struct Container {
     pub(crate) rules: Vec<StructRule>,
 }
 
-/// A rule over several fields of the same struct.
-pub(crate) enum StructRule {
-    /// `at_least_one_of(a, b, ...)`.
-    AtLeastOneOf(Vec<Ident>),
-    /// `exactly_one_of(a, b, ...)`.
-    ExactlyOneOf(Vec<Ident>),
-    /// `together(a, b, ...)`: all set or none.
-    Together(Vec<Ident>),
-    /// `window(start, end, max_days = N)`: timestamps at most N days apart, end after start.
-    Window {
-        start: Ident,
-        end: Ident,
-        max_days: u32,
-        span: Span,
-    },
-    /// `check = path::to::fn`.
-    Check(syn::Path),
-}
-
 /// The syntactic shape of a field's type, which decides the builder and the rules allowed.
 #[derive(Clone)]
 pub(crate) struct Shape {
@@ -131,28 +114,6 @@ pub(crate) struct Condition {
 pub(crate) struct FieldRule {
     pub(crate) span: Span,
     pub(crate) kind: FieldRuleKind,
-}
-
-/// The rules a field can carry. What each one means, checks and generates is in `rules.rs`.
-pub(crate) enum FieldRuleKind {
-    Required,
-    RequiredOr(Ident),
-    RequiredIf(Condition),
-    RequiredUnless(Condition),
-    AbsentIf(Condition),
-    Requires(Vec<Ident>),
-    MaxItems(Count),
-    MinItems(usize),
-    NonEmpty,
-    MaxLen(usize),
-    Uppercase,
-    Min(syn::Lit),
-    Max(syn::Lit),
-    /// `allow = N`: a value accepted outside `min`/`max` (a countdown's 0).
-    Allow(syn::Lit),
-    NoMix(Vec<Ident>),
-    ItemRequiredIf(Ident, Condition),
-    Check(syn::Path),
 }
 
 impl Field {

@@ -18,6 +18,7 @@ use crate::ast::{
 };
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
+use crate::vocabulary::{FIELD_OPTIONS, FIELD_RULES, STRUCT_RULES, accepted, has};
 
 /// Parses `METHOD, "/api/...", rate = N, response = T, ...`.
 pub(crate) fn endpoint_args(cx: &Ctxt, args: TokenStream) -> Option<EndpointArgs> {
@@ -385,14 +386,10 @@ fn struct_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Vec<StructRule> {
                 .get_ident()
                 .map(Ident::to_string)
                 .unwrap_or_default();
-            match key.as_str() {
-                AT_LEAST_ONE_OF => rules.push(StructRule::AtLeastOneOf(ident_list(&meta)?)),
-                EXACTLY_ONE_OF => rules.push(StructRule::ExactlyOneOf(ident_list(&meta)?)),
-                TOGETHER => rules.push(StructRule::Together(ident_list(&meta)?)),
-                WINDOW => rules.push(window(cx, &meta)?),
-                CHECK => rules.push(StructRule::Check(meta.value()?.parse()?)),
-                _ => {
-                    let hint = if FIELD_KEYS.contains(&format!("`{key}")) {
+            match StructRule::parse(&key, cx, &meta) {
+                Some(rule) => rules.push(rule?),
+                None => {
+                    let hint = if has(FIELD_RULES, &key) || has(FIELD_OPTIONS, &key) {
                         " (this one goes on a field)"
                     } else {
                         ""
@@ -400,7 +397,8 @@ fn struct_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> Vec<StructRule> {
                     cx.error_spanned_by(
                         &meta.path,
                         format!(
-                            "unknown rule `{key}` on the struct{hint}; accepted: {STRUCT_KEYS}"
+                            "unknown rule `{key}` on the struct{hint}; accepted: {}",
+                            accepted(&[STRUCT_RULES])
                         ),
                     );
                     skip_meta(&meta)?;
@@ -440,33 +438,6 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
                 .unwrap_or_default();
             let span = meta.path.span();
             let kind = match key.as_str() {
-                REQUIRED => FieldRuleKind::Required,
-                REQUIRED_OR => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    FieldRuleKind::RequiredOr(content.parse()?)
-                }
-                REQUIRED_IF => FieldRuleKind::RequiredIf(condition(cx, &meta)?),
-                REQUIRED_UNLESS => FieldRuleKind::RequiredUnless(condition(cx, &meta)?),
-                ABSENT_IF => FieldRuleKind::AbsentIf(condition(cx, &meta)?),
-                REQUIRES => FieldRuleKind::Requires(ident_list(&meta)?),
-                MAX_ITEMS => FieldRuleKind::MaxItems(count(cx, &meta, MAX_ITEMS)?),
-                MIN_ITEMS => FieldRuleKind::MinItems(positive(cx, &meta, MIN_ITEMS)?),
-                NON_EMPTY => FieldRuleKind::NonEmpty,
-                MAX_LEN => FieldRuleKind::MaxLen(positive(cx, &meta, MAX_LEN)?),
-                UPPERCASE => FieldRuleKind::Uppercase,
-                MIN => FieldRuleKind::Min(number_lit(cx, &meta, MIN)?),
-                MAX => FieldRuleKind::Max(number_lit(cx, &meta, MAX)?),
-                ALLOW => FieldRuleKind::Allow(number_lit(cx, &meta, ALLOW)?),
-                NO_MIX => FieldRuleKind::NoMix(ident_list(&meta)?),
-                ITEM_REQUIRED_IF => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let item_field: Ident = content.parse()?;
-                    content.parse::<Token![,]>()?;
-                    FieldRuleKind::ItemRequiredIf(item_field, condition_in(cx, &content)?)
-                }
-                CHECK => FieldRuleKind::Check(meta.value()?.parse()?),
                 RENAME => {
                     let lit: LitStr = meta.value()?.parse()?;
                     if lit.value().is_empty() {
@@ -491,18 +462,24 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
                     out.body = Some(span);
                     return Ok(());
                 }
-                _ => {
-                    let hint = if STRUCT_KEYS.contains(&format!("`{key}")) {
-                        " (this one goes on the struct)"
-                    } else {
-                        ""
-                    };
-                    cx.error_spanned_by(
-                        &meta.path,
-                        format!("unknown rule `{key}`{hint}; accepted: {FIELD_KEYS}"),
-                    );
-                    return skip_meta(&meta);
-                }
+                other => match FieldRuleKind::parse(other, cx, &meta) {
+                    Some(kind) => kind?,
+                    None => {
+                        let hint = if has(STRUCT_RULES, other) {
+                            " (this one goes on the struct)"
+                        } else {
+                            ""
+                        };
+                        cx.error_spanned_by(
+                            &meta.path,
+                            format!(
+                                "unknown rule `{key}`{hint}; accepted: {}",
+                                accepted(&[FIELD_RULES, FIELD_OPTIONS])
+                            ),
+                        );
+                        return skip_meta(&meta);
+                    }
+                },
             };
             if !seen.insert(key.clone()) && !kind.repeatable() {
                 cx.error_spanned_by(
@@ -521,7 +498,7 @@ fn field_rules(cx: &Ctxt, attrs: &mut Vec<syn::Attribute>) -> ParsedField {
 }
 
 /// `window(start, end, max_days = N)`.
-fn window(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<StructRule> {
+pub(crate) fn window(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<StructRule> {
     let span = meta.path.span();
     let content;
     syn::parenthesized!(content in meta.input);
@@ -574,7 +551,7 @@ pub(crate) fn skip_meta(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-fn ident_list(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
+pub(crate) fn ident_list(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
     let content;
     syn::parenthesized!(content in meta.input);
     Ok(Punctuated::<Ident, Token![,]>::parse_terminated(&content)?
@@ -582,8 +559,27 @@ fn ident_list(meta: &ParseNestedMeta<'_>) -> syn::Result<Vec<Ident>> {
         .collect())
 }
 
+/// `(method)`: one name in parentheses.
+pub(crate) fn parens(meta: &ParseNestedMeta<'_>) -> syn::Result<Ident> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    content.parse()
+}
+
+/// `(item_field, field = Enum::Value)`.
+pub(crate) fn item_condition(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<(Ident, Condition)> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let item_field: Ident = content.parse()?;
+    content.parse::<Token![,]>()?;
+    Ok((item_field, condition_in(cx, &content)?))
+}
+
 /// `(field = Enum::Value)`.
-fn condition(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Condition> {
+pub(crate) fn condition(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Condition> {
     let content;
     syn::parenthesized!(content in meta.input);
     condition_in(cx, &content)
@@ -616,7 +612,11 @@ fn condition_in(cx: &Ctxt, input: ParseStream<'_>) -> syn::Result<Condition> {
 }
 
 /// `key = 5` or `key = 0.1`: a non-negative number literal.
-fn number_lit(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<syn::Lit> {
+pub(crate) fn number_lit(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+) -> syn::Result<syn::Lit> {
     let lit: syn::Lit = meta.value()?.parse()?;
     if crate::rules::decimal_parts(&lit).is_none() {
         cx.error_spanned_by(
@@ -628,7 +628,11 @@ fn number_lit(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<s
 }
 
 /// A count: a positive integer literal, or the path of a constant that names the limit.
-fn count(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<crate::ast::Count> {
+pub(crate) fn count(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+) -> syn::Result<crate::ast::Count> {
     let value = meta.value()?;
     if value.peek(LitInt) {
         return positive_lit(cx, value.parse()?, key).map(crate::ast::Count::Literal);
@@ -644,7 +648,7 @@ fn count(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<crate:
     }
 }
 
-fn positive(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<usize> {
+pub(crate) fn positive(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<usize> {
     positive_lit(cx, meta.value()?.parse()?, key)
 }
 

@@ -135,8 +135,10 @@ fn check_shapes(cx: &Ctxt, field: &Field) {
             );
             continue;
         }
-        if let FieldRuleKind::Min(lit) | FieldRuleKind::Max(lit) | FieldRuleKind::Allow(lit) =
-            &rule.kind
+        if let FieldRuleKind::Gt(lit)
+        | FieldRuleKind::Min(lit)
+        | FieldRuleKind::Max(lit)
+        | FieldRuleKind::Allow(lit) = &rule.kind
         {
             let is_number = crate::rules::decimal_parts(lit).is_some();
             if field.shape.integer && is_number && !matches!(lit, syn::Lit::Int(_)) {
@@ -153,7 +155,7 @@ fn check_shapes(cx: &Ctxt, field: &Field) {
         .iter()
         .find(|r| matches!(r.kind, FieldRuleKind::Allow(_)))
     {
-        if !has(MIN) && !has(MAX) {
+        if !has("min") && !has("max") {
             cx.error_at(
                 allow.span,
                 "`allow` names a value accepted outside `min`/`max`: give those bounds too",

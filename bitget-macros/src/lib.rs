@@ -20,6 +20,7 @@ mod response;
 mod rules;
 mod symbol;
 mod types;
+mod vocabulary;
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as TokenStream2;

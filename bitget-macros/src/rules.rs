@@ -1,6 +1,5 @@
-//! What each rule means: its key, the shape of field it applies to, the fields it names, its line
-//! in the docs and the check it generates. A new rule is a variant in `ast.rs`, a parse arm in
-//! `attr.rs`, its arms here, and its runtime function in `bitget_core::__private::rules`.
+//! What each rule means: the fields it names, its line in the docs and the check it generates.
+//! Its key, shape, repetition and parsing are its row in `vocabulary.rs`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -8,7 +7,6 @@ use syn::spanned::Spanned as _;
 use syn::{Ident, Lit};
 
 use crate::ast::{Condition, Container, Field, FieldRuleKind, StructRule};
-use crate::symbol::*;
 
 /// The shape of field a rule applies to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,79 +44,6 @@ impl Needs {
 use crate::expand::{code, tokens_text as expr_text};
 
 impl FieldRuleKind {
-    /// The key as written in a declaration.
-    pub(crate) fn key(&self) -> &'static str {
-        match self {
-            FieldRuleKind::Required => REQUIRED,
-            FieldRuleKind::RequiredOr(_) => REQUIRED_OR,
-            FieldRuleKind::RequiredIf(_) => REQUIRED_IF,
-            FieldRuleKind::RequiredUnless(_) => REQUIRED_UNLESS,
-            FieldRuleKind::AbsentIf(_) => ABSENT_IF,
-            FieldRuleKind::Requires(_) => REQUIRES,
-            FieldRuleKind::MaxItems(_) => MAX_ITEMS,
-            FieldRuleKind::MinItems(_) => MIN_ITEMS,
-            FieldRuleKind::NonEmpty => NON_EMPTY,
-            FieldRuleKind::MaxLen(_) => MAX_LEN,
-            FieldRuleKind::Uppercase => UPPERCASE,
-            FieldRuleKind::Min(_) => MIN,
-            FieldRuleKind::Max(_) => MAX,
-            FieldRuleKind::Allow(_) => ALLOW,
-            FieldRuleKind::NoMix(_) => NO_MIX,
-            FieldRuleKind::ItemRequiredIf(..) => ITEM_REQUIRED_IF,
-            FieldRuleKind::Check(_) => CHECK,
-        }
-    }
-
-    /// The `RuleKind` variant a broken rule reports, for the endpoint's list of its rules
-    /// (`Endpoint::RULES`); `None` for `allow`, which only widens `min`/`max`.
-    pub(crate) fn runtime_kind(&self) -> Option<&'static str> {
-        Some(match self {
-            FieldRuleKind::Required | FieldRuleKind::RequiredOr(_) => "Required",
-            FieldRuleKind::RequiredIf(_) | FieldRuleKind::ItemRequiredIf(..) => "RequiredIf",
-            FieldRuleKind::RequiredUnless(_) => "RequiredUnless",
-            FieldRuleKind::AbsentIf(_) => "AbsentIf",
-            FieldRuleKind::Requires(_) => "Requires",
-            FieldRuleKind::MaxItems(_) => "MaxItems",
-            FieldRuleKind::MinItems(_) => "MinItems",
-            FieldRuleKind::NonEmpty => "NonEmpty",
-            FieldRuleKind::MaxLen(_) => "MaxLen",
-            FieldRuleKind::Uppercase => "Uppercase",
-            FieldRuleKind::Min(_) => "Min",
-            FieldRuleKind::Max(_) => "Max",
-            FieldRuleKind::Allow(_) => return None,
-            FieldRuleKind::NoMix(_) => "NoMix",
-            FieldRuleKind::Check(_) => "Custom",
-        })
-    }
-
-    /// Whether the rule may be given more than once on a field.
-    pub(crate) fn repeatable(&self) -> bool {
-        matches!(
-            self,
-            FieldRuleKind::RequiredIf(_)
-                | FieldRuleKind::RequiredUnless(_)
-                | FieldRuleKind::AbsentIf(_)
-                | FieldRuleKind::Requires(_)
-                | FieldRuleKind::ItemRequiredIf(..)
-                | FieldRuleKind::Check(_)
-        )
-    }
-
-    pub(crate) fn needs(&self) -> Needs {
-        match self {
-            FieldRuleKind::MaxItems(_)
-            | FieldRuleKind::MinItems(_)
-            | FieldRuleKind::NonEmpty
-            | FieldRuleKind::NoMix(_)
-            | FieldRuleKind::ItemRequiredIf(..) => Needs::List,
-            FieldRuleKind::MaxLen(_) | FieldRuleKind::Uppercase => Needs::Scalar,
-            FieldRuleKind::Min(_) | FieldRuleKind::Max(_) | FieldRuleKind::Allow(_) => {
-                Needs::Number
-            }
-            _ => Needs::Any,
-        }
-    }
-
     /// The condition on another field of the same struct, if the rule has one.
     pub(crate) fn condition(&self) -> Option<&Condition> {
         match self {
@@ -126,7 +51,20 @@ impl FieldRuleKind {
             | FieldRuleKind::RequiredUnless(c)
             | FieldRuleKind::AbsentIf(c)
             | FieldRuleKind::ItemRequiredIf(_, c) => Some(c),
-            _ => None,
+            FieldRuleKind::Required
+            | FieldRuleKind::RequiredOr(_)
+            | FieldRuleKind::Requires(_)
+            | FieldRuleKind::MaxItems(_)
+            | FieldRuleKind::MinItems(_)
+            | FieldRuleKind::NonEmpty
+            | FieldRuleKind::MaxLen(_)
+            | FieldRuleKind::Uppercase
+            | FieldRuleKind::Gt(_)
+            | FieldRuleKind::Min(_)
+            | FieldRuleKind::Max(_)
+            | FieldRuleKind::Allow(_)
+            | FieldRuleKind::NoMix(_)
+            | FieldRuleKind::Check(_) => None,
         }
     }
 
@@ -166,6 +104,7 @@ impl FieldRuleKind {
             }
             FieldRuleKind::MaxLen(n) => format!("at most {n} characters"),
             FieldRuleKind::Uppercase => "upper case".to_owned(),
+            FieldRuleKind::Gt(l) => format!("greater than {}", expr_text(l)),
             FieldRuleKind::Min(l) => format!("at least {}{}", expr_text(l), allow_doc(field)),
             FieldRuleKind::Max(l) => format!("at most {}{}", expr_text(l), allow_doc(field)),
             FieldRuleKind::Allow(_) => return None,
@@ -178,6 +117,54 @@ impl FieldRuleKind {
             }
             FieldRuleKind::Check(p) => format!("checked by `{}`", expr_text(p)),
         })
+    }
+
+    /// Where a broken rule is reported, relative to the struct, as entries of
+    /// `__r::declare`: `(path, kind, over several fields)`.
+    pub(crate) fn declared(&self, cont: &Container, field: &Field) -> Vec<TokenStream> {
+        let Some(kind) = self.runtime_kind() else {
+            return Vec::new();
+        };
+        let kind = format_ident!("{kind}");
+        let entry = |path: TokenStream| quote!((#path, __r::RuleKind::#kind, false));
+        // A body list is the struct itself: its rules are at `(request)`, its items at `[]`.
+        let wire = if field.body.is_some() {
+            ""
+        } else {
+            field.wire.as_str()
+        };
+        let items = format!("{wire}[]");
+        match self {
+            FieldRuleKind::Requires(others) => others
+                .iter()
+                .map(|o| {
+                    // Reported at the other field, the one to set.
+                    let other = cont.wire_of(o);
+                    quote!(#other)
+                })
+                .map(entry)
+                .collect(),
+            FieldRuleKind::ItemRequiredIf(item_field, _) => {
+                let item_wire = item_wire_const(field.shape.list_item.as_ref(), item_field);
+                vec![entry(quote!(&::std::format!("{}.{}", #items, #item_wire)))]
+            }
+            FieldRuleKind::NoMix(_) => vec![entry(quote!(#items))],
+            FieldRuleKind::Required
+            | FieldRuleKind::RequiredOr(_)
+            | FieldRuleKind::RequiredIf(_)
+            | FieldRuleKind::RequiredUnless(_)
+            | FieldRuleKind::AbsentIf(_)
+            | FieldRuleKind::MaxItems(_)
+            | FieldRuleKind::MinItems(_)
+            | FieldRuleKind::NonEmpty
+            | FieldRuleKind::MaxLen(_)
+            | FieldRuleKind::Uppercase
+            | FieldRuleKind::Gt(_)
+            | FieldRuleKind::Min(_)
+            | FieldRuleKind::Max(_)
+            | FieldRuleKind::Allow(_)
+            | FieldRuleKind::Check(_) => vec![entry(quote!(#wire))],
+        }
     }
 
     /// The generated check, inside `validate_at` (`__p` is the field's path).
@@ -230,6 +217,13 @@ impl FieldRuleKind {
             FieldRuleKind::Uppercase => {
                 quote_spanned!(field.ty.span()=> __r::uppercase(__out, &__p, __r::text(&self.#name));)
             }
+            FieldRuleKind::Gt(lit) => {
+                let ty = &field.shape.value;
+                let bound = number(field, lit);
+                quote_spanned! {lit.span()=>
+                    __r::gt(__out, &__p, __r::FieldValue::<#ty>::value(&self.#name), #bound);
+                }
+            }
             FieldRuleKind::Min(lit) | FieldRuleKind::Max(lit) => {
                 let func = format_ident!("{}", self.key());
                 let ty = &field.shape.value;
@@ -267,7 +261,14 @@ impl FieldRuleKind {
             }
             FieldRuleKind::Check(path) => {
                 let label = expr_text(path);
-                quote_spanned!(path.span()=> __r::custom(__out, &__p, #label, #path(&self.#name));)
+                // A list is checked as a slice, optional or not.
+                let span = path.span();
+                let value = if field.shape.list_item.is_some() {
+                    quote_spanned!(span=> __r::items(&self.#name))
+                } else {
+                    quote_spanned!(span=> &self.#name)
+                };
+                quote_spanned!(path.span()=> __r::custom(__out, &__p, #label, #path(#value));)
             }
         }
     }
@@ -338,23 +339,13 @@ pub(crate) fn decimal_parts(lit: &Lit) -> Option<(i128, u32)> {
 }
 
 impl StructRule {
-    pub(crate) fn key(&self) -> &'static str {
-        match self {
-            StructRule::AtLeastOneOf(_) => AT_LEAST_ONE_OF,
-            StructRule::ExactlyOneOf(_) => EXACTLY_ONE_OF,
-            StructRule::Together(_) => TOGETHER,
-            StructRule::Window { .. } => WINDOW,
-            StructRule::Check(_) => CHECK,
-        }
-    }
-
     /// The fields a set rule names (`at_least_one_of`, `exactly_one_of`, `together`).
     pub(crate) fn set(&self) -> Option<&[Ident]> {
         match self {
             StructRule::AtLeastOneOf(ids)
             | StructRule::ExactlyOneOf(ids)
             | StructRule::Together(ids) => Some(ids),
-            _ => None,
+            StructRule::Window { .. } | StructRule::Check(_) => None,
         }
     }
 
@@ -380,6 +371,21 @@ impl StructRule {
                 code(&cont.wire_of(start))
             ),
             StructRule::Check(p) => format!("checked by `{}`", expr_text(p)),
+        }
+    }
+
+    /// Where a broken rule is reported, relative to the struct (see `FieldRuleKind::declared`).
+    pub(crate) fn declared(&self, cont: &Container) -> TokenStream {
+        let kind = format_ident!("{}", self.runtime_kind().unwrap_or("Custom"));
+        match self {
+            StructRule::Window { end, .. } => {
+                let end = cont.wire_of(end);
+                quote!((#end, __r::RuleKind::#kind, false))
+            }
+            StructRule::AtLeastOneOf(_)
+            | StructRule::ExactlyOneOf(_)
+            | StructRule::Together(_)
+            | StructRule::Check(_) => quote!(("", __r::RuleKind::#kind, true)),
         }
     }
 
@@ -413,19 +419,6 @@ impl StructRule {
                 let label = expr_text(path);
                 quote_spanned!(path.span()=> __r::custom(__out, __path, #label, #path(self));)
             }
-        }
-    }
-}
-
-impl StructRule {
-    /// The `RuleKind` variant a broken struct rule reports.
-    pub(crate) fn runtime_kind(&self) -> &'static str {
-        match self {
-            StructRule::AtLeastOneOf(_) => "AtLeastOneOf",
-            StructRule::ExactlyOneOf(_) => "ExactlyOneOf",
-            StructRule::Together(_) => "Together",
-            StructRule::Window { .. } => "Window",
-            StructRule::Check(_) => "Custom",
         }
     }
 }

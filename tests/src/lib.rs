@@ -153,20 +153,25 @@ pub mod rules {
     use serde::de::DeserializeOwned;
     use serde_json::Value;
 
-    /// The cases run so far in this test binary: (endpoint path, rule kind).
-    static CASES: std::sync::Mutex<Vec<(&'static str, RuleKind)>> =
+    /// The cases run so far in this test binary: (endpoint path, violation path, rule kind).
+    static CASES: std::sync::Mutex<Vec<(&'static str, String, RuleKind)>> =
         std::sync::Mutex::new(Vec::new());
 
-    /// The rules declared on `E` (`Endpoint::RULES`) whose kind no case has exercised on `E`
-    /// yet. `required` is left out: a missing required field does not compile through the
-    /// builder, and does not read from JSON.
+    /// The rules declared on `E` and its items (`Endpoint::declared_rules`) that no case run so
+    /// far has broken: each needs a case at its own field (any item of a list) and of its own
+    /// kind. `required` is left out: a missing field does not compile through the builder, and
+    /// does not read from JSON.
     pub fn uncovered<E: Endpoint>() -> Vec<String> {
         let cases = CASES.lock().unwrap_or_else(|e| e.into_inner());
-        E::RULES
-            .iter()
-            .filter(|(_, kind)| *kind != RuleKind::Required)
-            .filter(|(_, kind)| !cases.iter().any(|(p, k)| *p == E::PATH && k == kind))
-            .map(|(field, kind)| format!("{} {field} {kind:?}", E::PATH))
+        E::declared_rules()
+            .into_iter()
+            .filter(|r| r.rule != RuleKind::Required)
+            .filter(|r| {
+                !cases
+                    .iter()
+                    .any(|(e, path, kind)| *e == E::PATH && r.matches(path, *kind))
+            })
+            .map(|r| format!("{} {} {:?}", E::PATH, r.path, r.rule))
             .collect()
     }
 
@@ -229,7 +234,7 @@ pub mod rules {
         CASES
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push((E::PATH, rule));
+            .push((E::PATH, path.to_owned(), rule));
     }
 }
 

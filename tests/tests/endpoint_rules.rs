@@ -448,13 +448,13 @@ mod spot_batch_cancel {
     }
 }
 
-/// The seed endpoints' declared rules (`Endpoint::RULES`), each with a case of its kind read
+/// The seed endpoints' declared rules (`Endpoint::declared_rules`), each with a case of its kind read
 /// from JSON (the builder cases above cover the same rules through the typestate).
 #[test]
 fn every_declared_seed_rule_has_a_case() {
     use bitget_core::RuleKind as K;
     use bitget_tests::rules::{case, uncovered};
-    use serde_json::json;
+    use serde_json::{Value, json};
     let ids = json!([{"orderId": "1"}]);
     let plan = json!({"orderIdList": ids, "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginCoin": "USDT"});
     case::<CancelPlanOrder>(
@@ -556,6 +556,38 @@ fn every_declared_seed_rule_has_a_case() {
         "orderList[0].symbol",
         K::RequiredIf,
     );
+    // The items' own rules, at the item.
+    let long = "c".repeat(51);
+    for (list, base) in [("orderIdList", &plan), ("orderList", &batch)] {
+        let item = |v: Value| json!({ list: [{"orderId": "1"}, v] });
+        let at = |f: &str| format!("{list}[1]{f}");
+        if list == "orderIdList" {
+            case::<CancelPlanOrder>(
+                base,
+                item(json!({"clientOid": long})),
+                &at(".clientOid"),
+                K::MaxLen,
+            );
+            case::<CancelPlanOrder>(base, item(json!({})), &at(""), K::AtLeastOneOf);
+            case::<BatchCancelOrders>(
+                base,
+                item(json!({"clientOid": long})),
+                &at(".clientOid"),
+                K::MaxLen,
+            );
+            case::<BatchCancelOrders>(base, item(json!({})), &at(""), K::AtLeastOneOf);
+        } else {
+            let item = |v: Value| json!({ list: [v] });
+            let at = |f: &str| format!("{list}[0]{f}");
+            case::<BatchCancelOrder>(
+                base,
+                item(json!({"orderId": "1", "clientOid": long})),
+                &at(".clientOid"),
+                K::MaxLen,
+            );
+            case::<BatchCancelOrder>(base, item(json!({})), &at(""), K::AtLeastOneOf);
+        }
+    }
     let missing: Vec<String> = [
         uncovered::<CancelPlanOrder>(),
         uncovered::<BatchCancelOrders>(),

@@ -72,7 +72,7 @@ fn order_rules() {
         "tradeSide",
         K::AbsentIf,
     );
-    case::<order::PlaceOrder>(&place(), json!({"size": "0"}), "size", K::Custom);
+    case::<order::PlaceOrder>(&place(), json!({"size": "0"}), "size", K::Gt);
     case::<order::PlaceOrder>(
         &place(),
         json!({"marginCoin": "usdt"}),
@@ -111,7 +111,7 @@ fn order_rules() {
         &batch,
         json!({"orderList": [{"size": "-1", "side": "buy", "orderType": "market"}]}),
         "orderList[0].size",
-        K::Custom,
+        K::Gt,
     );
     let modify = json!({"orderId": "1", "newClientOid": "n1", "symbol": "ETHUSDT", "productType": "USDT-FUTURES", "newSize": "0.04", "newPrice": "1800"});
     case::<order::ModifyOrder>(&modify, json!({"newPrice": null}), "newPrice", K::Together);
@@ -139,7 +139,7 @@ fn order_rules() {
         "(request)",
         K::Custom,
     );
-    case::<order::ModifyOrder>(&modify, json!({"newSize": "0"}), "newSize", K::Custom);
+    case::<order::ModifyOrder>(&modify, json!({"newSize": "0"}), "newSize", K::Gt);
     let cancel = json!({"symbol": "ETHUSDT", "productType": "USDT-FUTURES", "orderId": "1"});
     case::<order::CancelOrder>(
         &cancel,
@@ -212,12 +212,7 @@ fn trigger_and_tpsl_rules() {
         "executePrice",
         K::AbsentIf,
     );
-    case::<order::PlaceTpslOrder>(
-        &tpsl,
-        json!({"triggerPrice": "0"}),
-        "triggerPrice",
-        K::Custom,
-    );
+    case::<order::PlaceTpslOrder>(&tpsl, json!({"triggerPrice": "0"}), "triggerPrice", K::Gt);
     let pos = json!({"marginCoin": "USDT", "productType": "USDT-FUTURES", "symbol": "BTCUSDT", "stopSurplusTriggerPrice": "69000", "stopSurplusTriggerType": "mark_price", "holdSide": "long"});
     case::<order::PlacePosTpsl>(
         &pos,
@@ -338,7 +333,7 @@ fn trigger_and_tpsl_rules() {
         "(request)",
         K::Custom,
     );
-    case::<order::ModifyPlanOrder>(&modify_plan, json!({"newSize": "0"}), "newSize", K::Custom);
+    case::<order::ModifyPlanOrder>(&modify_plan, json!({"newSize": "0"}), "newSize", K::Gt);
     case::<order::PlacePlanOrder>(
         &track,
         json!({"stopSurplusTriggerPrice": "5", "stopSurplusTriggerType": "mark_price"}),
@@ -509,7 +504,7 @@ fn intents_write_the_fields_of_the_mode() {
     assert!(v.get("tradeSide").is_none(), "{v}");
 }
 
-/// Every rule declared on these endpoints (`Endpoint::RULES`) has at least one case of its kind
+/// Every rule declared on these endpoints (`Endpoint::declared_rules`) has at least one case of its kind
 /// on its endpoint; the cases run here first, each failing alone beside its valid neighbour.
 #[test]
 fn every_declared_rule_has_a_case() {
@@ -518,6 +513,7 @@ fn every_declared_rule_has_a_case() {
     trigger_and_tpsl_rules();
     position_and_account_rules();
     bounds_case_and_lengths();
+    one_case_per_field();
     let missing: Vec<_> = [
         uncovered::<market::Contracts>(),
         uncovered::<market::Ticker>(),
@@ -572,6 +568,76 @@ fn every_declared_rule_has_a_case() {
     assert!(
         missing.is_empty(),
         "declared rules with no case: {missing:?}"
+    );
+}
+
+/// The rules whose kind another field of the same endpoint already exercised: each declared
+/// rule is broken at its own field, items' rules included.
+fn one_case_per_field() {
+    let long = "c".repeat(51);
+    case::<market::HistoryFundRate>(
+        &json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "pageSize": "100"}),
+        json!({"pageSize": "0"}),
+        "pageSize",
+        K::Min,
+    );
+    let batch = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "crossed", "marginCoin": "USDT", "orderList": [{"size": "1", "side": "buy", "orderType": "market"}]});
+    case::<order::BatchPlaceOrder>(
+        &batch,
+        json!({"orderList": [{"size": "1", "side": "buy", "orderType": "market", "clientOid": long}]}),
+        "orderList[0].clientOid",
+        K::MaxLen,
+    );
+    let pos = json!({"marginCoin": "USDT", "productType": "USDT-FUTURES", "symbol": "BTCUSDT", "stopSurplusTriggerPrice": "69000", "stopSurplusTriggerType": "mark_price", "stopLossTriggerPrice": "60000", "holdSide": "long"});
+    case::<order::PlacePosTpsl>(
+        &pos,
+        json!({"stopSurplusTriggerPrice": null}),
+        "stopSurplusTriggerPrice",
+        K::Requires,
+    );
+    let modify_tpsl = json!({"orderId": "1", "marginCoin": "USDT", "productType": "USDT-FUTURES", "symbol": "ETHUSDT", "triggerPrice": "2001", "size": ""});
+    case::<order::ModifyTpslOrder>(
+        &modify_tpsl,
+        json!({"triggerPrice": "0"}),
+        "triggerPrice",
+        K::Gt,
+    );
+    let normal = json!({"planType": "normal_plan", "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "isolated", "marginCoin": "USDT", "size": "0.01", "price": "24000", "triggerPrice": "24100", "triggerType": "mark_price", "side": "buy", "tradeSide": "open", "orderType": "limit"});
+    case::<order::PlacePlanOrder>(&normal, json!({"size": "0"}), "size", K::Gt);
+    case::<order::PlacePlanOrder>(&normal, json!({"triggerPrice": "0"}), "triggerPrice", K::Gt);
+    case::<order::PlacePlanOrder>(
+        &normal,
+        json!({"stopSurplusTriggerPrice": "30000"}),
+        "stopSurplusTriggerType",
+        K::Requires,
+    );
+    let track = json!({"planType": "track_plan", "symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginMode": "isolated", "marginCoin": "USDT", "size": "0.01", "callbackRatio": "10", "triggerPrice": "24100", "triggerType": "mark_price", "side": "buy", "orderType": "market"});
+    case::<order::PlacePlanOrder>(
+        &track,
+        json!({"stopSurplusExecutePrice": "1"}),
+        "stopSurplusExecutePrice",
+        K::AbsentIf,
+    );
+    let modify_track = json!({"planType": "track_plan", "orderId": "1", "symbol": "ETHUSDT", "productType": "USDT-FUTURES", "newCallbackRatio": "5"});
+    case::<order::ModifyPlanOrder>(
+        &modify_track,
+        json!({"newStopSurplusExecutePrice": "1"}),
+        "newStopSurplusExecutePrice",
+        K::AbsentIf,
+    );
+    case::<order::ModifyPlanOrder>(
+        &modify_track,
+        json!({"newStopLossExecutePrice": "1"}),
+        "newStopLossExecutePrice",
+        K::AbsentIf,
+    );
+    let lever = json!({"symbol": "BTCUSDT", "productType": "USDT-FUTURES", "marginCoin": "USDT", "leverage": "20"});
+    case::<account::SetLeverage>(&lever, json!({"longLeverage": "0"}), "longLeverage", K::Min);
+    case::<account::SetLeverage>(
+        &lever,
+        json!({"shortLeverage": "0"}),
+        "shortLeverage",
+        K::Min,
     );
 }
 

@@ -13,7 +13,7 @@ use serde_json::json;
 fn every_declared_rule_has_a_case() {
     let limit = json!({"symbol": "BTCUSDT", "side": "buy", "orderType": "limit", "force": "gtc", "price": "60000", "size": "0.001", "clientOid": "c-1"});
     case::<PlaceOrder>(&limit, json!({"price": null}), "price", K::RequiredIf);
-    case::<PlaceOrder>(&limit, json!({"size": "0"}), "size", K::Custom);
+    case::<PlaceOrder>(&limit, json!({"size": "0"}), "size", K::Gt);
     case::<PlaceOrder>(
         &limit,
         json!({"clientOid": "x".repeat(51)}),
@@ -89,6 +89,39 @@ fn every_declared_rule_has_a_case() {
         K::RequiredIf,
     );
 
+    // The items' own rules, each at its field.
+    let with = |patch: serde_json::Value| {
+        let mut one = item.clone();
+        for (k, v) in patch.as_object().into_iter().flatten() {
+            one[k] = v.clone();
+        }
+        json!({"orderList": [one]})
+    };
+    case::<BatchOrders>(
+        &batch,
+        with(json!({"size": "0"})),
+        "orderList[0].size",
+        K::Gt,
+    );
+    case::<BatchOrders>(
+        &batch,
+        with(json!({"clientOid": "c".repeat(51)})),
+        "orderList[0].clientOid",
+        K::MaxLen,
+    );
+    case::<BatchOrders>(
+        &batch,
+        with(json!({"executeTakeProfitPrice": "70000"})),
+        "orderList[0].presetTakeProfitPrice",
+        K::Requires,
+    );
+    case::<BatchOrders>(
+        &batch,
+        with(json!({"executeStopLossPrice": "50000"})),
+        "orderList[0].presetStopLossPrice",
+        K::Requires,
+    );
+
     let replace = json!({"symbol": "BTCUSDT", "orderId": "1", "price": "60000", "size": "0.001", "newClientOid": "r-2"});
     case::<CancelReplaceOrder>(
         &replace,
@@ -96,7 +129,7 @@ fn every_declared_rule_has_a_case() {
         "(request)",
         K::AtLeastOneOf,
     );
-    case::<CancelReplaceOrder>(&replace, json!({"size": "0"}), "size", K::Custom);
+    case::<CancelReplaceOrder>(&replace, json!({"size": "0"}), "size", K::Gt);
     case::<CancelReplaceOrder>(
         &replace,
         json!({"clientOid": "r-2"}),

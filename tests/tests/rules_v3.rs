@@ -51,6 +51,7 @@ fn market_rules() {
         json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "cursor": "100", "limit": "100"});
     case::<market::HistoryFundRate>(&rate, json!({"cursor": "101"}), "cursor", K::Max);
     case::<market::HistoryFundRate>(&rate, json!({"category": "SPOT"}), "category", K::Custom);
+    case::<market::HistoryFundRate>(&rate, json!({"limit": "101"}), "limit", K::Max);
     case::<market::CurrentFundRate>(
         &json!({"category": "USDC-FUTURES"}),
         json!({"category": "SPOT"}),
@@ -83,7 +84,7 @@ fn order() -> Value {
 
 fn order_rules() {
     case::<trade::PlaceOrder>(&order(), json!({"price": null}), "price", K::RequiredIf);
-    case::<trade::PlaceOrder>(&order(), json!({"qty": "0"}), "qty", K::Custom);
+    case::<trade::PlaceOrder>(&order(), json!({"qty": "0"}), "qty", K::Gt);
     case::<trade::PlaceOrder>(
         &order(),
         json!({"clientOid": "has space"}),
@@ -131,6 +132,12 @@ fn order_rules() {
     let mut no_price = item.clone();
     no_price.as_object_mut().map(|m| m.remove("price"));
     body_case::<trade::PlaceBatch>(&batch, json!([no_price]), "[0].price", K::RequiredIf);
+    let mut zero = item.clone();
+    zero["qty"] = json!("0");
+    body_case::<trade::PlaceBatch>(&batch, json!([item, zero]), "[1].qty", K::Gt);
+    let mut spaced = item.clone();
+    spaced["clientOid"] = json!("has space");
+    body_case::<trade::PlaceBatch>(&batch, json!([spaced]), "[0].clientOid", K::Custom);
     let modify = json!({"orderId": "1", "qty": "2", "price": "3"});
     case::<trade::ModifyOrder>(
         &modify,
@@ -144,7 +151,7 @@ fn order_rules() {
         "(request)",
         K::AtLeastOneOf,
     );
-    case::<trade::ModifyOrder>(&modify, json!({"qty": "-1"}), "qty", K::Custom);
+    case::<trade::ModifyOrder>(&modify, json!({"qty": "-1"}), "qty", K::Gt);
     let distinct = |n: usize| -> Value {
         Value::Array(
             (0..n)
@@ -170,6 +177,12 @@ fn order_rules() {
         json!([{"orderId": "1"}]),
         "[0]",
         K::AtLeastOneOf,
+    );
+    body_case::<trade::BatchModifyOrder>(
+        &distinct(2),
+        json!([{"orderId": "1", "qty": "2"}, {"orderId": "2", "qty": "0"}]),
+        "[1].qty",
+        K::Gt,
     );
     case::<trade::CancelOrder>(
         &json!({"orderId": "1"}),
@@ -252,6 +265,19 @@ fn strategy_and_position_rules() {
         K::RequiredIf,
     );
     case::<trade::PlaceStrategyOrder>(&trigger, json!({"qty": null}), "qty", K::RequiredIf);
+    case::<trade::PlaceStrategyOrder>(&trigger, json!({"qty": "0"}), "qty", K::Gt);
+    case::<trade::PlaceStrategyOrder>(
+        &trigger,
+        json!({"clientOid": "has space"}),
+        "clientOid",
+        K::Custom,
+    );
+    case::<trade::PlaceStrategyOrder>(
+        &tpsl,
+        json!({"slOrderType": "limit"}),
+        "slLimitPrice",
+        K::RequiredIf,
+    );
     case::<trade::PlaceStrategyOrder>(
         &trigger,
         json!({"triggerOrderPrice": null}),
@@ -269,6 +295,18 @@ fn strategy_and_position_rules() {
         &modify,
         json!({"slOrderType": "limit"}),
         "slLimitPrice",
+        K::RequiredIf,
+    );
+    case::<trade::ModifyStrategyOrder>(
+        &modify,
+        json!({"tpOrderType": "limit"}),
+        "tpLimitPrice",
+        K::RequiredIf,
+    );
+    case::<trade::ModifyStrategyOrder>(
+        &modify,
+        json!({"triggerOrderType": "limit"}),
+        "triggerOrderPrice",
         K::RequiredIf,
     );
     case::<trade::CancelStrategyOrder>(
@@ -309,6 +347,13 @@ fn account_rules() {
     case::<account::SetLeverage>(&lever, json!({"symbol": null}), "(request)", K::Custom);
     case::<account::SetLeverage>(&lever, json!({"category": "SPOT"}), "(request)", K::Custom);
     case::<account::SetLeverage>(&lever, json!({"leverage": "0"}), "leverage", K::Min);
+    case::<account::SetLeverage>(&lever, json!({"longLeverage": "0"}), "longLeverage", K::Min);
+    case::<account::SetLeverage>(
+        &lever,
+        json!({"shortLeverage": "0.5"}),
+        "shortLeverage",
+        K::Min,
+    );
     case::<account::SetLeverage>(
         &json!({"category": "MARGIN", "coin": "BTC", "leverage": "3"}),
         json!({"coin": null}),
@@ -322,7 +367,8 @@ fn account_rules() {
         K::KnownValue,
     );
     let margin = json!({"category": "USDT-FUTURES", "symbol": "BTCUSDT", "posSide": "long", "operation": "add", "amount": "10"});
-    case::<account::SetMargin>(&margin, json!({"amount": "0"}), "amount", K::Custom);
+    case::<account::SetMargin>(&margin, json!({"amount": "0"}), "amount", K::Gt);
+    case::<account::SetMargin>(&margin, json!({"category": "SPOT"}), "category", K::Custom);
     case::<account::SetMargin>(
         &margin,
         json!({"operation": "sub"}),
@@ -344,7 +390,7 @@ fn account_rules() {
         K::Custom,
     );
     case::<account::Transfer>(&transfer, json!({"toType": "spot"}), "(request)", K::Custom);
-    case::<account::Transfer>(&transfer, json!({"amount": "0"}), "amount", K::Custom);
+    case::<account::Transfer>(&transfer, json!({"amount": "0"}), "amount", K::Gt);
     let max_open = json!({"category": "SPOT", "symbol": "BTCUSDT", "orderType": "limit", "side": "buy", "price": "1"});
     case::<account::MaxOpenAvailable>(&max_open, json!({"price": null}), "price", K::RequiredIf);
 }
@@ -433,7 +479,7 @@ fn batch_items_close_by_naming_the_position() {
     assert!(v.get("reduceOnly").is_none(), "{v}");
 }
 
-/// Every rule declared on these endpoints (`Endpoint::RULES`) has at least one case of its kind
+/// Every rule declared on these endpoints (`Endpoint::declared_rules`) has at least one case of its kind
 /// on its endpoint; the cases run here first, each failing alone beside its valid neighbour.
 #[test]
 fn every_declared_rule_has_a_case() {
@@ -540,7 +586,7 @@ fn bounds_and_lines() {
         &json!({"orderId": "1", "qty": "1"}),
         json!({"qty": "0"}),
         "qty",
-        K::Custom,
+        K::Gt,
     );
     case::<trade::HistoryStrategyOrders>(&page, json!({"category": "SPOT"}), "category", K::Custom);
     case::<trade::HistoryStrategyOrders>(&page, json!({"limit": "0"}), "limit", K::Min);

@@ -201,6 +201,52 @@ pub fn min<T: PartialOrd + std::fmt::Display>(
     bounded(out, path, value, (bound, allowed), RuleKind::Min);
 }
 
+/// `prefix.wire`, or `wire` at the top: the path of a field under `prefix`.
+pub fn join(prefix: &str, wire: &str) -> String {
+    if prefix.is_empty() {
+        wire.to_owned()
+    } else {
+        format!("{prefix}.{wire}")
+    }
+}
+
+/// Records declared rules under `prefix`: (path relative to it, kind, over several fields). An
+/// empty relative path is the struct itself (`(request)` at the top).
+pub fn declare(
+    prefix: &str,
+    rules: &[(&str, RuleKind, bool)],
+    out: &mut Vec<crate::validate::DeclaredRule>,
+) {
+    for (path, rule, over_fields) in rules {
+        let path = match (prefix.is_empty(), path.is_empty()) {
+            (true, true) => "(request)".to_owned(),
+            (false, true) => prefix.to_owned(),
+            _ => join(prefix, path),
+        };
+        out.push(crate::validate::DeclaredRule {
+            path,
+            rule: *rule,
+            over_fields: *over_fields,
+        });
+    }
+}
+
+/// `gt = N`: strictly greater than `bound` (an amount or a price: `gt = 0`).
+pub fn gt<T: PartialOrd + std::fmt::Display>(
+    out: &mut Violations,
+    path: &Path<'_>,
+    value: Option<&T>,
+    bound: T,
+) {
+    if let Some(v) = value.filter(|v| **v <= bound) {
+        out.push(
+            path,
+            RuleKind::Gt,
+            format!("must be above {bound}, got {v}"),
+        );
+    }
+}
+
 /// `max = N`: at most `bound`, unless the value is `allowed` (`allow = N`).
 pub fn max<T: PartialOrd + std::fmt::Display>(
     out: &mut Violations,
@@ -642,6 +688,14 @@ mod tests {
             broke(RuleKind::Max)
         );
         assert!(run(|o, p| max(o, p, Some(&ten), ten, None)).is_empty());
+        let zero = rust_decimal::Decimal::ZERO;
+        assert_eq!(run(|o, p| gt(o, p, Some(&zero), zero)), broke(RuleKind::Gt));
+        assert_eq!(
+            run(|o, p| gt(o, p, Some(&rust_decimal::Decimal::new(-1, 2)), zero)),
+            broke(RuleKind::Gt)
+        );
+        assert!(run(|o, p| gt(o, p, Some(&rust_decimal::Decimal::new(1, 8)), zero)).is_empty());
+        assert!(run(|o, p| gt(o, p, None, zero)).is_empty());
         assert_eq!(
             run(|o, p| min_items(o, p, Some(1), 2)),
             broke(RuleKind::MinItems)

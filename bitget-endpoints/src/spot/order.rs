@@ -47,7 +47,7 @@ pub struct PlaceOrder {
     #[bitget(required_if(order_type = OrderType::Limit))]
     pub price: Option<Decimal>,
     /// Size: base coin, except a market buy's, which is the quote amount to spend.
-    #[bitget(required, check = crate::common::positive)]
+    #[bitget(required, gt = 0)]
     pub size: Decimal,
     /// Client order ID (ignored on a TP/SL order).
     #[bitget(max_len = 50)]
@@ -215,7 +215,7 @@ pub struct SpotBatchOrder {
     #[bitget(required_if(order_type = OrderType::Limit))]
     pub price: Option<Decimal>,
     /// Size: base coin, except a market buy's, which is the quote amount to spend.
-    #[bitget(required, check = crate::common::positive)]
+    #[bitget(required, gt = 0)]
     pub size: Decimal,
     /// Client order ID.
     #[bitget(max_len = 50)]
@@ -303,7 +303,7 @@ pub struct CancelReplaceOrder {
     #[bitget(required)]
     pub price: Decimal,
     /// The replacement's size, base coin.
-    #[bitget(required, check = crate::common::positive)]
+    #[bitget(required, gt = 0)]
     pub size: Decimal,
     /// The order to cancel, by client ID.
     pub client_oid: Option<String>,

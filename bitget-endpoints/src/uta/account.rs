@@ -213,7 +213,7 @@ pub struct SetMargin {
     #[bitget(required)]
     pub operation: MarginOperation,
     /// Amount, in the margin coin.
-    #[bitget(required, check = crate::uta::trade::positive)]
+    #[bitget(required, gt = 0)]
     pub amount: Decimal,
 }
 
@@ -335,7 +335,7 @@ pub struct Transfer {
     #[bitget(required)]
     pub to_type: AccountType,
     /// Amount.
-    #[bitget(required, check = crate::uta::trade::positive)]
+    #[bitget(required, gt = 0)]
     pub amount: Decimal,
     /// Coin.
     #[bitget(required)]

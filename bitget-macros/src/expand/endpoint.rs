@@ -102,30 +102,10 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
             }
         }
     });
-    // Every rule declared, as (the field's wire name or `(request)`, the kind it reports): for
-    // tests that check each declared rule has a case.
-    let rules = cont
-        .fields
-        .iter()
-        .flat_map(|f| {
-            f.rules
-                .iter()
-                .filter_map(move |r| r.kind.runtime_kind().map(|k| (f.wire.clone(), k)))
-        })
-        .chain(
-            cont.rules
-                .iter()
-                .map(|r| ("(request)".to_owned(), r.runtime_kind())),
-        )
-        .map(|(wire, kind)| {
-            let kind = quote::format_ident!("{kind}");
-            quote!((#wire, ::bitget_core::RuleKind::#kind))
-        });
     quote! {
         #paged
 
         impl #rt::Endpoint for #ident {
-            const RULES: &'static [(&'static str, ::bitget_core::RuleKind)] = &[#(#rules),*];
             #response_decl
             const METHOD: #rt::Method = #method;
             const PATH: &'static str = #path;
@@ -135,6 +115,12 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
 
             fn validate(&self) -> ::core::result::Result<(), #rt::ValidationError> {
                 #ident::validate(self)
+            }
+
+            fn declared_rules() -> ::std::vec::Vec<::bitget_core::DeclaredRule> {
+                let mut __out = ::std::vec::Vec::new();
+                <Self as #rt::Validate>::declared_rules("", &mut __out);
+                __out
             }
 
             #product_type

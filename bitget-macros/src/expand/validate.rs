@@ -17,6 +17,21 @@ pub(super) fn expand(
     let fields = cont.fields.iter().map(|f| field_checks(cont, f));
     let struct_rules = cont.rules.iter().map(|r| r.emit(cont));
     let target = target(cont, args);
+    let declared = cont
+        .fields
+        .iter()
+        .flat_map(|f| f.rules.iter().flat_map(move |r| r.kind.declared(cont, f)))
+        .chain(cont.rules.iter().map(|r| r.declared(cont)));
+    let nested_declared = cont.fields.iter().map(|f| {
+        let ty = &f.ty;
+        let at = if f.body.is_some() {
+            quote!(__prefix)
+        } else {
+            let wire = &f.wire;
+            quote!(&__r::join(__prefix, #wire))
+        };
+        quote!(<#ty as #rt::Validate>::declared_rules(#at, __out);)
+    });
     // An item's wire names, as a struct with one field per field: a parent's list rules read
     // them there (renames honoured), and a misspelt item field is "no field `x`" with the right
     // suggestion.
@@ -48,6 +63,12 @@ pub(super) fn expand(
                 use #rt::rules as __r;
                 #(#fields)*
                 #(#struct_rules)*
+            }
+
+            fn declared_rules(__prefix: &str, __out: &mut ::std::vec::Vec<::bitget_core::DeclaredRule>) {
+                use #rt::rules as __r;
+                __r::declare(__prefix, &[#(#declared),*], __out);
+                #(#nested_declared)*
             }
         }
 

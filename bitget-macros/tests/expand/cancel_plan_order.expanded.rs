@@ -155,6 +155,52 @@ impl ::bitget_core::__private::Validate for CancelPlanOrder {
             );
         }
     }
+    fn declared_rules(
+        __prefix: &str,
+        __out: &mut ::std::vec::Vec<::bitget_core::DeclaredRule>,
+    ) {
+        use ::bitget_core::__private::rules as __r;
+        __r::declare(
+            __prefix,
+            &[
+                ("orderIdList", __r::RuleKind::Required, false),
+                ("orderIdList", __r::RuleKind::NonEmpty, false),
+                ("orderIdList", __r::RuleKind::MaxItems, false),
+                ("symbol", __r::RuleKind::Requires, false),
+                ("productType", __r::RuleKind::Required, false),
+                ("marginCoin", __r::RuleKind::Uppercase, false),
+            ],
+            __out,
+        );
+        <Option<
+            Vec<OrderIdItem>,
+        > as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "orderIdList"),
+            __out,
+        );
+        <Option<
+            String,
+        > as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "symbol"),
+            __out,
+        );
+        <ProductType as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "productType"),
+            __out,
+        );
+        <Option<
+            String,
+        > as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "marginCoin"),
+            __out,
+        );
+        <Option<
+            PlanType,
+        > as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "planType"),
+            __out,
+        );
+    }
 }
 impl CancelPlanOrder {
     /// Checks every rule of the docs; the error lists each broken one with its wire path.
@@ -423,14 +469,6 @@ impl CancelPlanOrderBuilderProductTypeIsSet for ProductType {
     }
 }
 impl ::bitget_core::__private::Endpoint for CancelPlanOrder {
-    const RULES: &'static [(&'static str, ::bitget_core::RuleKind)] = &[
-        ("orderIdList", ::bitget_core::RuleKind::Required),
-        ("orderIdList", ::bitget_core::RuleKind::NonEmpty),
-        ("orderIdList", ::bitget_core::RuleKind::MaxItems),
-        ("orderIdList", ::bitget_core::RuleKind::Requires),
-        ("productType", ::bitget_core::RuleKind::Required),
-        ("marginCoin", ::bitget_core::RuleKind::Uppercase),
-    ];
     type Response = BatchCancelResult;
     const METHOD: ::bitget_core::__private::Method = ::bitget_core::Method::Post;
     const PATH: &'static str = "/api/v2/mix/order/cancel-plan-order";
@@ -444,6 +482,11 @@ impl ::bitget_core::__private::Endpoint for CancelPlanOrder {
         &self,
     ) -> ::core::result::Result<(), ::bitget_core::__private::ValidationError> {
         CancelPlanOrder::validate(self)
+    }
+    fn declared_rules() -> ::std::vec::Vec<::bitget_core::DeclaredRule> {
+        let mut __out = ::std::vec::Vec::new();
+        <Self as ::bitget_core::__private::Validate>::declared_rules("", &mut __out);
+        __out
     }
     fn product_type(&self) -> ::core::option::Option<&str> {
         ::bitget_core::__private::rules::text(&self.product_type)

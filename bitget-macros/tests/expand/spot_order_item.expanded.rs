@@ -93,6 +93,38 @@ impl ::bitget_core::__private::Validate for SpotOrderItem {
             &[__r::present(&self.order_id), __r::present(&self.client_oid)],
         );
     }
+    fn declared_rules(
+        __prefix: &str,
+        __out: &mut ::std::vec::Vec<::bitget_core::DeclaredRule>,
+    ) {
+        use ::bitget_core::__private::rules as __r;
+        __r::declare(
+            __prefix,
+            &[
+                ("clientOid", __r::RuleKind::MaxLen, false),
+                ("", __r::RuleKind::AtLeastOneOf, true),
+            ],
+            __out,
+        );
+        <Option<
+            String,
+        > as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "symbol"),
+            __out,
+        );
+        <Option<
+            String,
+        > as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "orderId"),
+            __out,
+        );
+        <Option<
+            String,
+        > as ::bitget_core::__private::Validate>::declared_rules(
+            &__r::join(__prefix, "clientOid"),
+            __out,
+        );
+    }
 }
 ///The wire name of each field of [`SpotOrderItem`].
 #[doc(hidden)]

@@ -81,6 +81,9 @@ pub struct Everything {
     /// 0, or 5 to 60 seconds.
     #[bitget(min = 5, max = 60, allow = 0)]
     pub countdown: Option<u32>,
+    /// An amount above zero.
+    #[bitget(gt = 0)]
+    pub amount: Option<bitget_core::Decimal>,
     /// A count Bitget reads as a JSON number.
     #[bitget(json_number)]
     pub depth: Option<u32>,

@@ -11,8 +11,6 @@ use crate::mix::{
 use crate::position_mode::intents;
 use bitget_core::FailedItem;
 
-pub(crate) use crate::common::{positive, positive_if_set};
-
 /// Place a futures order.
 ///
 /// Doc: contract/trade/Place-Order. Rate 10/s per UID (1/s for copy traders).
@@ -59,7 +57,7 @@ pub struct PlaceOrder {
     #[bitget(required, uppercase)]
     pub margin_coin: String,
     /// Size, base coin (decimals per the contract's `volumePlace`).
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub size: Decimal,
     /// Price; required for a limit order.
     #[bitget(required_if(order_type = OrderType::Limit))]
@@ -105,7 +103,7 @@ pub struct BatchOrderItem {
     #[bitget(required)]
     pub side: Side,
     /// Size, base coin.
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub size: Decimal,
     /// Price; required for a limit order.
     #[bitget(required_if(order_type = OrderType::Limit))]
@@ -199,7 +197,7 @@ pub struct ModifyOrder {
     #[bitget(required, max_len = 50)]
     pub new_client_oid: String,
     /// New size (with `newPrice`).
-    #[bitget(check = positive_if_set)]
+    #[bitget(gt = 0)]
     pub new_size: Option<Decimal>,
     /// New price (with `newSize`).
     pub new_price: Option<Decimal>,

@@ -4,7 +4,7 @@ use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_response};
 
 use super::OrderAck;
-use super::place::{positive, positive_if_set};
+use crate::common::positive;
 use crate::mix::{
     MarginMode, OrderType, PlanFilter, PlanStatus, ProductType, Side, StpMode, TpslHoldSide,
     TpslPlanType, TpslSize, TradeSide, TriggerPlanType, TriggerType, YesNo,
@@ -32,7 +32,7 @@ pub struct PlaceTpslOrder {
     #[bitget(required)]
     pub plan_type: TpslPlanType,
     /// Trigger price.
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub trigger_price: Decimal,
     /// Price the trigger watches.
     pub trigger_type: Option<TriggerType>,
@@ -147,7 +147,7 @@ pub struct ModifyTpslOrder {
     #[bitget(required)]
     pub symbol: String,
     /// Trigger price.
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub trigger_price: Decimal,
     /// Price the trigger watches.
     pub trigger_type: Option<TriggerType>,
@@ -197,7 +197,7 @@ pub struct PlacePlanOrder {
     #[bitget(required, uppercase)]
     pub margin_coin: String,
     /// Size, base coin.
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub size: Decimal,
     /// Limit price of a `normal_plan` limit order.
     #[bitget(
@@ -214,7 +214,7 @@ pub struct PlacePlanOrder {
     )]
     pub callback_ratio: Option<Decimal>,
     /// Trigger price.
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub trigger_price: Decimal,
     /// Price the trigger watches.
     #[bitget(required)]
@@ -301,7 +301,7 @@ pub struct ModifyPlanOrder {
     #[bitget(required)]
     pub product_type: ProductType,
     /// New size.
-    #[bitget(check = positive_if_set)]
+    #[bitget(gt = 0)]
     pub new_size: Option<Decimal>,
     /// New limit price; not on a trailing stop.
     #[bitget(absent_if(plan_type = TriggerPlanType::TrackPlan))]

@@ -13,8 +13,6 @@ use crate::uta::{
 /// At most this many orders in one v3 batch (place, modify, cancel).
 pub const BATCH_LIMIT: usize = 20;
 
-pub(crate) use crate::common::{positive, positive_if_set};
-
 /// Place an order on any product line.
 ///
 /// Doc: uta/trade/Place-Order. Rate 10/s per UID. `qty` is in the quote coin for a spot or
@@ -36,7 +34,7 @@ pub struct PlaceOrder {
     #[bitget(required)]
     pub symbol: String,
     /// Size (see the unit above).
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub qty: Decimal,
     /// Price; required for a limit order.
     #[bitget(required_if(order_type = OrderType::Limit))]
@@ -117,7 +115,7 @@ pub struct BatchOrder {
     #[bitget(required)]
     pub symbol: String,
     /// Size.
-    #[bitget(required, check = positive)]
+    #[bitget(required, gt = 0)]
     pub qty: Decimal,
     /// Price; required for a limit order.
     #[bitget(required_if(order_type = OrderType::Limit))]
@@ -170,7 +168,7 @@ fn one_category<T>(items: &[T], category: impl Fn(&T) -> &Category) -> Result<()
 
 // A field's `check` takes `&FieldType`, here the list itself.
 #[allow(clippy::ptr_arg)]
-fn batch_orders_category(orders: &Vec<BatchOrder>) -> Result<(), String> {
+fn batch_orders_category(orders: &[BatchOrder]) -> Result<(), String> {
     one_category(orders, |o| &o.category)
 }
 
@@ -199,7 +197,7 @@ pub struct ModifyOrder {
     /// Client order ID.
     pub client_oid: Option<String>,
     /// New size.
-    #[bitget(check = positive_if_set)]
+    #[bitget(gt = 0)]
     pub qty: Option<Decimal>,
     /// New price.
     pub price: Option<Decimal>,
@@ -220,7 +218,7 @@ pub struct ModifyItem {
     /// Client order ID.
     pub client_oid: Option<String>,
     /// New size.
-    #[bitget(check = positive_if_set)]
+    #[bitget(gt = 0)]
     pub qty: Option<Decimal>,
     /// New price.
     pub price: Option<Decimal>,
@@ -244,7 +242,7 @@ pub struct BatchModifyOrder {
 }
 
 #[allow(clippy::ptr_arg)] // `check` takes `&FieldType`
-fn one_change_per_order(items: &Vec<ModifyItem>) -> Result<(), String> {
+fn one_change_per_order(items: &[ModifyItem]) -> Result<(), String> {
     let categories: Vec<&Category> = items.iter().filter_map(|i| i.category.as_ref()).collect();
     if categories.windows(2).any(|w| w[0] != w[1]) {
         return Err("every item of a batch has the same category".into());
@@ -326,7 +324,7 @@ impl CancelItem {
 }
 
 #[allow(clippy::ptr_arg)] // `check` takes `&FieldType`
-fn cancel_items_category(items: &Vec<CancelItem>) -> Result<(), String> {
+fn cancel_items_category(items: &[CancelItem]) -> Result<(), String> {
     one_category(items, |i| &i.category)
 }
 

@@ -4,7 +4,7 @@ use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_response};
 
 use super::OrderAck;
-use super::order::positive_if_set;
+
 use crate::uta::types::{client_oid, futures_only};
 use crate::uta::{Category, OrderType, PosSide, Side, StrategyType, TpslMode, TriggerBy, YesNo};
 
@@ -34,7 +34,7 @@ pub struct PlaceStrategyOrder {
     #[bitget(
         required_if(tpsl_mode = TpslMode::Partial),
         required_if(r#type = StrategyType::Trigger),
-        check = positive_if_set
+        gt = 0
     )]
     pub qty: Option<Decimal>,
     /// Direction (trigger orders; in hedge mode with `posSide`).
@@ -94,7 +94,7 @@ pub struct ModifyStrategyOrder {
     /// Client order ID.
     pub client_oid: Option<String>,
     /// Size, base coin.
-    #[bitget(required, check = super::order::positive)]
+    #[bitget(required, gt = 0)]
     pub qty: Decimal,
     /// Take-profit trigger price type.
     pub tp_trigger_by: Option<TriggerBy>,
