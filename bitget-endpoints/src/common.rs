@@ -201,6 +201,57 @@ bitget_core::wire_enum! {
     }
 }
 
+bitget_core::wire_enum! {
+    /// `YES` or `NO`: the futures reduce-only flag, the merged books' `isMaxPrecision` (Bitget
+    /// answers some in lower case).
+    pub enum YesNo {
+        /// Yes.
+        Yes = "YES",
+        /// No.
+        No = "NO",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// The price a trigger watches.
+    pub enum TriggerType {
+        /// The last traded price.
+        FillPrice = "fill_price",
+        /// The mark price.
+        MarkPrice = "mark_price",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// Merged depth precision.
+    pub enum DepthPrecision {
+        /// The finest (the symbol's tick).
+        Scale0 = "scale0",
+        /// Coarser.
+        Scale1 = "scale1",
+        /// Coarser.
+        Scale2 = "scale2",
+        /// The coarsest.
+        Scale3 = "scale3",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// Merged depth levels per side.
+    pub enum DepthLimit {
+        /// 1 level.
+        L1 = "1",
+        /// 5 levels.
+        L5 = "5",
+        /// 15 levels.
+        L15 = "15",
+        /// 50 levels.
+        L50 = "50",
+        /// The most Bitget serves.
+        Max = "max",
+    }
+}
+
 /// The answer to placing, modifying or cancelling one order (v2 spot and futures).
 ///
 /// `order_id` is absent when a one-way reduce-only futures order made Bitget cancel older ones:

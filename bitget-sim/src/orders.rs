@@ -11,6 +11,8 @@ pub enum Market {
         /// Upper-case product type, such as `USDT-FUTURES`.
         product_type: String,
     },
+    /// A spot trigger (plan) order.
+    SpotPlan,
     /// A futures trigger order.
     Plan {
         /// Upper-case product type.

@@ -50,6 +50,22 @@ struct Plan {
     uid: String,
     client_oid: String,
     plan_type: String,
+    /// A spot plan order's size as sent, in the unit its `planType` says (the core's order
+    /// counts a market buy in the quote coin and everything else in the base coin).
+    spot_size: Option<Decimal>,
+}
+
+/// A v2 wallet transfer, as the ledger and a repeated `clientOid` read it.
+#[derive(Debug, Clone)]
+pub(crate) struct TransferRecord {
+    pub(crate) id: u64,
+    pub(crate) uid: String,
+    pub(crate) coin: String,
+    pub(crate) amount: Decimal,
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) client_oid: Option<String>,
+    pub(crate) time_ms: i64,
 }
 
 /// The exchange and the HTTP layer's bookkeeping around it.
@@ -65,6 +81,8 @@ pub(crate) struct Venue {
     /// Every account's balance outside the unified account (spot, P2P, Classic accounts: one
     /// pool per coin; the simulator keeps no separate balances for them).
     pub(crate) funding: BTreeMap<(String, String), Decimal>,
+    /// v2 wallet transfers, in the order made.
+    pub(crate) transfers: Vec<TransferRecord>,
     /// v3 dead-man switches: the time (Unix ms) after which the account's orders are cancelled.
     pub(crate) countdowns: BTreeMap<String, i64>,
 }
@@ -90,7 +108,7 @@ impl Venue {
     ) -> Result<InstrumentId, SimError> {
         let symbol = symbol.to_uppercase();
         let id = match market {
-            Market::Spot => InstrumentId::spot(&symbol),
+            Market::Spot | Market::SpotPlan => InstrumentId::spot(&symbol),
             Market::Futures { product_type } | Market::Plan { product_type, .. } => {
                 InstrumentId::futures(product_type, &symbol)
             }
@@ -209,6 +227,48 @@ impl Venue {
         self.label_plan(id, &order.account, client_oid, plan_type)
     }
 
+    /// Adds a spot plan order: `order` is what fires (in the core's units), `plan_type`
+    /// (`amount`/`total`) and `size` what the client sent, kept for the lists.
+    pub(crate) fn place_spot_plan(
+        &mut self,
+        trigger_price: Decimal,
+        mark: bool,
+        order: NewOrder,
+        plan_type: &str,
+        size: Decimal,
+    ) -> Result<Order, SimError> {
+        let client_oid = order.client_oid.clone().unwrap_or_default();
+        let id = self
+            .ex
+            .add_trigger(
+                TriggerKind::Plan,
+                trigger_price,
+                PriceKind::from_mark(mark),
+                NewOrder {
+                    client_oid: None,
+                    ..order.clone()
+                },
+            )
+            .map_err(|r| refusal(&r, false))?;
+        let placed = self.label_plan(id, &order.account, client_oid, plan_type)?;
+        if let Some(plan) = self.plans.get_mut(&id) {
+            plan.spot_size = Some(size);
+        }
+        Ok(placed)
+    }
+
+    /// A spot plan order's size as sent, when `id` is one.
+    pub(crate) fn spot_plan_size(&self, id: u64) -> Option<Decimal> {
+        self.plans.get(&id).and_then(|p| p.spot_size)
+    }
+
+    /// Changes a spot plan order's size as the lists show it.
+    pub(crate) fn set_spot_plan_size(&mut self, id: u64, size: Decimal) {
+        if let Some(plan) = self.plans.get_mut(&id) {
+            plan.spot_size = Some(size);
+        }
+    }
+
     /// Adds a trailing stop (`moving_plan`): active once the price reaches `activation`, then
     /// fired when the price turns back by `rate` (a fraction) from its best since.
     pub(crate) fn place_trailing(
@@ -251,6 +311,7 @@ impl Venue {
                 uid: uid.to_owned(),
                 client_oid,
                 plan_type: plan_type.to_owned(),
+                spot_size: None,
             },
         );
         self.view_plan(id)
@@ -270,7 +331,7 @@ impl Venue {
         let instrument = self.instrument(&market, symbol)?;
         let client_oid = self.client_oid(uid, client_oid)?;
         let (size, effect) = match market {
-            Market::Spot => (Decimal::ONE, None),
+            Market::Spot | Market::SpotPlan => (Decimal::ONE, None),
             _ => (Decimal::new(5, 0), Some(self.open_long(uid))),
         };
         let order =
@@ -285,6 +346,11 @@ impl Venue {
                     ..order
                 };
                 self.place_plan(&plan_type, Decimal::ONE, true, market)
+            }
+            Market::SpotPlan => {
+                let market = NewOrder::market(uid, order.instrument, Side::Buy, Decimal::ONE)
+                    .client_oid(&client_oid);
+                self.place_spot_plan(Decimal::ONE, false, market, "amount", Decimal::ONE)
             }
             _ => self.place(order),
         }
@@ -331,18 +397,22 @@ impl Venue {
         let t = self.ex.trigger(id)?;
         let plan = self.plans.get(&id)?;
         let inst = self.ex.instrument(&t.instrument)?;
-        let CoreMarket::Futures(pt) = &inst.id.market else {
-            return None;
+        let (market, margin_coin) = match &inst.id.market {
+            CoreMarket::Futures(pt) => (
+                Market::Plan {
+                    product_type: pt.clone(),
+                    plan_type: plan.plan_type.clone(),
+                },
+                Some(inst.quote.clone()),
+            ),
+            CoreMarket::Spot => (Market::SpotPlan, None),
         };
         Some(Order {
             order_id: id.to_string(),
             client_oid: plan.client_oid.clone(),
             symbol: inst.id.symbol.clone(),
-            market: Market::Plan {
-                product_type: pt.clone(),
-                plan_type: plan.plan_type.clone(),
-            },
-            margin_coin: Some(inst.quote.clone()),
+            market,
+            margin_coin,
             cancelled: t.status == TriggerStatus::Cancelled,
             live: t.status == TriggerStatus::Live,
         })

@@ -214,3 +214,230 @@ fn the_market_constructors_say_which_coin_the_size_is_in() {
         (&json!("limit"), &json!("60000"), &json!("0.001"))
     );
 }
+
+#[test]
+fn every_plan_account_and_market_rule_has_a_case() {
+    use bitget_endpoints::spot::trade::{
+        BatchCancelPlanOrder, BatchCancelReplaceOrder, CancelPlanOrder, CurrentPlanOrder,
+        HistoryPlanOrder, ModifyPlanOrder, PlacePlanOrder,
+    };
+    use bitget_endpoints::spot::{account::Bills, market, wallet::Transfer};
+
+    let plan = json!({"symbol": "BTCUSDT", "side": "buy", "triggerPrice": "58000", "orderType": "limit", "executePrice": "58100", "size": "0.01", "triggerType": "fill_price"});
+    case::<PlacePlanOrder>(&plan, json!({"triggerPrice": "0"}), "triggerPrice", K::Gt);
+    case::<PlacePlanOrder>(&plan, json!({"size": "-1"}), "size", K::Gt);
+    case::<PlacePlanOrder>(
+        &plan,
+        json!({"executePrice": null}),
+        "executePrice",
+        K::RequiredIf,
+    );
+    case::<PlacePlanOrder>(
+        &plan,
+        json!({"triggerType": "market_price"}),
+        "triggerType",
+        K::KnownValue,
+    );
+    let modify = json!({"orderId": "1", "triggerPrice": "58000", "orderType": "limit", "executePrice": "58100", "size": "0.01"});
+    case::<ModifyPlanOrder>(
+        &modify,
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<ModifyPlanOrder>(&modify, json!({"triggerPrice": "0"}), "triggerPrice", K::Gt);
+    case::<ModifyPlanOrder>(&modify, json!({"size": "0"}), "size", K::Gt);
+    case::<ModifyPlanOrder>(
+        &modify,
+        json!({"executePrice": null}),
+        "executePrice",
+        K::RequiredIf,
+    );
+    case::<CancelPlanOrder>(
+        &json!({"orderId": "1"}),
+        json!({"orderId": null}),
+        "(request)",
+        K::AtLeastOneOf,
+    );
+    case::<BatchCancelPlanOrder>(
+        &json!({"symbolList": ["BTCUSDT"]}),
+        json!({"symbolList": []}),
+        "symbolList",
+        K::NonEmpty,
+    );
+
+    const DAY: u64 = 86_400_000;
+    const T0: u64 = 1_700_000_000_000;
+    let window = json!({"symbol": "BTCUSDT", "startTime": T0.to_string(), "endTime": (T0 + 90 * DAY).to_string(), "limit": "100"});
+    let too_long = json!({"endTime": (T0 + 91 * DAY).to_string()});
+    case::<CurrentPlanOrder>(&window, too_long.clone(), "endTime", K::Window);
+    case::<CurrentPlanOrder>(&window, json!({"limit": "101"}), "limit", K::Max);
+    case::<CurrentPlanOrder>(&window, json!({"limit": "0"}), "limit", K::Min);
+    case::<HistoryPlanOrder>(&window, too_long.clone(), "endTime", K::Window);
+    case::<HistoryPlanOrder>(&window, json!({"limit": "101"}), "limit", K::Max);
+    case::<HistoryPlanOrder>(&window, json!({"limit": "0"}), "limit", K::Min);
+    let ledger = json!({"coin": "USDT", "startTime": T0.to_string(), "endTime": (T0 + 90 * DAY).to_string(), "limit": "500"});
+    case::<Bills>(&ledger, too_long, "endTime", K::Window);
+    case::<Bills>(&ledger, json!({"limit": "501"}), "limit", K::Max);
+    case::<Bills>(&ledger, json!({"limit": "0"}), "limit", K::Min);
+
+    let item = json!({"symbol": "BTCUSDT", "orderId": "1", "price": "60000", "size": "0.001", "newClientOid": "r-1"});
+    let replace = json!({"orderList": [item]});
+    let with = |patch: serde_json::Value| {
+        let mut one = item.clone();
+        for (k, v) in patch.as_object().into_iter().flatten() {
+            match v {
+                serde_json::Value::Null => {
+                    if let Some(m) = one.as_object_mut() {
+                        m.remove(k);
+                    }
+                }
+                v => one[k] = v.clone(),
+            }
+        }
+        json!({"orderList": [one]})
+    };
+    case::<BatchCancelReplaceOrder>(&replace, json!({"orderList": []}), "orderList", K::NonEmpty);
+    case::<BatchCancelReplaceOrder>(
+        &replace,
+        json!({"orderList": vec![item.clone(); 51]}),
+        "orderList",
+        K::MaxItems,
+    );
+    case::<BatchCancelReplaceOrder>(
+        &replace,
+        with(json!({"orderId": null})),
+        "orderList[0]",
+        K::AtLeastOneOf,
+    );
+    case::<BatchCancelReplaceOrder>(
+        &replace,
+        with(json!({"size": "0"})),
+        "orderList[0].size",
+        K::Gt,
+    );
+    case::<BatchCancelReplaceOrder>(
+        &replace,
+        with(json!({"newClientOid": "n".repeat(51)})),
+        "orderList[0].newClientOid",
+        K::MaxLen,
+    );
+    case::<BatchCancelReplaceOrder>(
+        &replace,
+        with(json!({"executeTakeProfitPrice": "70000"})),
+        "orderList[0].presetTakeProfitPrice",
+        K::Requires,
+    );
+    case::<BatchCancelReplaceOrder>(
+        &replace,
+        with(json!({"executeStopLossPrice": "50000"})),
+        "orderList[0].presetStopLossPrice",
+        K::Requires,
+    );
+
+    let transfer =
+        json!({"fromType": "spot", "toType": "usdt_futures", "amount": "300", "coin": "USDT"});
+    case::<Transfer>(&transfer, json!({"amount": "0"}), "amount", K::Gt);
+    case::<Transfer>(&transfer, json!({"toType": "spot"}), "(request)", K::Custom);
+    case::<Transfer>(
+        &transfer,
+        json!({"toType": "isolated_margin"}),
+        "symbol",
+        K::RequiredIf,
+    );
+    case::<Transfer>(
+        &transfer,
+        json!({"fromType": "isolated_margin"}),
+        "symbol",
+        K::RequiredIf,
+    );
+
+    let book = json!({"symbol": "BTCUSDT", "limit": "150"});
+    case::<market::Orderbook>(&book, json!({"limit": "151"}), "limit", K::Max);
+    case::<market::Orderbook>(&book, json!({"limit": "0"}), "limit", K::Min);
+    let candles = json!({"symbol": "BTCUSDT", "granularity": "1min", "limit": "1000"});
+    case::<market::Candles>(&candles, json!({"limit": "1001"}), "limit", K::Max);
+    case::<market::Candles>(&candles, json!({"limit": "0"}), "limit", K::Min);
+    let older = json!({"symbol": "BTCUSDT", "granularity": "1min", "endTime": T0.to_string(), "limit": "200"});
+    case::<market::HistoryCandles>(&older, json!({"limit": "201"}), "limit", K::Max);
+    case::<market::HistoryCandles>(&older, json!({"limit": "0"}), "limit", K::Min);
+    let trades = json!({"symbol": "BTCUSDT", "limit": "500"});
+    case::<market::Fills>(&trades, json!({"limit": "501"}), "limit", K::Max);
+    case::<market::Fills>(&trades, json!({"limit": "0"}), "limit", K::Min);
+    let history = json!({"symbol": "BTCUSDT", "limit": "1000", "startTime": T0.to_string(), "endTime": (T0 + 7 * DAY).to_string()});
+    case::<market::FillsHistory>(&history, json!({"limit": "1001"}), "limit", K::Max);
+    case::<market::FillsHistory>(&history, json!({"limit": "0"}), "limit", K::Min);
+    case::<market::FillsHistory>(
+        &history,
+        json!({"endTime": (T0 + 8 * DAY).to_string()}),
+        "endTime",
+        K::Window,
+    );
+
+    let missing: Vec<String> = [
+        uncovered::<PlacePlanOrder>(),
+        uncovered::<ModifyPlanOrder>(),
+        uncovered::<CancelPlanOrder>(),
+        uncovered::<BatchCancelPlanOrder>(),
+        uncovered::<CurrentPlanOrder>(),
+        uncovered::<HistoryPlanOrder>(),
+        uncovered::<bitget_endpoints::spot::trade::PlanSubOrders>(),
+        uncovered::<Bills>(),
+        uncovered::<bitget_endpoints::spot::account::Info>(),
+        uncovered::<BatchCancelReplaceOrder>(),
+        uncovered::<Transfer>(),
+        uncovered::<market::MergeDepth>(),
+        uncovered::<market::Orderbook>(),
+        uncovered::<market::Candles>(),
+        uncovered::<market::HistoryCandles>(),
+        uncovered::<market::Fills>(),
+        uncovered::<market::FillsHistory>(),
+        uncovered::<bitget_endpoints::spot::public::Coins>(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(
+        missing.is_empty(),
+        "declared rules with no case: {missing:?}"
+    );
+}
+
+/// A spot plan order's size counts the base coin or the quote coin as `planType` says: the
+/// constructors set it with the side.
+#[test]
+fn the_plan_constructors_say_which_coin_the_size_is_in() {
+    use bitget_endpoints::spot::trade::PlacePlanOrder;
+    use bitget_endpoints::spot::{OrderType, TriggerType};
+    let sent = |b: bitget_endpoints::spot::trade::PlacePlanOrderSized| {
+        let r = b
+            .symbol("BTCUSDT")
+            .trigger_price("58000")
+            .order_type(OrderType::Market)
+            .trigger_type(TriggerType::FillPrice)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let body = serde_json::to_value(&r).unwrap_or_else(|e| panic!("{e}"));
+        (
+            body["side"].clone(),
+            body["planType"].clone(),
+            body["size"].clone(),
+        )
+    };
+    assert_eq!(
+        sent(PlacePlanOrder::buy_spending("100")),
+        (json!("buy"), json!("total"), json!("100"))
+    );
+    assert_eq!(
+        sent(PlacePlanOrder::buy("0.01")),
+        (json!("buy"), json!("amount"), json!("0.01"))
+    );
+    assert_eq!(
+        sent(PlacePlanOrder::sell("0.01")),
+        (json!("sell"), json!("amount"), json!("0.01"))
+    );
+    assert_eq!(
+        sent(PlacePlanOrder::sell_worth("100")),
+        (json!("sell"), json!("total"), json!("100"))
+    );
+}

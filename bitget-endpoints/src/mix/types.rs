@@ -6,7 +6,9 @@ use bitget_core::validate::{Path, Validate, Violations};
 use bitget_macros::bitget_item;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use crate::common::{Force, OrderType, Side, StpMode};
+pub use crate::common::{
+    DepthLimit, DepthPrecision, Force, OrderType, Side, StpMode, TriggerType, YesNo,
+};
 
 bitget_core::wire_enum! {
     /// Futures product type. Read in any case (`usdt-futures` as in Bitget's examples), sent in upper
@@ -105,16 +107,6 @@ bitget_core::wire_enum! {
 }
 
 bitget_core::wire_enum! {
-    /// `YES` or `NO`, as the reduce-only flag is sent (Bitget answers `yes`/`no`).
-    pub enum YesNo {
-        /// Yes.
-        Yes = "YES",
-        /// No.
-        No = "NO",
-    }
-}
-
-bitget_core::wire_enum! {
     /// Position side.
     pub enum HoldSide {
         /// Long.
@@ -146,16 +138,6 @@ bitget_core::wire_enum! {
         OneWayMode = "one_way_mode",
         /// Hedge: a long and a short position per symbol.
         HedgeMode = "hedge_mode",
-    }
-}
-
-bitget_core::wire_enum! {
-    /// The price a trigger watches.
-    pub enum TriggerType {
-        /// The last traded price.
-        FillPrice = "fill_price",
-        /// The mark price.
-        MarkPrice = "mark_price",
     }
 }
 
@@ -281,36 +263,6 @@ bitget_core::wire_enum! {
         Mark = "MARK",
         /// Index price.
         Index = "INDEX",
-    }
-}
-
-bitget_core::wire_enum! {
-    /// Merged depth precision.
-    pub enum DepthPrecision {
-        /// The finest (the symbol's tick).
-        Scale0 = "scale0",
-        /// Coarser.
-        Scale1 = "scale1",
-        /// Coarser.
-        Scale2 = "scale2",
-        /// The coarsest.
-        Scale3 = "scale3",
-    }
-}
-
-bitget_core::wire_enum! {
-    /// Merged depth levels per side.
-    pub enum DepthLimit {
-        /// 1 level.
-        L1 = "1",
-        /// 5 levels.
-        L5 = "5",
-        /// 15 levels.
-        L15 = "15",
-        /// 50 levels.
-        L50 = "50",
-        /// The most Bitget serves.
-        Max = "max",
     }
 }
 

@@ -4,12 +4,16 @@
 pub mod account;
 pub mod market;
 mod order;
+mod plan;
 pub mod public;
 mod query;
 mod recover;
 pub mod trade;
 mod types;
+pub mod wallet;
 
-/// The order enums spot shares with futures.
-pub use crate::common::{Force, OrderType, Side, StpMode};
+/// The enums spot shares with futures.
+pub use crate::common::{
+    DepthLimit, DepthPrecision, Force, OrderType, Side, StpMode, TriggerType, YesNo,
+};
 pub use types::{BatchMode, OrderStatus, SpotOrderItem, TpslType};

@@ -371,3 +371,80 @@ impl crate::common::BatchOutcome for ReplacedOrder {
         1
     }
 }
+
+/// One order of a batch cancel-replace: the order to cancel (by `orderId` or `clientOid`) and
+/// its replacement's price and size.
+#[bitget_item]
+#[bitget(at_least_one_of(order_id, client_oid))]
+pub struct SpotReplaceItem {
+    /// Trading pair (every item names its own).
+    #[bitget(required)]
+    pub symbol: String,
+    /// The replacement's limit price.
+    #[bitget(required)]
+    pub price: Decimal,
+    /// The replacement's size, base coin.
+    #[bitget(required, gt = 0)]
+    pub size: Decimal,
+    /// The order to cancel, by client ID.
+    pub client_oid: Option<String>,
+    /// The order to cancel, by ID (prevails).
+    pub order_id: Option<String>,
+    /// The replacement's client ID.
+    #[bitget(max_len = 50)]
+    pub new_client_oid: Option<String>,
+    /// Preset take-profit trigger price.
+    pub preset_take_profit_price: Option<Decimal>,
+    /// Preset take-profit execution price.
+    #[bitget(requires(preset_take_profit_price))]
+    pub execute_take_profit_price: Option<Decimal>,
+    /// Preset stop-loss trigger price.
+    pub preset_stop_loss_price: Option<Decimal>,
+    /// Preset stop-loss execution price.
+    #[bitget(requires(preset_stop_loss_price))]
+    pub execute_stop_loss_price: Option<Decimal>,
+}
+
+/// Cancel-replace up to 50 spot orders, each of its own pair, in one call.
+///
+/// Doc: spot/trade/Batch-Cancel-Replace-Order. Rate 5/s per UID. The answer is one
+/// [`ReplacedOrder`] per item, and the envelope is `00000` even when every item failed: call
+/// `error_for_failures()`, or read each item's `succeeded()`. Not repeated after a lost answer
+/// (an item's cancel may have happened without its replacement).
+#[bitget_endpoint(POST, "/api/v2/spot/trade/batch-cancel-replace-order", rate = 5, response = ReplacedOrders)]
+pub struct BatchCancelReplaceOrder {
+    /// The orders, 1 to 50.
+    #[bitget(required, non_empty, max_items = BATCH_LIMIT)]
+    pub order_list: Vec<SpotReplaceItem>,
+}
+
+/// The answer of a batch cancel-replace: one outcome per item, in the order sent.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(transparent)]
+#[must_use = "items may have failed under a success answer: call `error_for_failures()`"]
+pub struct ReplacedOrders(pub Vec<ReplacedOrder>);
+
+impl bitget_core::wire::WireShape for ReplacedOrders {
+    fn wire_paths(prefix: &str, out: &mut Vec<String>) {
+        <Vec<ReplacedOrder> as bitget_core::wire::WireShape>::wire_paths(prefix, out);
+    }
+}
+
+impl crate::common::BatchOutcome for ReplacedOrders {
+    fn failed_items(&self) -> Vec<bitget_core::FailedItem> {
+        (self.0.iter().enumerate())
+            .filter(|(_, r)| !r.succeeded())
+            .map(|(i, r)| {
+                bitget_core::FailedItem::new(
+                    crate::common::item_name(r.order_id.as_deref(), r.client_oid.as_deref(), i),
+                    None,
+                    r.msg.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn item_count(&self) -> usize {
+        self.0.len()
+    }
+}

@@ -1,4 +1,4 @@
-//! `/api/v2/spot/public/...`: the spot pairs and their trading rules.
+//! `/api/v2/spot/public/...`: the spot pairs and their trading rules, and the coins.
 
 use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_response};
@@ -70,4 +70,72 @@ pub struct SpotSymbol {
     /// Delisted at, Unix ms (`""` while listed).
     #[bitget(timestamp)]
     pub off_time: Option<i64>,
+}
+
+/// The coins, their chains and what depositing and withdrawing on each takes.
+///
+/// Doc: spot/market/Get-Coin-List. Rate 3/s per IP. Without `coin` the answer lists every coin
+/// and is large. The flags arrive as the text `"true"`/`"false"`; they read as booleans.
+#[bitget_endpoint(GET, "/api/v2/spot/public/coins", rate = 3, response = Vec<CoinInfo>, public)]
+pub struct Coins {
+    /// One coin, e.g. USDT; every coin when absent.
+    pub coin: Option<String>,
+}
+
+/// A coin.
+#[bitget_response]
+pub struct CoinInfo {
+    /// Coin ID.
+    pub coin_id: Option<String>,
+    /// Coin, e.g. BTC.
+    pub coin: String,
+    /// Whether it can be transferred between accounts.
+    pub transfer: Option<bool>,
+    /// Its chains.
+    pub chains: Vec<CoinChain>,
+}
+
+bitget_core::wire_enum! {
+    /// Whether a chain is congested.
+    pub enum Congestion {
+        /// Normal.
+        Normal = "normal",
+        /// Congested.
+        Congested = "congested",
+    }
+}
+
+/// One chain of a coin.
+#[bitget_response]
+pub struct CoinChain {
+    /// Chain name.
+    pub chain: String,
+    /// Whether deposits need a tag (memo).
+    pub need_tag: Option<bool>,
+    /// Whether withdrawals are open.
+    pub withdrawable: Option<bool>,
+    /// Whether deposits are open.
+    pub rechargeable: Option<bool>,
+    /// Withdrawal fee.
+    pub withdraw_fee: Option<Decimal>,
+    /// Extra withdrawal fee (a burn, say).
+    pub extra_withdraw_fee: Option<Decimal>,
+    /// Confirmations a deposit needs.
+    pub deposit_confirm: Option<u32>,
+    /// Confirmations a withdrawal needs.
+    pub withdraw_confirm: Option<u32>,
+    /// Smallest deposit.
+    pub min_deposit_amount: Option<Decimal>,
+    /// Smallest withdrawal.
+    pub min_withdraw_amount: Option<Decimal>,
+    /// Block explorer URL.
+    pub browser_url: Option<String>,
+    /// Token contract address.
+    pub contract_address: Option<String>,
+    /// Withdrawal step (`0`: none).
+    pub withdraw_step: Option<Decimal>,
+    /// Decimals of a withdrawal amount.
+    pub withdraw_min_scale: Option<u32>,
+    /// Congestion.
+    pub congestion: Option<Congestion>,
 }

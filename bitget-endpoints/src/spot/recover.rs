@@ -8,8 +8,9 @@ use bitget_core::{Client, Error};
 use bitget_core::recover::Idempotent;
 
 use super::trade::{
-    BatchOrders, BatchPlaceResult, CancelReplaceOrder, OrderAck, OrderInfo, PlaceOrder,
-    ReplacedOrder, SpotBatchOrder,
+    BatchOrders, BatchPlaceResult, CancelReplaceOrder, CurrentPlanOrder, HistoryPlanOrder,
+    OrderAck, OrderInfo, PlaceOrder, PlacePlanOrder, PlanOrderAck, ReplacedOrder, SpotBatchOrder,
+    SpotPlanOrder,
 };
 use crate::common::recover_batch;
 
@@ -109,5 +110,67 @@ impl Recover for CancelReplaceOrder {
                 msg: None,
             }))
         }))
+    }
+}
+
+/// The trigger order under `client_oid` on `symbol`: waiting (the first page of the pending
+/// list), or finished in the last minutes (it can fire between the lost answer and the lookup;
+/// an older finished order under the same client id is another one).
+async fn plan_by_client_oid(
+    client: &Client,
+    symbol: &str,
+    client_oid: &str,
+) -> Result<Option<PlanOrderAck>, Error> {
+    let mine = |o: &SpotPlanOrder| o.client_oid.as_deref() == Some(client_oid);
+    let ack = |o: SpotPlanOrder| PlanOrderAck {
+        order_id: o.order_id,
+        client_oid: Some(client_oid.to_owned()),
+    };
+    let pending = CurrentPlanOrder::builder()
+        .symbol(symbol)
+        .limit(100)
+        .build()?
+        .send(client)
+        .await?;
+    if let Some(o) = pending.order_list.into_iter().find(mine) {
+        return Ok(Some(ack(o)));
+    }
+    let now = u64::try_from(client.clock().now_ms()).unwrap_or(0);
+    let history = HistoryPlanOrder::builder()
+        .symbol(symbol)
+        .start_time(now.saturating_sub(10 * 60 * 1000))
+        .end_time(now + 60 * 1000)
+        .limit(100)
+        .build()?
+        .send(client)
+        .await?;
+    Ok(history.order_list.into_iter().find(mine).map(ack))
+}
+
+impl Recover for PlacePlanOrder {
+    fn recover<'a>(
+        &'a self,
+        client: &'a Client,
+        answer: Result<PlanOrderAck, Error>,
+    ) -> Settling<'a, PlanOrderAck> {
+        let coid = self.client_oid.as_deref();
+        Box::pin(by_client_oid(answer, coid, move || async move {
+            plan_by_client_oid(client, &self.symbol, coid.unwrap_or("")).await
+        }))
+    }
+}
+
+/// A transfer repeated under its `clientOid` is answered with the transfer already made (the
+/// doc page), so the repeat's success is the answer; a refusal keeps the error, which says the
+/// transfer may have been made under that client id (no transfer-record endpoint is declared
+/// to look it up).
+impl Recover for super::wallet::Transfer {
+    fn recover<'a>(
+        &'a self,
+        _client: &'a Client,
+        answer: Result<super::wallet::TransferAck, Error>,
+    ) -> Settling<'a, super::wallet::TransferAck> {
+        let coid = self.client_oid.as_deref();
+        Box::pin(by_client_oid(answer, coid, || async { Ok(None) }))
     }
 }

@@ -1,8 +1,10 @@
-//! `/api/v2/spot/trade/...`: spot orders: placing and reading one (`order.rs`), cancelling.
+//! `/api/v2/spot/trade/...`: spot orders: placing and reading one (`order.rs`), reading many
+//! (`query.rs`), trigger orders (`plan.rs`), cancelling (here).
 
 use bitget_macros::bitget_endpoint;
 
 pub use super::order::*;
+pub use super::plan::*;
 pub use super::query::*;
 use super::{BatchMode, SpotOrderItem, TpslType};
 use crate::common::{BATCH_LIMIT, BatchCancelResult, CancelledOrder};

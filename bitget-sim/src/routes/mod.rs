@@ -11,7 +11,9 @@ mod mix_trade;
 mod names;
 mod paging;
 mod spot;
+mod spot_account;
 mod spot_market;
+mod spot_plan;
 mod uta_account;
 mod uta_market;
 mod uta_trade;
@@ -52,6 +54,32 @@ const ROUTES: &[(&str, u32, Handler)] = &[
         spot::cancel_symbol_order,
     ),
     ("/api/v2/spot/trade/cancel-order", 10, spot::cancel_order),
+    (
+        "/api/v2/spot/trade/batch-cancel-replace-order",
+        5,
+        spot::batch_cancel_replace_order,
+    ),
+    (
+        "/api/v2/spot/trade/place-plan-order",
+        20,
+        spot_plan::place_plan_order,
+    ),
+    (
+        "/api/v2/spot/trade/modify-plan-order",
+        20,
+        spot_plan::modify_plan_order,
+    ),
+    (
+        "/api/v2/spot/trade/cancel-plan-order",
+        20,
+        spot_plan::cancel_plan_order,
+    ),
+    (
+        "/api/v2/spot/trade/batch-cancel-plan-order",
+        5,
+        spot_plan::batch_cancel_plan_order,
+    ),
+    ("/api/v2/spot/wallet/transfer", 10, spot_account::transfer),
     (
         "/api/v2/spot/trade/batch-cancel-order",
         10,
@@ -215,6 +243,23 @@ const PRIVATE_GETS: &[(&str, u32, PrivateGet)] = &[
     ),
     ("/api/v2/spot/trade/fills", 10, spot::fills),
     ("/api/v2/spot/account/assets", 10, spot::assets),
+    ("/api/v2/spot/account/info", 1, spot_account::info),
+    ("/api/v2/spot/account/bills", 10, spot_account::bills),
+    (
+        "/api/v2/spot/trade/current-plan-order",
+        20,
+        spot_plan::current_plan_order,
+    ),
+    (
+        "/api/v2/spot/trade/history-plan-order",
+        20,
+        spot_plan::history_plan_order,
+    ),
+    (
+        "/api/v2/spot/trade/plan-sub-order",
+        20,
+        spot_plan::plan_sub_order,
+    ),
     ("/api/v2/mix/order/detail", 10, mix_query::detail),
     (
         "/api/v2/mix/order/orders-pending",
@@ -322,6 +367,25 @@ const PUBLIC: &[(&str, u32, Public)] = &[
     ("/api/v2/public/time", 20, server_time),
     ("/api/v2/spot/market/tickers", 20, spot_market::tickers),
     ("/api/v2/spot/public/symbols", 20, spot_market::symbols),
+    ("/api/v2/spot/public/coins", 3, spot_market::coins),
+    (
+        "/api/v2/spot/market/merge-depth",
+        20,
+        spot_market::merge_depth,
+    ),
+    ("/api/v2/spot/market/orderbook", 20, spot_market::orderbook),
+    ("/api/v2/spot/market/candles", 20, spot_market::candles),
+    (
+        "/api/v2/spot/market/history-candles",
+        20,
+        spot_market::history_candles,
+    ),
+    ("/api/v2/spot/market/fills", 10, spot_market::fills),
+    (
+        "/api/v2/spot/market/fills-history",
+        10,
+        spot_market::fills_history,
+    ),
     ("/api/v2/mix/market/ticker", 20, market::ticker_one),
     ("/api/v2/mix/market/tickers", 20, market::tickers),
     ("/api/v2/mix/market/merge-depth", 20, market::merge_depth),

@@ -25,12 +25,32 @@ impl Paging {
         Paging::read_with(p, "idLessThan", default_limit, max_days)
     }
 
+    /// v2's paging with a page of up to `max_limit` rows (the spot ledger's 500).
+    pub(super) fn read_limited(
+        p: &Params,
+        default_limit: usize,
+        max_limit: usize,
+        max_days: i64,
+    ) -> Result<Paging, SimError> {
+        Paging::read_inner(p, "idLessThan", default_limit, max_limit, max_days)
+    }
+
     /// Paging whose cursor parameter is `cursor_key` (v3: `cursor`, the smallest id of the
     /// previous page).
     pub(super) fn read_with(
         p: &Params,
         cursor_key: &str,
         default_limit: usize,
+        max_days: i64,
+    ) -> Result<Paging, SimError> {
+        Paging::read_inner(p, cursor_key, default_limit, 100, max_days)
+    }
+
+    fn read_inner(
+        p: &Params,
+        cursor_key: &str,
+        default_limit: usize,
+        max_limit: usize,
         max_days: i64,
     ) -> Result<Paging, SimError> {
         let number = |name: &str| -> Result<Option<i64>, SimError> {
@@ -43,8 +63,10 @@ impl Paging {
         };
         let limit = match number("limit")? {
             None => default_limit,
-            Some(n) if (1..=100).contains(&n) => n as usize,
-            Some(_) => return Err(SimError::invalid("limit must be 1 to 100")),
+            Some(n) if n >= 1 && n as usize <= max_limit => n as usize,
+            Some(_) => {
+                return Err(SimError::invalid(format!("limit must be 1 to {max_limit}")));
+            }
         };
         let start = number("startTime")?.unwrap_or(i64::MIN);
         let end = number("endTime")?.unwrap_or(i64::MAX);

@@ -572,24 +572,63 @@ pub(super) fn cancel_replace_order(
     account: &Account,
     body: &[u8],
 ) -> Result<Value, SimError> {
-    let p = Params::parse(
-        body,
-        &[
-            "symbol",
-            "price",
-            "size",
-            "clientOid",
-            "orderId",
-            "newClientOid",
-            "presetTakeProfitPrice",
-            "executeTakeProfitPrice",
-            "presetStopLossPrice",
-            "executeStopLossPrice",
-        ],
-    )?;
+    let p = Params::parse(body, &REPLACE_KEYS)?;
+    replace_one(inner, account, &p)
+}
+
+/// The keys a cancel-replace (and each batch cancel-replace item) takes.
+const REPLACE_KEYS: [&str; 10] = [
+    "symbol",
+    "price",
+    "size",
+    "clientOid",
+    "orderId",
+    "newClientOid",
+    "presetTakeProfitPrice",
+    "executeTakeProfitPrice",
+    "presetStopLossPrice",
+    "executeStopLossPrice",
+];
+
+/// `batch-cancel-replace-order`: up to 50 items, each its own pair, each replaced or refused
+/// alone: one `{orderId, clientOid, success, msg}` per item, the envelope `00000` either way.
+pub(super) fn batch_cancel_replace_order(
+    inner: &mut Inner,
+    account: &Account,
+    body: &[u8],
+) -> Result<Value, SimError> {
+    let p = Params::parse(body, &["orderList"])?;
+    let list = p
+        .list("orderList")?
+        .ok_or_else(|| SimError::missing("orderList"))?
+        .clone();
+    if list.is_empty() {
+        return Err(SimError::missing("orderList"));
+    }
+    if list.len() > 50 {
+        return Err(SimError::invalid("orderList holds at most 50 orders"));
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for raw in list {
+        let item = Params::parse(raw.to_string().as_bytes(), &REPLACE_KEYS)?;
+        let answer = replace_one(inner, account, &item).unwrap_or_else(|e| {
+            json!({
+                "orderId": item.text("orderId").ok().flatten(),
+                "clientOid": item.text("clientOid").ok().flatten(),
+                "success": "failure",
+                "msg": e.msg,
+            })
+        });
+        out.push(answer);
+    }
+    Ok(Value::Array(out))
+}
+
+/// One cancel-replace, from its parameters.
+fn replace_one(inner: &mut Inner, account: &Account, p: &Params) -> Result<Value, SimError> {
     let symbol = p.required("symbol")?;
-    let price = decimal(&p, "price", true)?;
-    let size = decimal(&p, "size", true)?.unwrap_or_default();
+    let price = decimal(p, "price", true)?;
+    let size = decimal(p, "size", true)?.unwrap_or_default();
     let new_coid = p.text("newClientOid")?;
     let venue = &mut inner.venue;
     let ex = &venue.ex;

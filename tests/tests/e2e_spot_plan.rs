@@ -1,0 +1,291 @@
+//! A Classic spot bot's trigger orders, transfers, ledger and batch cancel-replace on the
+//! simulator, through the real client and the declared spot endpoints.
+
+use bitget_core::{Client, Credentials, Decimal, Error};
+use bitget_endpoints::BatchOutcome as _;
+use bitget_endpoints::spot::account::{Assets, BillGroup, Bills};
+use bitget_endpoints::spot::trade::{
+    BatchCancelPlanOrder, BatchCancelReplaceOrder, CancelPlanOrder, CurrentPlanOrder,
+    HistoryPlanOrder, ModifyPlanOrder, OrderInfo, PlaceOrder, PlacePlanOrder, PlanStatus,
+    PlanSubOrders, SpotReplaceItem, SubOrderStatus,
+};
+use bitget_endpoints::spot::wallet::{AccountType, Transfer};
+use bitget_endpoints::spot::{OrderStatus, OrderType, TriggerType};
+use bitget_sim::exchange::{NewOrder, Side};
+use bitget_sim::{Account, RunningSimulator, Simulator};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn start() -> Result<(RunningSimulator, Client), Error> {
+    let sim = Simulator::builder()
+        .account(Account::new("bot", "bot-s", "bot-p"))
+        .account(Account::new("mm", "mm-s", "mm-p"))
+        .account(Account::new("mm2", "mm2-s", "mm2-p"))
+        .without_rate_limits()
+        .start()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bot = Client::builder()
+        .base_url(sim.base_url())
+        .credentials(Credentials::new("bot", "bot-s", "bot-p"))
+        .build()?;
+    Ok((sim, bot))
+}
+
+/// A trade between the two market makers at `price`, which moves the last price there.
+fn print_trade(sim: &RunningSimulator, price: &str) {
+    let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    let (mm, mm2) = (
+        sim.uid_of("mm").unwrap_or_default(),
+        sim.uid_of("mm2").unwrap_or_default(),
+    );
+    sim.with_exchange(|ex| {
+        ex.place(NewOrder::limit(
+            &mm,
+            id.clone(),
+            Side::Buy,
+            d(price),
+            d("0.01"),
+        ))?;
+        ex.place(NewOrder::limit(
+            &mm2,
+            id.clone(),
+            Side::Sell,
+            d(price),
+            d("0.01"),
+        ))
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+}
+
+#[tokio::test]
+async fn a_trigger_order_fires_when_the_price_falls_to_it_and_places_its_order() -> Result<(), Error>
+{
+    let (sim, bot) = start().await?;
+    print_trade(&sim, "60000");
+    // Liquidity for the market buy the trigger will place.
+    let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    let mm = sim.uid_of("mm").unwrap_or_default();
+    sim.with_exchange(|ex| {
+        ex.place(NewOrder::limit(
+            &mm,
+            id.clone(),
+            Side::Sell,
+            d("59100"),
+            d("1"),
+        ))
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+
+    // Buy 100 USDT's worth at market once the last price falls to 59000.
+    let dip = PlacePlanOrder::buy_spending(100)
+        .symbol("BTCUSDT")
+        .trigger_price(59_000)
+        .trigger_type(TriggerType::FillPrice)
+        .order_type(OrderType::Market)
+        .client_oid("dip-1")
+        .send(&bot)
+        .await?;
+    // A second one, moved and then cancelled; a third, cleared with the pair's batch cancel.
+    let far = PlacePlanOrder::sell("0.01")
+        .symbol("BTCUSDT")
+        .trigger_price(70_000)
+        .trigger_type(TriggerType::FillPrice)
+        .order_type(OrderType::Limit)
+        .execute_price(70_100)
+        .send(&bot)
+        .await?;
+    PlacePlanOrder::sell("0.02")
+        .symbol("BTCUSDT")
+        .trigger_price(80_000)
+        .trigger_type(TriggerType::FillPrice)
+        .order_type(OrderType::Market)
+        .client_oid("moon")
+        .send(&bot)
+        .await?;
+
+    let waiting = CurrentPlanOrder::builder()
+        .symbol("BTCUSDT")
+        .send(&bot)
+        .await?;
+    assert_eq!(waiting.order_list.len(), 3, "{waiting:?}");
+    let first = waiting
+        .order_list
+        .iter()
+        .find(|o| o.order_id == dip.order_id);
+    let first = first.unwrap_or_else(|| panic!("the dip order is listed: {waiting:?}"));
+    assert_eq!(
+        (first.status.clone(), first.size, first.plan_type.clone()),
+        (
+            PlanStatus::Live,
+            d("100"),
+            Some(bitget_endpoints::spot::trade::SizeUnit::Quote)
+        ),
+        "the size as sent, in the quote coin"
+    );
+
+    let moved = ModifyPlanOrder::builder()
+        .order_id(&far.order_id)
+        .trigger_price(71_000)
+        .order_type(OrderType::Limit)
+        .execute_price(71_100)
+        .size("0.02")
+        .send(&bot)
+        .await?;
+    assert_eq!(moved.order_id, far.order_id);
+    let after = CurrentPlanOrder::builder()
+        .symbol("BTCUSDT")
+        .send(&bot)
+        .await?;
+    let far_now = after.order_list.iter().find(|o| o.order_id == far.order_id);
+    let far_now = far_now.unwrap_or_else(|| panic!("still waiting"));
+    assert_eq!(
+        (far_now.trigger_price, far_now.execute_price, far_now.size),
+        (d("71000"), Some(d("71100")), d("0.02"))
+    );
+    let cancelled = CancelPlanOrder::builder()
+        .order_id(&far.order_id)
+        .send(&bot)
+        .await?;
+    assert!(cancelled.succeeded());
+
+    // The price falls to 59000: the dip order fires and buys.
+    print_trade(&sim, "59000");
+    let sub = PlanSubOrders::builder()
+        .plan_order_id(&dip.order_id)
+        .send(&bot)
+        .await?;
+    assert_eq!(sub.len(), 1, "the order it placed: {sub:?}");
+    assert_eq!(sub[0].status, SubOrderStatus::Success);
+    let placed = OrderInfo::builder()
+        .order_id(&sub[0].order_id)
+        .send(&bot)
+        .await?;
+    assert_eq!(placed[0].status, OrderStatus::Filled);
+    assert!(
+        placed[0]
+            .quote_volume
+            .is_some_and(|q| q > d("99") && q <= d("100")),
+        "it spent (about) the 100 USDT asked: {placed:?}"
+    );
+
+    // The batch cancel of the pair takes what is left; the history holds all three.
+    let cleared = BatchCancelPlanOrder::builder()
+        .symbol_list(["BTCUSDT".to_owned()])
+        .send(&bot)
+        .await?;
+    assert_eq!(cleared.success_list.len(), 1, "{cleared:?}");
+    assert!(
+        CurrentPlanOrder::builder()
+            .symbol("BTCUSDT")
+            .send(&bot)
+            .await?
+            .order_list
+            .is_empty()
+    );
+    let now = u64::try_from(sim.with_exchange(|ex| ex.now_ms())).unwrap_or(0);
+    let history = HistoryPlanOrder::builder()
+        .symbol("BTCUSDT")
+        .start_time(now.saturating_sub(3_600_000))
+        .end_time(now + 1)
+        .send(&bot)
+        .await?;
+    let mut states: Vec<_> = history
+        .order_list
+        .iter()
+        .map(|o| o.status.clone())
+        .collect();
+    states.sort_by_key(|s| format!("{s:?}"));
+    assert_eq!(
+        states,
+        vec![
+            PlanStatus::Cancelled,
+            PlanStatus::Cancelled,
+            PlanStatus::Executed
+        ],
+        "{history:?}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_transfer_to_p2p_moves_the_balance_once_and_is_in_the_ledger() -> Result<(), Error> {
+    let (_sim, bot) = start().await?;
+    let usdt = |a: Vec<bitget_endpoints::spot::account::SpotAsset>| a[0].available;
+    let before = usdt(Assets::builder().coin("USDT").send(&bot).await?);
+    let send = || {
+        Transfer::builder()
+            .from_type(AccountType::Spot)
+            .to_type(AccountType::P2p)
+            .amount("250.5")
+            .coin("USDT")
+            .client_oid("to-p2p-1")
+            .build()
+    };
+    let first = send()?.send(&bot).await?;
+    // The same clientOid again: the transfer already made, nothing moved twice.
+    let again = send()?.send(&bot).await?;
+    assert_eq!(first.transfer_id, again.transfer_id);
+    let after = usdt(Assets::builder().coin("USDT").send(&bot).await?);
+    assert_eq!(before - after, d("250.5"));
+
+    let ledger = Bills::builder()
+        .coin("USDT")
+        .group_type(BillGroup::Transfer)
+        .send(&bot)
+        .await?;
+    assert_eq!(ledger.len(), 1, "{ledger:?}");
+    assert_eq!(
+        (ledger[0].size, ledger[0].business_type.as_deref()),
+        (d("-250.5"), Some("TRANSFER_OUT"))
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_batch_cancel_replace_reports_the_unknown_order_alone() -> Result<(), Error> {
+    let (_sim, bot) = start().await?;
+    let bid = PlaceOrder::limit_buy(50_000, "0.001")
+        .symbol("BTCUSDT")
+        .client_oid("bid-1")
+        .send(&bot)
+        .await?;
+    let bid_id = bid.order_id.unwrap_or_default();
+    let item = |order_id: &str, new: &str| SpotReplaceItem {
+        symbol: "BTCUSDT".into(),
+        price: d("50500"),
+        size: d("0.002"),
+        client_oid: None,
+        order_id: Some(order_id.into()),
+        new_client_oid: Some(new.into()),
+        preset_take_profit_price: None,
+        execute_take_profit_price: None,
+        preset_stop_loss_price: None,
+        execute_stop_loss_price: None,
+    };
+    let answer = BatchCancelReplaceOrder::builder()
+        .order_list([item(&bid_id, "bid-2"), item("999999", "ghost-2")])
+        .send(&bot)
+        .await?;
+    assert_eq!(answer.0.len(), 2);
+    assert!(answer.0[0].succeeded(), "{answer:?}");
+    let err = answer
+        .error_for_failures()
+        .err()
+        .unwrap_or_else(|| panic!("the unknown order failed"));
+    let failed = err.failed_items().unwrap_or_default();
+    assert_eq!(failed.len(), 1, "{err}");
+    assert!(err.to_string().contains("999999"), "{err}");
+    let replaced = OrderInfo::builder().client_oid("bid-2").send(&bot).await?;
+    assert_eq!(
+        (
+            replaced[0].price,
+            replaced[0].size,
+            replaced[0].status.clone()
+        ),
+        (Some(d("50500")), Some(d("0.002")), OrderStatus::Live)
+    );
+    Ok(())
+}
