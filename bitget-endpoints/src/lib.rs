@@ -36,6 +36,9 @@
 pub mod bulk;
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub mod common;
+#[cfg(feature = "dynamic")]
+pub mod dynamic;
+pub mod inventory;
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub use common::BatchOutcome;
 #[cfg(feature = "mix")]

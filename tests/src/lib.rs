@@ -6,9 +6,6 @@ pub mod fixtures {
     use std::collections::BTreeSet;
 
     use bitget_core::Endpoint;
-    use bitget_core::wire::WireShape;
-    use serde::Serialize;
-    use serde::de::DeserializeOwned;
     use serde_json::Value;
 
     /// The fixture of endpoint `E`: its path without `/api/` (`/api/v2/mix/order/place-order`
@@ -59,7 +56,7 @@ pub mod fixtures {
     }
 
     /// Every path of a JSON value, as `WireShape` writes them.
-    fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
+    pub fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
         match value {
             Value::Object(map) => {
                 for (k, v) in map {
@@ -80,69 +77,140 @@ pub mod fixtures {
             _ => {}
         }
     }
+}
 
-    /// Checks one endpoint against its fixture ([`name_of`]). `not_in_table`: keys the page's example sends but
-    /// its parameter table does not list (the type follows the table); `table_slips`: response
-    /// table rows that are the page's mistakes (each said where the fixture's notes say it).
-    pub fn check<E>(not_in_table: &[&str], table_slips: &[&str])
-    where
-        E: Endpoint + Serialize + DeserializeOwned,
-        E::Response: WireShape,
-    {
-        let name = name_of::<E>();
-        let f = fixture(name);
-        let name = name.rsplit('/').take(2).collect::<Vec<_>>().join(" < ");
-        assert_eq!(f["path"], E::PATH, "{name}: path");
-        assert_eq!(
-            f["method"],
-            format!("{:?}", E::METHOD).to_uppercase(),
-            "{name}: method"
-        );
-        assert!(
-            f["doc"].is_string(),
-            "{name}: the fixture names its doc page"
-        );
-        if !f["request"].is_null() {
-            let example = normalised(f["request"].clone(), not_in_table);
-            let request: E = serde_json::from_value(example.clone())
-                .unwrap_or_else(|e| panic!("{name}: the request example does not read: {e}"));
-            let back = serde_json::to_value(&request).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_eq!(
-                back, example,
-                "{name}: the request example does not serialise back equal"
-            );
+pub mod every_fixture {
+    //! Every fixture of a family checked against its declaration, found through the
+    //! inventory: no list of endpoints to keep. A fixture may name the keys its page's example
+    //! sends but its table does not list (`not_in_table`) and the response-table rows that are the
+    //! page's slips (`table_slips`), each explained in its notes.
+
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use bitget_endpoints::inventory::{self, Family};
+    use serde_json::Value;
+
+    use crate::fixtures::{fixture, normalised};
+
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                out.push(path);
+            }
         }
-        let mut known = Vec::new();
-        E::Response::wire_paths("", &mut known);
-        let known: BTreeSet<String> = known.into_iter().collect();
-        if !f["response"].is_null() {
-            let data = f["response"]["data"].clone();
-            let _: E::Response = serde_json::from_value(data.clone())
-                .unwrap_or_else(|e| panic!("{name}: the response example does not decode: {e}"));
-            let mut seen = BTreeSet::new();
-            paths(&data, "", &mut seen);
-            let unread: Vec<_> = seen.difference(&known).collect();
-            assert!(
-                unread.is_empty(),
-                "{name}: example fields the answer type drops: {unread:?}"
-            );
+    }
+
+    /// Whether `text` names `path` whole (not as the start of a longer path).
+    fn names_path(text: &str, path: &str) -> bool {
+        text.match_indices(path).any(|(i, _)| {
+            let next = text[i + path.len()..].chars().next();
+            next.is_none_or(|c| !(c.is_ascii_alphanumeric() || "-_/".contains(c)))
+        })
+    }
+
+    fn files_any(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            out.push(entry.path());
         }
-        let table: BTreeSet<String> = f["response_fields"]
-            .as_array()
+    }
+
+    fn strings(v: &Value) -> Vec<String> {
+        v.as_array()
             .map(|a| {
                 a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .filter_map(|s| s.as_str().map(str::to_owned))
                     .collect()
             })
-            .unwrap_or_default();
-        let missing: Vec<_> = table
+            .unwrap_or_default()
+    }
+
+    /// The fixtures under `tests/fixtures/{dir}` (`v2/spot`): each is the page of a declared
+    /// endpoint of `family` and agrees with it (the module's docs say how); every endpoint
+    /// of the family has one. Returns how many were checked.
+    pub fn check_family(dir: &str, family: Family) -> usize {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut found = Vec::new();
+        files(&root.join(dir), &mut found);
+        found.sort();
+        let mut checked = BTreeSet::new();
+        for file in &found {
+            let name = file
+                .strip_prefix(&root)
+                .unwrap_or(file)
+                .with_extension("")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let f = fixture(&name);
+            let path = format!("/api/{name}");
+            let Some(e) = inventory::find(&path) else {
+                panic!("{name}: a fixture for an endpoint that is not declared");
+            };
+            assert_eq!(e.family, family, "{name}: family");
+            assert_eq!(f["path"], e.path, "{name}: path");
+            assert_eq!(f["method"], e.method.as_str(), "{name}: method");
+            assert!(
+                f["doc"].is_string(),
+                "{name}: the fixture names its doc page"
+            );
+            let not_in_table = strings(&f["not_in_table"]);
+            let not_in_table: Vec<&str> = not_in_table.iter().map(String::as_str).collect();
+            let slips = strings(&f["table_slips"]);
+            if !f["request"].is_null() {
+                let example = normalised(f["request"].clone(), &not_in_table);
+                let back = (e.json.read_request)(example.clone()).unwrap_or_else(|err| {
+                    panic!("{name}: the request example does not read: {err}")
+                });
+                assert_eq!(
+                    back, example,
+                    "{name}: the request example does not serialise back equal"
+                );
+            }
+            let known: BTreeSet<String> = (e.json.response_paths)().into_iter().collect();
+            if !f["response"].is_null() {
+                let data = f["response"]["data"].clone();
+                (e.json.decode_response)(data.clone()).unwrap_or_else(|err| {
+                    panic!("{name}: the response example does not decode: {err}")
+                });
+                let mut seen = BTreeSet::new();
+                crate::fixtures::paths(&data, "", &mut seen);
+                let unread: Vec<_> = seen.difference(&known).collect();
+                assert!(
+                    unread.is_empty(),
+                    "{name}: example fields the answer type drops: {unread:?}"
+                );
+            }
+            let missing: Vec<_> = strings(&f["response_fields"])
+                .into_iter()
+                .filter(|p| !known.contains(p) && !slips.contains(p))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{name}: documented fields the answer type lacks: {missing:?}"
+            );
+            checked.insert(e.path);
+        }
+        // The seed endpoints' pages are the seed documents (`fixtures/seeds/`, read by
+        // `seeds.rs`).
+        let mut seeds = Vec::new();
+        files_any(&root.join("seeds"), &mut seeds);
+        let seed_text: String = seeds
             .iter()
-            .filter(|p| !known.contains(*p) && !table_slips.contains(&p.as_str()))
+            .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+            .collect();
+        let without: Vec<_> = inventory::of(family)
+            .map(|e| e.path)
+            .filter(|p| !checked.contains(p) && !names_path(&seed_text, p))
             .collect();
         assert!(
-            missing.is_empty(),
-            "{name}: documented fields the answer type lacks: {missing:?}"
+            without.is_empty(),
+            "declared endpoints without a doc fixture: {without:?}"
         );
+        checked.len()
     }
 }
 
