@@ -369,6 +369,11 @@ const PUBLIC: &[(&str, u32, Public)] = &[
     ("/api/v2/spot/public/symbols", 20, spot_market::symbols),
     ("/api/v2/spot/public/coins", 3, spot_market::coins),
     (
+        "/api/v2/margin/currencies",
+        10,
+        spot_market::margin_currencies,
+    ),
+    (
         "/api/v2/spot/market/merge-depth",
         20,
         spot_market::merge_depth,

@@ -362,3 +362,16 @@ pub(super) fn coins(inner: &mut Inner, query: &str, _now: i64) -> Result<Value, 
             .collect(),
     ))
 }
+
+/// `/api/v2/margin/currencies` (margin/common/support-currencies): the pairs that trade on
+/// margin. Margin is outside the simulated surface, so none does: an empty list, which is the
+/// page's answer for an exchange without margin pairs. Served because ccxt loads it with the
+/// spot markets.
+pub(super) fn margin_currencies(
+    _inner: &mut Inner,
+    query: &str,
+    _now: i64,
+) -> Result<Value, SimError> {
+    Params::query(query, &[])?;
+    Ok(Value::Array(Vec::new()))
+}
