@@ -68,6 +68,16 @@ pub trait Paged: Endpoint<Response: Page + Send> + Clone + Send + Sync + 'static
     fn page_size(&self) -> Option<u32>;
     /// Asks for pages of `size` items.
     fn set_page_size(&mut self, size: u32);
+    /// The longest `startTime`..`endTime` span the endpoint serves, in ms, when it has one
+    /// (`window(start, end, max_days = N)`); a stream over a longer range is split into spans
+    /// of this length ([`Pages::between`]).
+    const WINDOW_MS: Option<u64> = None;
+    /// Asks for the items between `start` and `end` (Unix ms), when the endpoint has a window.
+    fn set_window(&mut self, start: u64, end: u64) {
+        let _ = (start, end);
+    }
+    /// Forgets the cursor: the next request asks for a window's first page.
+    fn clear_cursor(&mut self) {}
 }
 
 /// A text form of a cursor field, whatever its type.
@@ -117,6 +127,10 @@ pub struct Pages<E: Paged> {
     max_items: Option<usize>,
     taken: usize,
     pages: u32,
+    /// The windows still to read, newest first, after the current one (`between`).
+    windows: VecDeque<(u64, u64)>,
+    /// The request each window starts from (its cursor cleared).
+    template: Option<E>,
 }
 
 // Nothing in `Pages` is pinned in place: the one future is boxed.
@@ -140,7 +154,37 @@ impl<E: Paged> Pages<E> {
             max_items: None,
             taken: 0,
             pages: 0,
+            windows: VecDeque::new(),
+            template: None,
         }
+    }
+
+    /// Every item between `start` and `end` (Unix ms), newest window first: a range longer than
+    /// the endpoint's window (90 days on most history endpoints, which answer 43111 beyond) is
+    /// split into windows it serves, each read to its last page. Without a window, one request
+    /// over the whole range.
+    pub fn between(client: &Client, mut request: E, start: u64, end: u64) -> Self {
+        request.clear_cursor();
+        let span = E::WINDOW_MS.filter(|w| *w > 0).unwrap_or(u64::MAX);
+        let mut windows = VecDeque::new();
+        let mut hi = end;
+        loop {
+            let lo = hi.saturating_sub(span).max(start);
+            windows.push_back((lo, hi));
+            // The next window ends just before this one starts: no item is read twice.
+            if lo <= start {
+                break;
+            }
+            hi = lo - 1;
+        }
+        let template = request.clone();
+        let mut pages = Pages::new(client, request);
+        if let (Some(first), Some((lo, hi))) = (pages.next.as_mut(), windows.pop_front()) {
+            first.set_window(lo, hi);
+        }
+        pages.template = Some(template);
+        pages.windows = windows;
+        pages
     }
 
     /// Stops after `n` items: no page beyond the one that reaches them is fetched.
@@ -262,11 +306,25 @@ impl<E: Paged> Pages<E> {
             || cursor == self.last_cursor;
         self.buffer.extend(items);
         if last {
-            self.next = None;
+            self.next = self.next_window();
         } else if let (Some(request), Some(cursor)) = (self.next.as_mut(), cursor) {
             request.set_cursor(cursor.clone());
             self.last_cursor = Some(cursor);
         }
+    }
+}
+
+impl<E: Paged> Pages<E> {
+    /// The first request of the next window, if any is left.
+    fn next_window(&mut self) -> Option<E> {
+        let (lo, hi) = self.windows.pop_front()?;
+        let mut request = self.template.clone()?;
+        if let Some(size) = self.next.as_ref().and_then(Paged::page_size) {
+            request.set_page_size(size);
+        }
+        request.set_window(lo, hi);
+        self.last_cursor = None;
+        Some(request)
     }
 }
 

@@ -289,3 +289,65 @@ async fn a_batch_cancel_replace_reports_the_unknown_order_alone() -> Result<(), 
     );
     Ok(())
 }
+
+/// A history longer than the endpoint's 90-day window is read through windows it serves:
+/// newest first, every order once, where one request over the range is refused before sending.
+#[tokio::test]
+async fn a_history_longer_than_its_window_is_read_in_windows() -> Result<(), Error> {
+    use bitget_endpoints::spot::trade::HistoryOrders;
+    let (sim, bot) = start().await?;
+    const DAY: i64 = 86_400_000;
+    // The simulator's clock is the requests' (wall) time: orders of the past are made in its
+    // core at the times wanted, then read over REST.
+    let now = i64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_millis(),
+    )
+    .unwrap_or(0);
+    let t0 = now - 160 * DAY;
+    let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    let uid = sim.uid_of("bot").unwrap_or_default();
+    let mut ids = Vec::new();
+    for day in [1, 100, 150] {
+        let order = sim.with_exchange(|ex| {
+            ex.set_time(t0 + day * DAY);
+            let order = ex.place(NewOrder::limit(
+                &uid,
+                id.clone(),
+                Side::Buy,
+                d("50000"),
+                d("0.001"),
+            ))?;
+            ex.cancel(&uid, order);
+            Ok::<_, bitget_sim::exchange::Reject>(order)
+        });
+        ids.push(order.unwrap_or_else(|e| panic!("{e:?}")).to_string());
+    }
+    let (start_ms, end_ms) = (t0 as u64, now as u64);
+    let whole = HistoryOrders::builder()
+        .symbol("BTCUSDT")
+        .start_time(start_ms)
+        .end_time(end_ms)
+        .build();
+    assert!(
+        whole.is_err(),
+        "160 days in one request breaks the window rule"
+    );
+
+    let request = HistoryOrders::builder().symbol("BTCUSDT").build()?;
+    let mut pages = request.stream_between(&bot, start_ms, end_ms);
+    let mut seen = Vec::new();
+    while let Some(order) = pages.next().await {
+        seen.push(order?.order_id);
+    }
+    ids.reverse();
+    assert_eq!(seen, ids, "newest first, each once");
+    assert_eq!(
+        pages.pages_fetched(),
+        2,
+        "two 90-day windows cover 160 days"
+    );
+    Ok(())
+}

@@ -79,9 +79,11 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
         // Only the trait is spanned at `page(...)`, where a response that is not a page is
         // reported; the body stays the macro's own code.
         let paged = quote_spanned!(page.span=> ::bitget_core::paging::Paged);
+        let window = window_methods(cont, cursor);
         quote! {
             impl #paged for #ident {
                 const MAX_PAGE: u32 = #max;
+                #window
                 fn set_cursor(&mut self, cursor: ::std::string::String) {
                     self.#cursor = ::core::option::Option::Some(cursor);
                 }
@@ -98,6 +100,18 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
                 /// (through the client's limiter and retries), ending at the last page.
                 pub fn stream(&self, client: &::bitget_core::Client) -> ::bitget_core::paging::Pages<Self> {
                     ::bitget_core::paging::Pages::new(client, ::core::clone::Clone::clone(self))
+                }
+
+                /// Every item between `start_ms` and `end_ms`, newest first: a range longer
+                /// than the endpoint's `startTime`..`endTime` window is split into windows it
+                /// serves (see `Pages::between`).
+                pub fn stream_between(
+                    &self,
+                    client: &::bitget_core::Client,
+                    start_ms: u64,
+                    end_ms: u64,
+                ) -> ::bitget_core::paging::Pages<Self> {
+                    ::bitget_core::paging::Pages::between(client, ::core::clone::Clone::clone(self), start_ms, end_ms)
                 }
             }
         }
@@ -133,6 +147,49 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
             pub async fn send(&self, client: &#rt::Client) -> ::core::result::Result<#response, #rt::Error> {
                 client.send(self).await
             }
+        }
+    }
+}
+
+/// The window members of `Paged` for an endpoint declaring `window(start, end, max_days = N)`:
+/// its length, how a window is set on the request (an optional field set to `Some`), and how the
+/// cursor is forgotten between windows.
+fn window_methods(cont: &Container, cursor: &syn::Ident) -> TokenStream {
+    let Some((start, end, days)) = cont.rules.iter().find_map(|r| match r {
+        crate::vocabulary::StructRule::Window {
+            start,
+            end,
+            max_days,
+            ..
+        } => Some((start, end, *max_days)),
+        _ => None,
+    }) else {
+        return TokenStream::new();
+    };
+    let optional = |ident: &syn::Ident| {
+        cont.fields
+            .iter()
+            .find(|f| f.ident == *ident)
+            .is_some_and(|f| f.shape.optional)
+    };
+    let set = |ident: &syn::Ident, value: TokenStream| {
+        if optional(ident) {
+            quote!(self.#ident = ::core::option::Option::Some(#value);)
+        } else {
+            quote!(self.#ident = #value;)
+        }
+    };
+    let ms = u64::from(days) * 86_400_000;
+    let set_start = set(start, quote!(start));
+    let set_end = set(end, quote!(end));
+    quote! {
+        const WINDOW_MS: ::core::option::Option<u64> = ::core::option::Option::Some(#ms);
+        fn set_window(&mut self, start: u64, end: u64) {
+            #set_start
+            #set_end
+        }
+        fn clear_cursor(&mut self) {
+            self.#cursor = ::core::option::Option::None;
         }
     }
 }
