@@ -27,6 +27,8 @@ pub mod raw;
 pub mod recover;
 mod retry;
 pub mod sign;
+#[cfg(feature = "streams")]
+pub mod stream;
 pub mod validate;
 pub mod wire;
 
