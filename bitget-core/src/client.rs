@@ -19,6 +19,10 @@ use crate::sign::prehash;
 
 /// Bitget's production base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.bitget.com";
+/// Where Bitget's streams are served.
+pub const DEFAULT_WS_BASE_URL: &str = "wss://ws.bitget.com";
+/// Where Bitget's demo-trading streams are served.
+pub const DEMO_WS_BASE_URL: &str = "wss://wspap.bitget.com";
 
 /// The product types that are their own demo environment: `paptrading` is never sent with them.
 const LEGACY_DEMO_PRODUCT_TYPES: [&str; 3] = ["SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES"];
@@ -40,6 +44,7 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: String,
+    ws_base_url: String,
     auth: Option<Auth>,
     demo: bool,
     clock: Arc<dyn Clock>,
@@ -152,6 +157,7 @@ pub struct Sent<T> {
 #[must_use]
 pub struct ClientBuilder {
     base_url: String,
+    ws_base_url: Option<String>,
     credentials: Option<Credentials>,
     demo: bool,
     timeout: Duration,
@@ -166,6 +172,7 @@ impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
             base_url: DEFAULT_BASE_URL.to_owned(),
+            ws_base_url: None,
             credentials: None,
             demo: false,
             timeout: Duration::from_secs(10),
@@ -182,6 +189,14 @@ impl ClientBuilder {
     /// The base URL (default `https://api.bitget.com`); a simulator's URL in tests.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
+        self
+    }
+
+    /// The streams' base URL (default: `wss://ws.bitget.com`, `wss://wspap.bitget.com` in demo
+    /// mode; for another REST base URL, the same host with `ws://`/`wss://`, as the simulator
+    /// serves both on one port). Paths such as `/v2/ws/public` are added to it.
+    pub fn ws_base_url(mut self, url: impl Into<String>) -> Self {
+        self.ws_base_url = Some(url.into());
         self
     }
 
@@ -256,10 +271,26 @@ impl ClientBuilder {
             .rate_key
             .or_else(|| self.credentials.as_ref().map(|c| c.api_key().to_owned()))
             .unwrap_or_default();
+        let ws_base_url = match self.ws_base_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None if base_url == DEFAULT_BASE_URL && self.demo => DEMO_WS_BASE_URL.to_owned(),
+            None if base_url == DEFAULT_BASE_URL => DEFAULT_WS_BASE_URL.to_owned(),
+            None => match base_url.split_once("://") {
+                Some(("https", host)) => format!("wss://{host}"),
+                Some((_, host)) => format!("ws://{host}"),
+                None => base_url.clone(),
+            },
+        };
+        if !(ws_base_url.starts_with("wss://") || ws_base_url.starts_with("ws://")) {
+            return Err(Error::config(format!(
+                "stream base URL `{ws_base_url}` must start with wss:// (or ws:// for a local simulator)"
+            )));
+        }
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
+                ws_base_url,
                 auth: self.credentials.map(Auth::new).transpose()?,
                 demo: self.demo,
                 clock: self
@@ -328,6 +359,11 @@ impl Client {
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
+    }
+
+    /// The base URL streams connect to (`wss://ws.bitget.com`, or the simulator's).
+    pub fn ws_base_url(&self) -> &str {
+        &self.inner.ws_base_url
     }
 
     /// Whether demo trading is on.

@@ -262,6 +262,12 @@ pub enum ErrorKind {
     /// Bitget answered `00000`, and some items of a batch or "all" answer failed
     /// ([`Error::failed_items`]); raised by an answer's `error_for_failures()`.
     ItemsFailed,
+    /// A stream's connection is gone and was not restored (the streams gave up, or were
+    /// closed).
+    Disconnected,
+    /// Bitget refused a subscription or a login on a stream (its `300xx` code:
+    /// [`Error::refusal`]).
+    Refused,
 }
 
 /// One item of a batch or "all" answer that failed, as Bitget reported it.
@@ -330,6 +336,23 @@ enum Inner {
         failed: Vec<FailedItem>,
         total: usize,
     },
+    Disconnected {
+        url: String,
+        reason: String,
+    },
+    Refused(Refusal),
+}
+
+/// Bitget's refusal of a stream request: the channel, the code and its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Refusal {
+    /// What was refused: the subscription's arg (`SPOT ticker BTCUSDT`) or `login`.
+    pub channel: String,
+    /// Bitget's code, such as `30001` (no such channel) or `30006` (too many requests).
+    pub code: String,
+    /// Bitget's message.
+    pub message: String,
 }
 
 /// The answer did not decode into the response type.
@@ -382,6 +405,37 @@ impl Error {
             Inner::ItemsFailed { failed, .. } => Some(failed),
             _ => None,
         }
+    }
+
+    /// A stream whose connection is gone: `url`, and why.
+    pub fn disconnected(url: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::new(Inner::Disconnected {
+            url: url.into(),
+            reason: reason.into(),
+        })
+    }
+
+    /// Bitget refused a stream request.
+    pub fn refused(refusal: Refusal) -> Self {
+        Error::new(Inner::Refused(refusal))
+    }
+
+    /// Bitget's refusal, for an [`ErrorKind::Refused`] error.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match &*self.inner {
+            Inner::Refused(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether a stream's connection is gone for good.
+    pub fn is_disconnected(&self) -> bool {
+        matches!(&*self.inner, Inner::Disconnected { .. })
+    }
+
+    /// Whether Bitget refused a subscription or a login.
+    pub fn is_refused(&self) -> bool {
+        matches!(&*self.inner, Inner::Refused(_))
     }
 
     /// A configuration error with a message saying what to fix.
@@ -440,6 +494,8 @@ impl Error {
             Inner::Decode(_) => ErrorKind::Decode,
             Inner::Config(_) => ErrorKind::Config,
             Inner::ItemsFailed { .. } => ErrorKind::ItemsFailed,
+            Inner::Disconnected { .. } => ErrorKind::Disconnected,
+            Inner::Refused(_) => ErrorKind::Refused,
         }
     }
 
@@ -519,10 +575,13 @@ impl Error {
             Inner::Transport {
                 status, connect, ..
             } => *connect || outcome_unknown(*status, *connect),
+            // A stream reconnects by itself; a refusal repeats.
             Inner::Validation(_)
             | Inner::Decode(_)
             | Inner::Config(_)
-            | Inner::ItemsFailed { .. } => false,
+            | Inner::ItemsFailed { .. }
+            | Inner::Disconnected { .. }
+            | Inner::Refused(_) => false,
         }
     }
 
@@ -699,6 +758,16 @@ impl Error {
                 d.path, d.message
             ),
             Inner::Config(msg) => write!(f, "client configuration: {msg}"),
+            Inner::Disconnected { url, reason } => {
+                write!(f, "stream {url}: disconnected ({reason})")
+            }
+            Inner::Refused(r) => {
+                write!(f, "Bitget refused {} on the stream: {}", r.channel, r.code)?;
+                if !r.message.is_empty() {
+                    write!(f, " ({})", r.message)?;
+                }
+                Ok(())
+            }
             Inner::ItemsFailed { failed, total } => {
                 write!(
                     f,

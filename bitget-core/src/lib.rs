@@ -32,10 +32,13 @@ pub mod stream;
 pub mod validate;
 pub mod wire;
 
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, RawRequest, Sent};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_WS_BASE_URL, DEMO_WS_BASE_URL, RawRequest,
+    Sent,
+};
 pub use credentials::{Credentials, Secret};
 pub use endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
-pub use error::{ApiCode, ApiError, DecodeError, Error, ErrorKind, FailedItem};
+pub use error::{ApiCode, ApiError, DecodeError, Error, ErrorKind, FailedItem, Refusal};
 pub use limits::RateLimits;
 pub use retry::RetryPolicy;
 pub use rust_decimal::Decimal;

@@ -74,7 +74,7 @@ impl RetryPolicy {
 }
 
 /// A number in [0, 1) from a process-wide xorshift; quality is irrelevant, only spreading matters.
-fn jitter() -> f64 {
+pub(crate) fn jitter() -> f64 {
     static STATE: AtomicU64 = AtomicU64::new(0x9E37_79B9_7F4A_7C15);
     let mut x = STATE.load(Ordering::Relaxed);
     x ^= x << 13;

@@ -39,6 +39,11 @@ pub mod common;
 #[cfg(feature = "dynamic")]
 pub mod dynamic;
 pub mod inventory;
+#[cfg(all(feature = "streams", any(feature = "spot", feature = "mix")))]
+mod ws_v2;
+/// The stream runtime (feature `streams`): connections, subscriptions, local order books.
+#[cfg(feature = "streams")]
+pub use bitget_core::stream;
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub use common::BatchOutcome;
 #[cfg(feature = "mix")]

@@ -47,6 +47,7 @@ mod ratelimit;
 mod routes;
 mod server;
 mod state;
+mod stream;
 mod venue;
 
 pub use account::Account;

@@ -69,7 +69,8 @@ impl Simulator {
 
     /// The HTTP service, for driving the simulator without a socket (`tower::ServiceExt::oneshot`).
     pub fn router(&self) -> axum::Router {
-        routes::router(Arc::clone(&self.shared))
+        crate::stream::router(Arc::clone(&self.shared))
+            .merge(routes::router(Arc::clone(&self.shared)))
     }
 
     /// Serves on an ephemeral port of 127.0.0.1 until the returned handle is dropped.
@@ -252,6 +253,33 @@ impl Simulator {
     /// The faults in force.
     pub fn faults(&self) -> Faults {
         self.shared.lock().faults.clone()
+    }
+
+    /// Closes every open stream connection (clients reconnect).
+    pub fn drop_streams(&self) {
+        self.shared.lock().streams.generation += 1;
+    }
+
+    /// Computes the next `n` book updates and does not send them (their `seq` still counts, so
+    /// the update after shows the gap), as a lost push.
+    pub fn lose_book_updates(&self, n: u32) {
+        self.shared.lock().streams.lose_book_updates += n;
+    }
+
+    /// Sends the next `n` book updates with a wrong checksum.
+    pub fn corrupt_book_checksums(&self, n: u32) {
+        self.shared.lock().streams.bad_checksums += n;
+    }
+
+    /// Whether book updates carry a checksum (on by default, as Bitget's v2 books did until
+    /// about May 2026; off, the client relies on `seq`/`pseq`).
+    pub fn book_checksums(&self, on: bool) {
+        self.shared.lock().streams.checksum = on;
+    }
+
+    /// How often stream subscriptions are looked at for something to push (50 ms).
+    pub fn stream_tick(&self, every: std::time::Duration) {
+        self.shared.lock().streams.tick = every;
     }
 }
 

@@ -20,6 +20,7 @@ pub(crate) struct Inner {
     pub(crate) log: Vec<LoggedRequest>,
     pub(crate) faults: Faults,
     pub(crate) dice: Option<Dice>,
+    pub(crate) streams: crate::stream::Control,
 }
 
 impl Inner {

@@ -141,6 +141,10 @@ pub enum OutOfSync {
     },
     /// A level whose price or size is not a number.
     BadLevel(String),
+    /// This many pushes were dropped because the consumer fell behind.
+    Dropped(u64),
+    /// The connection was lost; pushes sent meanwhile are gone.
+    Disconnected,
 }
 
 impl fmt::Display for OutOfSync {
@@ -156,6 +160,10 @@ impl fmt::Display for OutOfSync {
                 "checksum mismatch: Bitget sent {sent}, the local book gives {computed}"
             ),
             OutOfSync::BadLevel(level) => write!(f, "a level is not a number: {level}"),
+            OutOfSync::Dropped(n) => {
+                write!(f, "{n} pushes were dropped: the book is read too slowly")
+            }
+            OutOfSync::Disconnected => f.write_str("the connection was lost"),
         }
     }
 }

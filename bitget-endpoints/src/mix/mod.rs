@@ -6,6 +6,8 @@ pub mod market;
 pub mod order;
 pub mod position;
 mod types;
+#[cfg(feature = "streams")]
+pub mod ws;
 
 pub use types::{
     DepthLimit, DepthPrecision, Force, Granularity, HoldSide, KLineType, MarginMode, OrderIdItem,

@@ -11,6 +11,8 @@ mod recover;
 pub mod trade;
 mod types;
 pub mod wallet;
+#[cfg(feature = "streams")]
+pub mod ws;
 
 /// The enums spot shares with futures.
 pub use crate::common::{

@@ -1,0 +1,706 @@
+//! The connections: one task per WebSocket, holding the subscriptions it carries, keeping the
+//! socket alive (the text `ping` on an interval; a socket silent for two intervals is dead),
+//! reconnecting with backoff and jitter, and replaying its subscriptions paced within Bitget's
+//! limits (`websocket.md` §1.2, §9.3: at most 15 args and 4,096 bytes per message, a few messages
+//! a second), so a daily forced disconnect does not end in 30006.
+//!
+//! A push reaches its subscription through a bounded buffer: a consumer that falls behind loses
+//! pushes, counted and reported as [`Event::Lagged`], and memory does not grow.
+
+use std::collections::{HashMap, HashSet};
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::{SinkExt as _, StreamExt as _};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tokio::sync::{mpsc, oneshot, watch};
+use tokio::time::{Instant, sleep, sleep_until};
+use tokio_tungstenite::tungstenite::Message;
+
+use super::book::Action;
+use super::channel::{Arg, Channel, Venue};
+use crate::error::Refusal;
+use crate::{Client, Error};
+
+/// How the streams behave; the defaults follow `websocket.md` §1.2 and §9.3.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct StreamConfig {
+    /// How often the text `ping` is sent (25 s; Bitget drops a connection silent for 30 s to
+    /// 2 min). A connection with no frame for twice this is dead and replaced.
+    pub ping_interval: Duration,
+    /// Subscriptions per connection before another is opened (50, Bitget's advice).
+    pub channels_per_connection: usize,
+    /// Args per subscribe message (15; a message is also kept under 4,096 bytes).
+    pub args_per_message: usize,
+    /// Messages sent per second per connection, pings included (5, half of Bitget's 10).
+    pub messages_per_second: u32,
+    /// Pushes buffered per subscription before they are dropped and reported as lagged.
+    pub buffer: usize,
+    /// The first reconnect delay (0.5 s), doubled per failed attempt up to `backoff_max`.
+    pub backoff_base: Duration,
+    /// The longest reconnect delay (30 s).
+    pub backoff_max: Duration,
+    /// How long a subscription waits for Bitget's answer (10 s).
+    pub ack_timeout: Duration,
+}
+
+impl Default for StreamConfig {
+    fn default() -> Self {
+        StreamConfig {
+            ping_interval: Duration::from_secs(25),
+            channels_per_connection: 50,
+            args_per_message: 15,
+            messages_per_second: 5,
+            buffer: 1024,
+            backoff_base: Duration::from_millis(500),
+            backoff_max: Duration::from_secs(30),
+            ack_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl StreamConfig {
+    /// With this ping interval (tests shorten it).
+    pub fn ping_interval(mut self, every: Duration) -> Self {
+        self.ping_interval = every;
+        self
+    }
+
+    /// With this many subscriptions per connection.
+    pub fn channels_per_connection(mut self, n: usize) -> Self {
+        self.channels_per_connection = n.max(1);
+        self
+    }
+
+    /// With this buffer per subscription.
+    pub fn buffer(mut self, n: usize) -> Self {
+        self.buffer = n.max(1);
+        self
+    }
+
+    /// With these reconnect delays.
+    pub fn backoff(mut self, base: Duration, max: Duration) -> Self {
+        self.backoff_base = base;
+        self.backoff_max = max.max(base);
+        self
+    }
+}
+
+/// A connection's state, observable through [`Streams::states`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnState {
+    /// Dialling for the first time.
+    Connecting,
+    /// Open, its subscriptions answered.
+    Connected,
+    /// Lost; dialling again (`attempt` from 1).
+    Reconnecting {
+        /// How many attempts failed so far.
+        attempt: u32,
+    },
+    /// Ended: no subscription is left.
+    Closed,
+}
+
+/// What a subscription yields.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event<T> {
+    /// A push.
+    Push(Push<T>),
+    /// This many pushes were dropped because the consumer fell behind.
+    Lagged(u64),
+    /// The connection was lost; pushes stop until it is back.
+    Reconnecting,
+    /// The connection is back and the subscription answered again (pushes resume; nothing sent
+    /// while it was down is replayed).
+    Resubscribed,
+}
+
+/// One push: its action and the elements of its `data`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Push<T> {
+    /// `snapshot` or `update`.
+    pub action: Action,
+    /// The elements of `data`.
+    pub data: Vec<T>,
+    /// The push's time, Unix ms.
+    pub ts: Option<i64>,
+}
+
+/// What a connection task hands a subscription.
+#[derive(Debug)]
+enum Frame {
+    Push {
+        action: Action,
+        data: Value,
+        ts: Option<i64>,
+    },
+    Reconnecting,
+    Resubscribed,
+}
+
+struct Sink {
+    arg: Arg,
+    tx: mpsc::Sender<Frame>,
+    lagged: Arc<AtomicU64>,
+    ack: Option<oneshot::Sender<Result<(), Error>>>,
+}
+
+enum Cmd {
+    Subscribe(Sink),
+    Unsubscribe(String),
+    Resubscribe(String),
+}
+
+struct ConnHandle {
+    venue: Venue,
+    cmd: mpsc::UnboundedSender<Cmd>,
+    count: Arc<AtomicUsize>,
+    state: watch::Receiver<ConnState>,
+}
+
+/// The streams of one client: its connections, opened as subscriptions need them.
+pub struct Streams {
+    base_url: String,
+    config: StreamConfig,
+    conns: Mutex<Vec<ConnHandle>>,
+}
+
+impl std::fmt::Debug for Streams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Streams")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Streams {
+    /// The streams of `client` (its stream base URL, demo or not), with the default
+    /// [`StreamConfig`].
+    pub fn new(client: &Client) -> Self {
+        Streams::with_config(client, StreamConfig::default())
+    }
+
+    /// The streams of `client` with `config`.
+    pub fn with_config(client: &Client, config: StreamConfig) -> Self {
+        Streams {
+            base_url: client.ws_base_url().to_owned(),
+            config,
+            conns: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Subscribes to `channel`: answered by Bitget's acknowledgement, or its refusal with the
+    /// code and the channel named ([`Error::refusal`]).
+    pub async fn subscribe<C: Channel>(&self, channel: C) -> Result<Subscription<C::Push>, Error> {
+        if C::VENUE.is_private() {
+            return Err(Error::config(
+                "private streams need a login, which this version does not do yet",
+            ));
+        }
+        let arg = channel.arg();
+        let key = arg.key();
+        let (cmd, count) = self.connection(C::VENUE);
+        let (tx, rx) = mpsc::channel(self.config.buffer);
+        let lagged = Arc::new(AtomicU64::new(0));
+        let (ack_tx, ack_rx) = oneshot::channel();
+        let sink = Sink {
+            arg: arg.clone(),
+            tx,
+            lagged: lagged.clone(),
+            ack: Some(ack_tx),
+        };
+        let url = format!("{}{}", self.base_url, C::VENUE.path());
+        if cmd.send(Cmd::Subscribe(sink)).is_err() {
+            count.fetch_sub(1, Ordering::Relaxed);
+            return Err(Error::disconnected(url, "the connection task ended"));
+        }
+        let answer = tokio::time::timeout(self.config.ack_timeout, ack_rx).await;
+        let refused = match answer {
+            Ok(Ok(Ok(()))) => None,
+            Ok(Ok(Err(e))) => Some(e),
+            Ok(Err(_)) => Some(Error::disconnected(url, "the connection task ended")),
+            Err(_) => Some(Error::timeout("stream subscribe")),
+        };
+        if let Some(e) = refused {
+            let _ = cmd.send(Cmd::Unsubscribe(key));
+            count.fetch_sub(1, Ordering::Relaxed);
+            return Err(e);
+        }
+        Ok(Subscription {
+            rx,
+            lagged,
+            cmd,
+            count,
+            key,
+            arg,
+            _push: PhantomData,
+        })
+    }
+
+    /// The state of every connection open now, each as a watch.
+    pub fn states(&self) -> Vec<(Venue, watch::Receiver<ConnState>)> {
+        let conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
+        conns.iter().map(|c| (c.venue, c.state.clone())).collect()
+    }
+
+    /// How many connections are open.
+    pub fn connections(&self) -> usize {
+        let conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
+        conns
+            .iter()
+            .filter(|c| *c.state.borrow() != ConnState::Closed)
+            .count()
+    }
+
+    /// A connection of `venue` with room for one more subscription (counted), opened if none
+    /// has.
+    fn connection(&self, venue: Venue) -> (mpsc::UnboundedSender<Cmd>, Arc<AtomicUsize>) {
+        let mut conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
+        conns.retain(|c| !c.cmd.is_closed());
+        let max = self.config.channels_per_connection;
+        for c in conns.iter() {
+            if c.venue == venue && c.count.load(Ordering::Relaxed) < max {
+                c.count.fetch_add(1, Ordering::Relaxed);
+                return (c.cmd.clone(), c.count.clone());
+            }
+        }
+        let (cmd, cmd_rx) = mpsc::unbounded_channel();
+        let (state_tx, state) = watch::channel(ConnState::Connecting);
+        let count = Arc::new(AtomicUsize::new(1));
+        let url = format!("{}{}", self.base_url, venue.path());
+        tokio::spawn(run(url, self.config.clone(), cmd_rx, state_tx));
+        conns.push(ConnHandle {
+            venue,
+            cmd: cmd.clone(),
+            count: count.clone(),
+            state,
+        });
+        (cmd, count)
+    }
+}
+
+/// One subscription's pushes, decoded into `T`.
+pub struct Subscription<T> {
+    rx: mpsc::Receiver<Frame>,
+    lagged: Arc<AtomicU64>,
+    cmd: mpsc::UnboundedSender<Cmd>,
+    count: Arc<AtomicUsize>,
+    key: String,
+    arg: Arg,
+    _push: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for Subscription<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Subscription")
+            .field("arg", &self.arg)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: DeserializeOwned> Subscription<T> {
+    /// The next event; `None` once the connection task has ended. A push that does not decode
+    /// is an `Err` and the subscription goes on.
+    pub async fn next(&mut self) -> Option<Result<Event<T>, Error>> {
+        let lost = self.lagged.swap(0, Ordering::Relaxed);
+        if lost > 0 {
+            return Some(Ok(Event::Lagged(lost)));
+        }
+        let frame = self.rx.recv().await?;
+        Some(self.decode(frame))
+    }
+
+    /// The next event if one is waiting, without waiting.
+    pub fn try_next(&mut self) -> Option<Result<Event<T>, Error>> {
+        let lost = self.lagged.swap(0, Ordering::Relaxed);
+        if lost > 0 {
+            return Some(Ok(Event::Lagged(lost)));
+        }
+        let frame = self.rx.try_recv().ok()?;
+        Some(self.decode(frame))
+    }
+
+    fn decode(&self, frame: Frame) -> Result<Event<T>, Error> {
+        match frame {
+            Frame::Reconnecting => Ok(Event::Reconnecting),
+            Frame::Resubscribed => Ok(Event::Resubscribed),
+            Frame::Push { action, data, ts } => {
+                let text = data.to_string();
+                let data = serde_json::from_value::<Vec<T>>(data).map_err(|e| {
+                    Error::decode(crate::DecodeError {
+                        path: format!("{} data", self.arg),
+                        message: e.to_string(),
+                        body: text,
+                    })
+                })?;
+                Ok(Event::Push(Push { action, data, ts }))
+            }
+        }
+    }
+
+    /// The subscription's arg.
+    pub fn arg(&self) -> &Arg {
+        &self.arg
+    }
+
+    /// Asks Bitget for the channel again (a fresh snapshot): unsubscribe, then subscribe.
+    pub fn resubscribe(&self) {
+        let _ = self.cmd.send(Cmd::Resubscribe(self.key.clone()));
+    }
+}
+
+impl<T> Drop for Subscription<T> {
+    fn drop(&mut self) {
+        let _ = self.cmd.send(Cmd::Unsubscribe(self.key.clone()));
+        self.count.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// Sends text frames no faster than the configured rate.
+struct Pacer {
+    gap: Duration,
+    next: Instant,
+}
+
+impl Pacer {
+    fn new(per_second: u32) -> Self {
+        Pacer {
+            gap: Duration::from_secs(1) / per_second.max(1),
+            next: Instant::now(),
+        }
+    }
+
+    async fn wait(&mut self) {
+        let now = Instant::now();
+        if self.next > now {
+            sleep_until(self.next).await;
+        }
+        self.next = self.next.max(now) + self.gap;
+    }
+}
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// The subscribe (or unsubscribe) messages for `args`: at most `per_message` args and 4,096
+/// bytes each.
+fn messages(op: &str, args: &[Value], per_message: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut batch: Vec<Value> = Vec::new();
+    let text = |batch: &[Value]| serde_json::json!({ "op": op, "args": batch }).to_string();
+    for arg in args {
+        batch.push(arg.clone());
+        if batch.len() > per_message.max(1) || (batch.len() > 1 && text(&batch).len() > 4096) {
+            let last = batch.pop();
+            out.push(text(&batch));
+            batch = last.into_iter().collect();
+        }
+    }
+    if !batch.is_empty() {
+        out.push(text(&batch));
+    }
+    out
+}
+
+async fn send(socket: &mut Socket, pacer: &mut Pacer, text: String) -> bool {
+    pacer.wait().await;
+    socket.send(Message::text(text)).await.is_ok()
+}
+
+/// A connection's task: dials, replays, relays, and dials again until no subscription is left
+/// and no handle can add one.
+async fn run(
+    url: String,
+    config: StreamConfig,
+    mut cmds: mpsc::UnboundedReceiver<Cmd>,
+    state: watch::Sender<ConnState>,
+) {
+    let mut subs: HashMap<String, Sink> = HashMap::new();
+    let mut attempt: u32 = 0;
+    let mut ever_connected = false;
+    loop {
+        let mut socket = match tokio_tungstenite::connect_async(url.as_str()).await {
+            Ok((socket, _)) => socket,
+            Err(e) => {
+                tracing::debug!(%url, error = %e, "stream connection failed");
+                attempt += 1;
+                let _ = state.send(ConnState::Reconnecting { attempt });
+                // A subscription waiting for its answer on a connection that never opened is
+                // told so rather than left to time out.
+                if !ever_connected {
+                    for sink in subs.values_mut() {
+                        if let Some(ack) = sink.ack.take() {
+                            let _ = ack.send(Err(Error::disconnected(&url, e.to_string())));
+                        }
+                    }
+                }
+                if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+                    let _ = state.send(ConnState::Closed);
+                    return;
+                }
+                continue;
+            }
+        };
+        let reconnected = ever_connected;
+        ever_connected = true;
+        attempt = 0;
+        let mut pacer = Pacer::new(config.messages_per_second);
+        // Replay every subscription, paced; after a reconnect each is told when all are back.
+        let args: Vec<Value> = subs.values().map(|s| s.arg.to_value()).collect();
+        let mut waiting: HashSet<String> = if reconnected {
+            subs.keys().cloned().collect()
+        } else {
+            HashSet::new()
+        };
+        let mut alive = true;
+        for text in messages("subscribe", &args, config.args_per_message) {
+            if !send(&mut socket, &mut pacer, text).await {
+                alive = false;
+                break;
+            }
+        }
+        if alive {
+            let _ = state.send(ConnState::Connected);
+        }
+        let mut ping = tokio::time::interval(config.ping_interval);
+        ping.tick().await;
+        let mut last_frame = Instant::now();
+        while alive {
+            tokio::select! {
+                cmd = cmds.recv() => match cmd {
+                    None if subs.is_empty() => {
+                        let _ = socket.close(None).await;
+                        let _ = state.send(ConnState::Closed);
+                        return;
+                    }
+                    None => {
+                        // No handle is left, but subscriptions are: they end when dropped.
+                        std::future::pending::<()>().await;
+                    }
+                    Some(Cmd::Subscribe(sink)) => {
+                        let arg = sink.arg.to_value();
+                        subs.insert(sink.arg.key(), sink);
+                        for text in messages("subscribe", &[arg], config.args_per_message) {
+                            alive &= send(&mut socket, &mut pacer, text).await;
+                        }
+                    }
+                    Some(Cmd::Unsubscribe(key)) => {
+                        if let Some(sink) = subs.remove(&key) {
+                            let arg = sink.arg.to_value();
+                            for text in messages("unsubscribe", &[arg], config.args_per_message) {
+                                alive &= send(&mut socket, &mut pacer, text).await;
+                            }
+                        }
+                        if subs.is_empty() && cmds.is_closed() {
+                            let _ = socket.close(None).await;
+                            let _ = state.send(ConnState::Closed);
+                            return;
+                        }
+                    }
+                    Some(Cmd::Resubscribe(key)) => {
+                        if let Some(sink) = subs.get(&key) {
+                            let arg = sink.arg.to_value();
+                            for op in ["unsubscribe", "subscribe"] {
+                                for text in messages(op, std::slice::from_ref(&arg), config.args_per_message) {
+                                    alive &= send(&mut socket, &mut pacer, text).await;
+                                }
+                            }
+                        }
+                    }
+                },
+                frame = socket.next() => match frame {
+                    Some(Ok(Message::Text(text))) => {
+                        last_frame = Instant::now();
+                        match text.as_str() {
+                            "pong" => {}
+                            "ping" => alive &= socket.send(Message::text("pong")).await.is_ok(),
+                            text => handle(text, &mut subs, &mut waiting),
+                        }
+                    }
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => alive = false,
+                    Some(Ok(_)) => last_frame = Instant::now(),
+                },
+                _ = ping.tick() => {
+                    if last_frame.elapsed() > 2 * config.ping_interval {
+                        tracing::debug!(%url, "stream silent for two ping intervals: replacing it");
+                        alive = false;
+                    } else {
+                        alive &= send(&mut socket, &mut pacer, "ping".to_owned()).await;
+                    }
+                }
+            }
+        }
+        // Lost: every subscription is told, then the connection is dialled again.
+        subs.retain(|_, sink| !sink.tx.is_closed());
+        for sink in subs.values() {
+            let _ = sink.tx.try_send(Frame::Reconnecting);
+        }
+        attempt += 1;
+        let _ = state.send(ConnState::Reconnecting { attempt });
+        if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+            let _ = state.send(ConnState::Closed);
+            return;
+        }
+    }
+}
+
+/// Waits the backoff of `attempt` (doubling, capped, jittered), taking commands meanwhile;
+/// `false` when nothing is left to reconnect for.
+async fn wait_backoff(
+    config: &StreamConfig,
+    attempt: u32,
+    cmds: &mut mpsc::UnboundedReceiver<Cmd>,
+    subs: &mut HashMap<String, Sink>,
+) -> bool {
+    let exp = config
+        .backoff_base
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
+        .min(config.backoff_max);
+    let delay = exp.mul_f64(0.5 + 0.5 * crate::retry::jitter());
+    let until = Instant::now() + delay;
+    loop {
+        tokio::select! {
+            _ = sleep_until(until) => break,
+            cmd = cmds.recv() => match cmd {
+                None if subs.is_empty() => return false,
+                None => { sleep_until(until).await; break; }
+                Some(Cmd::Subscribe(sink)) => { subs.insert(sink.arg.key(), sink); }
+                Some(Cmd::Unsubscribe(key)) => { subs.remove(&key); }
+                Some(Cmd::Resubscribe(_)) => {}
+            }
+        }
+    }
+    let _ = sleep(Duration::ZERO).await;
+    !(subs.is_empty() && cmds.is_closed())
+}
+
+/// Bitget's `code`, sent as a number or a string.
+fn code_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// One text frame from Bitget: an answer to a subscription, or a push.
+fn handle(text: &str, subs: &mut HashMap<String, Sink>, waiting: &mut HashSet<String>) {
+    let Ok(msg) = serde_json::from_str::<Value>(text) else {
+        tracing::debug!(frame = text, "a stream frame that is not JSON");
+        return;
+    };
+    let arg = msg.get("arg").and_then(Arg::from_value);
+    match msg.get("event").and_then(Value::as_str) {
+        Some("subscribe") => {
+            let Some(arg) = arg else { return };
+            let key = arg.key();
+            if let Some(sink) = subs.get_mut(&key) {
+                if let Some(ack) = sink.ack.take() {
+                    let _ = ack.send(Ok(()));
+                }
+            }
+            if waiting.remove(&key) && waiting.is_empty() {
+                for sink in subs.values() {
+                    let _ = sink.tx.try_send(Frame::Resubscribed);
+                }
+            }
+        }
+        Some("error") => {
+            let code = msg.get("code").map(code_of).unwrap_or_default();
+            let message = msg
+                .get("msg")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            // A refusal naming its arg is that subscription's; one without refuses every
+            // subscription still waiting for its answer.
+            let keys: Vec<String> = match &arg {
+                Some(arg) => vec![arg.key()],
+                None => subs
+                    .iter()
+                    .filter(|(_, s)| s.ack.is_some())
+                    .map(|(k, _)| k.clone())
+                    .collect(),
+            };
+            for key in keys {
+                if let Some(mut sink) = subs.remove(&key) {
+                    let refusal = Refusal {
+                        channel: sink.arg.to_string(),
+                        code: code.clone(),
+                        message: message.clone(),
+                    };
+                    tracing::warn!(channel = %refusal.channel, code = %refusal.code, "subscription refused");
+                    if let Some(ack) = sink.ack.take() {
+                        let _ = ack.send(Err(Error::refused(refusal)));
+                    }
+                }
+            }
+        }
+        Some(_) => {}
+        None => {
+            let Some(arg) = arg else { return };
+            let Some(data) = msg.get("data") else { return };
+            let key = arg.key();
+            let Some(sink) = subs.get(&key) else {
+                // A push for a channel no one holds (just unsubscribed): not an error.
+                return;
+            };
+            let action = match msg.get("action").and_then(Value::as_str) {
+                Some("update") => Action::Update,
+                _ => Action::Snapshot,
+            };
+            // v3's fast-fill sends one object where the others send a list.
+            let data = match data {
+                Value::Array(_) => data.clone(),
+                other => Value::Array(vec![other.clone()]),
+            };
+            let ts = msg.get("ts").and_then(|t| match t {
+                Value::Number(n) => n.as_i64(),
+                Value::String(s) => s.parse().ok(),
+                _ => None,
+            });
+            match sink.tx.try_send(Frame::Push { action, data, ts }) {
+                Ok(()) => {}
+                Err(mpsc::error::TrySendError::Full(_)) => {
+                    sink.lagged.fetch_add(1, Ordering::Relaxed);
+                }
+                Err(mpsc::error::TrySendError::Closed(_)) => {
+                    subs.remove(&key);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subscribe_messages_keep_to_fifteen_args_and_4096_bytes() {
+        let args: Vec<Value> = (0..40)
+            .map(|i| serde_json::json!({"instType": "SPOT", "channel": "books", "instId": format!("COIN{i}USDT")}))
+            .collect();
+        let out = messages("subscribe", &args, 15);
+        assert_eq!(out.len(), 3);
+        let counts: Vec<usize> = out
+            .iter()
+            .map(|m| {
+                serde_json::from_str::<Value>(m)
+                    .map_or(0, |v| v["args"].as_array().map_or(0, Vec::len))
+            })
+            .collect();
+        assert_eq!(counts, vec![15, 15, 10]);
+        let long: Vec<Value> = (0..15)
+            .map(|i| serde_json::json!({"instType": "SPOT", "channel": "books", "instId": format!("{}{i}", "X".repeat(300))}))
+            .collect();
+        for m in messages("subscribe", &long, 15) {
+            assert!(m.len() <= 4096, "{} bytes", m.len());
+        }
+    }
+}
