@@ -11,6 +11,7 @@ macro_rules! v2_public_channel {
         $(#[$doc:meta])*
         $name:ident { $($field:ident : $ty:ty),* $(,)? }
         channel = $channel:expr, push = $push:ty, inst_type = $inst:expr
+        $(, sequence = $seq:expr)?
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,11 @@ macro_rules! v2_public_channel {
                     ("instId", self.symbol.clone()),
                 ])
             }
+            $(
+                fn sequence(push: &Self::Push) -> Option<u128> {
+                    ($seq)(push)
+                }
+            )?
         }
     };
 }
@@ -111,6 +117,11 @@ bitget_core::wire_enum! {
         /// The taker sold.
         Sell = "sell",
     }
+}
+
+/// A trade's number: its id, which rises trade by trade.
+pub(crate) fn trade_number(t: &TradePush) -> Option<u128> {
+    t.trade_id.parse().ok()
 }
 
 /// A public trade, newest first within a push.

@@ -266,6 +266,13 @@ impl Simulator {
         self.shared.lock().streams.lose_book_updates += n;
     }
 
+    /// The stream connections open now stop answering `ping` while their pushes go on (stalled
+    /// connections, which a client must replace); connections opened later answer.
+    pub fn stall_pongs(&self) {
+        let mut inner = self.shared.lock();
+        inner.streams.stalled_below = inner.streams.next_connection;
+    }
+
     /// Sends the next `n` book updates with a wrong checksum.
     pub fn corrupt_book_checksums(&self, n: u32) {
         self.shared.lock().streams.bad_checksums += n;

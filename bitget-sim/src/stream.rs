@@ -6,7 +6,8 @@
 //! books as snapshots, the trades as they happen, the ticker when it changes.
 //!
 //! Faults for tests ([`Control`]): drop every stream connection, lose the next book update
-//! (its `seq` still counted, so the next update shows the gap), or send a wrong checksum.
+//! (its `seq` still counted, so the next update shows the gap), send a wrong checksum, stall
+//! the connections open now (their pings unanswered while pushes go on).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -34,6 +35,10 @@ pub(crate) struct Control {
     pub(crate) lose_book_updates: u32,
     /// Book updates to send with a wrong checksum.
     pub(crate) bad_checksums: u32,
+    /// Connections numbered below this leave `ping`s unanswered (pushes go on): stalled.
+    pub(crate) stalled_below: u64,
+    /// The number the next connection gets.
+    pub(crate) next_connection: u64,
     /// Whether book updates carry a checksum (Bitget's v2 books did until about May 2026).
     pub(crate) checksum: bool,
     /// How often subscriptions are looked at for something to push.
@@ -46,6 +51,8 @@ impl Default for Control {
             generation: 0,
             lose_book_updates: 0,
             bad_checksums: 0,
+            stalled_below: 0,
+            next_connection: 0,
             checksum: true,
             tick: Duration::from_millis(50),
         }
@@ -148,7 +155,11 @@ const FIRST_SEQ: u64 = 1_304_314_508_780_744_705;
 
 async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
     let (mut tx, mut rx) = socket.split();
-    let generation = shared.lock().streams.generation;
+    let (generation, number) = {
+        let mut inner = shared.lock();
+        inner.streams.next_connection += 1;
+        (inner.streams.generation, inner.streams.next_connection - 1)
+    };
     let tick = shared.lock().streams.tick;
     let mut subs: HashMap<String, Sub> = HashMap::new();
     let mut ticker = tokio::time::interval(tick);
@@ -173,7 +184,11 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
                     return;
                 }
                 let answers = if text == "ping" {
-                    vec!["pong".to_owned()]
+                    if number < shared.lock().streams.stalled_below {
+                        Vec::new()
+                    } else {
+                        vec!["pong".to_owned()]
+                    }
                 } else {
                     let mut inner = shared.lock();
                     on_message(&mut inner, &text, version, &mut subs)

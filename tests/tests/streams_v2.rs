@@ -240,6 +240,10 @@ async fn trades_and_tickers_arrive_and_a_dropped_connection_comes_back() {
         Some("resynced"),
         "{states:?}"
     );
+    // The resubscription's snapshot repeats the recent trades: none is delivered again.
+    if let Ok(Some(Ok(Event::Push(p)))) = timeout(Duration::from_millis(300), trades.next()).await {
+        panic!("a trade delivered twice after the reconnect: {:?}", p.data);
+    }
     // Pushes flow again on the new connection.
     rest(&sim, &id, Side::Buy, "60001", "0.2");
     sim.with_exchange(|ex| {
@@ -329,4 +333,42 @@ async fn a_slow_consumer_is_told_how_many_pushes_it_missed() {
         lagged > 0,
         "pushes beyond the buffer of 2 are reported as lagged"
     );
+}
+
+#[tokio::test]
+async fn a_connection_whose_pong_stalls_is_replaced_though_pushes_still_arrive() {
+    let (sim, _) = start().await;
+    let client = Client::builder()
+        .base_url(sim.base_url())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let config = StreamConfig::default()
+        .ping_interval(Duration::from_millis(150))
+        .pong_timeout(Duration::from_millis(300))
+        .backoff(Duration::from_millis(50), Duration::from_millis(200));
+    let streams = Streams::with_config(&client, config);
+    let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    let mut book = streams
+        .book(Books::new("BTCUSDT"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    rest(&sim, &id, Side::Buy, "59990", "1");
+    until_bid(&mut book, "59990").await;
+    sim.stall_pongs();
+    let mut saw = Vec::new();
+    for _ in 0..40 {
+        match book_event(&mut book).await {
+            BookEvent::OutOfSync(r) => saw.push(format!("{r}")),
+            BookEvent::Resynced => {
+                saw.push("resynced".into());
+                break;
+            }
+            BookEvent::Updated => {}
+        }
+    }
+    assert_eq!(
+        saw,
+        vec!["the connection was lost".to_owned(), "resynced".to_owned()]
+    );
+    until_bid(&mut book, "59990").await;
 }

@@ -104,4 +104,11 @@ pub trait Channel: Send + Sync + 'static {
     const VENUE: Venue;
     /// The subscription's arg.
     fn arg(&self) -> Arg;
+    /// Where pushes are events numbered in order (trades by their id), an element's number: an
+    /// element at or below the highest delivered is a repeat (the snapshot of recent trades a
+    /// resubscription brings) or out of order, and is not delivered again. `None` (the default)
+    /// for channels whose pushes are states (tickers, books).
+    fn sequence(_push: &Self::Push) -> Option<u128> {
+        None
+    }
 }

@@ -32,6 +32,9 @@ pub struct StreamConfig {
     /// How often the text `ping` is sent (25 s; Bitget drops a connection silent for 30 s to
     /// 2 min). A connection with no frame for twice this is dead and replaced.
     pub ping_interval: Duration,
+    /// How long a `pong` may take (10 s): a connection whose pong does not come back in time is
+    /// dead and replaced, even while pushes still arrive on it.
+    pub pong_timeout: Duration,
     /// Subscriptions per connection before another is opened (50, Bitget's advice).
     pub channels_per_connection: usize,
     /// Args per subscribe message (15; a message is also kept under 4,096 bytes).
@@ -52,6 +55,7 @@ impl Default for StreamConfig {
     fn default() -> Self {
         StreamConfig {
             ping_interval: Duration::from_secs(25),
+            pong_timeout: Duration::from_secs(10),
             channels_per_connection: 50,
             args_per_message: 15,
             messages_per_second: 5,
@@ -67,6 +71,12 @@ impl StreamConfig {
     /// With this ping interval (tests shorten it).
     pub fn ping_interval(mut self, every: Duration) -> Self {
         self.ping_interval = every;
+        self
+    }
+
+    /// With this pong timeout.
+    pub fn pong_timeout(mut self, within: Duration) -> Self {
+        self.pong_timeout = within;
         self
     }
 
@@ -238,6 +248,8 @@ impl Streams {
             count,
             key,
             arg,
+            sequence: C::sequence,
+            delivered: None,
             _push: PhantomData,
         })
     }
@@ -292,6 +304,9 @@ pub struct Subscription<T> {
     count: Arc<AtomicUsize>,
     key: String,
     arg: Arg,
+    /// The channel's numbering of its events, and the highest delivered.
+    sequence: fn(&T) -> Option<u128>,
+    delivered: Option<u128>,
     _push: PhantomData<fn() -> T>,
 }
 
@@ -307,22 +322,48 @@ impl<T: DeserializeOwned> Subscription<T> {
     /// The next event; `None` once the connection task has ended. A push that does not decode
     /// is an `Err` and the subscription goes on.
     pub async fn next(&mut self) -> Option<Result<Event<T>, Error>> {
-        let lost = self.lagged.swap(0, Ordering::Relaxed);
-        if lost > 0 {
-            return Some(Ok(Event::Lagged(lost)));
+        loop {
+            let lost = self.lagged.swap(0, Ordering::Relaxed);
+            if lost > 0 {
+                return Some(Ok(Event::Lagged(lost)));
+            }
+            let frame = self.rx.recv().await?;
+            if let Some(event) = self.fresh(self.decode(frame)) {
+                return Some(event);
+            }
         }
-        let frame = self.rx.recv().await?;
-        Some(self.decode(frame))
     }
 
     /// The next event if one is waiting, without waiting.
     pub fn try_next(&mut self) -> Option<Result<Event<T>, Error>> {
-        let lost = self.lagged.swap(0, Ordering::Relaxed);
-        if lost > 0 {
-            return Some(Ok(Event::Lagged(lost)));
+        loop {
+            let lost = self.lagged.swap(0, Ordering::Relaxed);
+            if lost > 0 {
+                return Some(Ok(Event::Lagged(lost)));
+            }
+            let frame = self.rx.try_recv().ok()?;
+            if let Some(event) = self.fresh(self.decode(frame)) {
+                return Some(event);
+            }
         }
-        let frame = self.rx.try_recv().ok()?;
-        Some(self.decode(frame))
+    }
+
+    /// The event without the elements already delivered (numbered channels); `None` when
+    /// nothing new is left of a push.
+    fn fresh(&mut self, event: Result<Event<T>, Error>) -> Option<Result<Event<T>, Error>> {
+        let Ok(Event::Push(mut push)) = event else {
+            return Some(event);
+        };
+        let numbered = push.data.iter().any(|e| (self.sequence)(e).is_some());
+        if !numbered {
+            return Some(Ok(Event::Push(push)));
+        }
+        let delivered = self.delivered;
+        push.data
+            .retain(|e| (self.sequence)(e).is_none_or(|n| delivered.is_none_or(|d| n > d)));
+        let highest = push.data.iter().filter_map(|e| (self.sequence)(e)).max();
+        self.delivered = self.delivered.max(highest);
+        (!push.data.is_empty()).then_some(Ok(Event::Push(push)))
     }
 
     fn decode(&self, frame: Frame) -> Result<Event<T>, Error> {
@@ -470,6 +511,9 @@ async fn run(
         let mut ping = tokio::time::interval(config.ping_interval);
         ping.tick().await;
         let mut last_frame = Instant::now();
+        let mut pong_due: Option<Instant> = None;
+        // Checks the pong's deadline between pings.
+        let mut watchdog = tokio::time::interval(config.pong_timeout.min(config.ping_interval) / 2);
         while alive {
             tokio::select! {
                 cmd = cmds.recv() => match cmd {
@@ -517,7 +561,7 @@ async fn run(
                     Some(Ok(Message::Text(text))) => {
                         last_frame = Instant::now();
                         match text.as_str() {
-                            "pong" => {}
+                            "pong" => pong_due = None,
                             "ping" => alive &= socket.send(Message::text("pong")).await.is_ok(),
                             text => handle(text, &mut subs, &mut waiting),
                         }
@@ -531,6 +575,13 @@ async fn run(
                         alive = false;
                     } else {
                         alive &= send(&mut socket, &mut pacer, "ping".to_owned()).await;
+                        pong_due = pong_due.or(Some(Instant::now() + config.pong_timeout));
+                    }
+                }
+                _ = watchdog.tick() => {
+                    if pong_due.is_some_and(|due| Instant::now() > due) {
+                        tracing::debug!(%url, "no pong in time: replacing the stream");
+                        alive = false;
                     }
                 }
             }

@@ -18,7 +18,8 @@ v2_public_channel! {
 v2_public_channel! {
     /// Public trades.
     Trade { product_type: ProductType, symbol: String }
-    channel = "trade", push = TradePush, inst_type = product_type.as_str()
+    channel = "trade", push = TradePush, inst_type = product_type.as_str(),
+    sequence = crate::ws_v2::trade_number
 }
 
 v2_public_channel! {

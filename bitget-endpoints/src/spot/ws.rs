@@ -30,9 +30,11 @@ v2_public_channel! {
 }
 
 v2_public_channel! {
-    /// Public trades: the recent ones first (a snapshot), then each as it happens.
+    /// Public trades: the recent ones first (a snapshot), then each as it happens; a trade is
+    /// delivered once, also across a reconnect (its id numbers it).
     Trade { symbol: String }
-    channel = "trade", push = TradePush, inst_type = "SPOT"
+    channel = "trade", push = TradePush, inst_type = "SPOT",
+    sequence = crate::ws_v2::trade_number
 }
 
 v2_public_channel! {
