@@ -92,6 +92,10 @@ enum Kind {
     Trades,
     /// The ticker.
     Ticker,
+    /// Candles of this length (ms).
+    Candles(i64),
+    /// Liquidations of a futures line (the simulator liquidates nothing: answered, never pushed).
+    Liquidations,
 }
 
 /// One subscription of a connection and what it last pushed.
@@ -106,6 +110,7 @@ struct Sub {
     seq: Option<u64>,
     last_trade: Option<u64>,
     last_ticker: Option<Value>,
+    last_candle: Option<Value>,
 }
 
 /// Decimals as the simulator writes them, the same string every time (the client's checksum
@@ -311,6 +316,24 @@ fn sub_of(inner: &mut Inner, arg: &Value, version: Version) -> Result<Sub, Strin
         }
         _ => return Err(missing()),
     };
+    if version == Version::V3 && channel == "liquidation" {
+        let product_type = match inst_type.as_str() {
+            "usdt-futures" | "coin-futures" | "usdc-futures" => inst_type.to_uppercase(),
+            _ => return Err(missing()),
+        };
+        return Ok(Sub {
+            arg: arg.clone(),
+            id: InstrumentId::futures(&product_type, "*"),
+            kind: Kind::Liquidations,
+            futures: true,
+            asks: BTreeMap::new(),
+            bids: BTreeMap::new(),
+            seq: None,
+            last_trade: None,
+            last_ticker: None,
+            last_candle: None,
+        });
+    }
     let kind = match (version, channel.as_str()) {
         (_, "books") => Kind::Books,
         (_, "books1") => Kind::Shallow(1),
@@ -319,6 +342,10 @@ fn sub_of(inner: &mut Inner, arg: &Value, version: Version) -> Result<Sub, Strin
         (Version::V3, "books50") => Kind::Shallow(50),
         (Version::V2, "trade") | (Version::V3, "publicTrade") => Kind::Trades,
         (_, "ticker") => Kind::Ticker,
+        (Version::V2, c) if c.starts_with("candle") => {
+            Kind::Candles(period_ms(&c["candle".len()..]).ok_or_else(missing)?)
+        }
+        (Version::V3, "kline") => Kind::Candles(period_ms(&get("interval")).ok_or_else(missing)?),
         _ => return Err(missing()),
     };
     if symbol.is_empty() {
@@ -339,6 +366,7 @@ fn sub_of(inner: &mut Inner, arg: &Value, version: Version) -> Result<Sub, Strin
         seq: None,
         last_trade: None,
         last_ticker: None,
+        last_candle: None,
     })
 }
 
@@ -372,7 +400,80 @@ fn push(inner: &mut Inner, sub: &mut Sub, version: Version, now: i64) -> Option<
         }
         Kind::Trades => push_trades(inner, sub, version, now),
         Kind::Ticker => push_ticker(inner, sub, version, now),
+        Kind::Candles(period) => push_candles(inner, sub, version, period, now),
+        Kind::Liquidations => None,
     }
+}
+
+/// A candle interval's length: v2's channel suffixes (`1m` .. `1Mutc`, no `3m`) and v3's
+/// `interval` values (`1m` .. `1D`, with `3m`).
+fn period_ms(interval: &str) -> Option<i64> {
+    const MIN: i64 = 60_000;
+    const HOUR: i64 = 60 * MIN;
+    const DAY: i64 = 24 * HOUR;
+    Some(match interval.trim_end_matches("utc") {
+        "1m" => MIN,
+        "3m" => 3 * MIN,
+        "5m" => 5 * MIN,
+        "15m" => 15 * MIN,
+        "30m" => 30 * MIN,
+        "1H" => HOUR,
+        "4H" => 4 * HOUR,
+        "6H" => 6 * HOUR,
+        "12H" => 12 * HOUR,
+        "1D" => DAY,
+        "3D" => 3 * DAY,
+        "1W" => 7 * DAY,
+        "1M" => 30 * DAY,
+        _ => return None,
+    })
+}
+
+/// Candles from the trades: the recent ones first (a snapshot), then the latest as it forms.
+fn push_candles(
+    inner: &mut Inner,
+    sub: &mut Sub,
+    version: Version,
+    period: i64,
+    now: i64,
+) -> Option<String> {
+    let candles = inner
+        .venue
+        .ex
+        .candles(&sub.id, period, (i64::MIN, i64::MAX), 100);
+    let row = |c: &crate::exchange::Candle| match version {
+        Version::V2 => json!([
+            c.ts.to_string(),
+            text(c.open),
+            text(c.high),
+            text(c.low),
+            text(c.close),
+            text(c.base_volume),
+            text(c.quote_volume),
+            text(c.quote_volume),
+        ]),
+        Version::V3 => json!({
+            "start": c.ts.to_string(),
+            "open": text(c.open),
+            "high": text(c.high),
+            "low": text(c.low),
+            "close": text(c.close),
+            "volume": text(c.base_volume),
+            "turnover": text(c.quote_volume),
+        }),
+    };
+    let latest = candles.last().map(row);
+    if sub.last_candle.is_none() {
+        sub.last_candle = Some(latest.clone().unwrap_or(Value::Null));
+        let rows: Vec<Value> = candles.iter().map(row).collect();
+        return Some(envelope(&sub.arg, "snapshot", Value::Array(rows), now));
+    }
+    let latest = latest?;
+    if sub.last_candle.as_ref() == Some(&latest) {
+        return None;
+    }
+    sub.last_candle = Some(latest.clone());
+    Some(envelope(&sub.arg, "update", json!([latest]), now))
 }
 
 fn book_of(

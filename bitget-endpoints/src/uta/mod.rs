@@ -10,6 +10,8 @@ pub mod market;
 pub mod position;
 pub mod trade;
 mod types;
+#[cfg(feature = "streams")]
+pub mod ws;
 
 pub use types::{
     AccountType, CandleType, Category, HoldMode, Interval, MarginMode, MarginOperation,

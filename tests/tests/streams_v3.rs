@@ -1,0 +1,186 @@
+//! v3 (Unified) public streams end to end, and v2 candles: the client's typed channels against
+//! the simulator's `/v3/ws/public`, pushing from its exchange core.
+
+use std::time::Duration;
+
+use bitget_core::{Client, Decimal};
+use bitget_endpoints::spot::ws::{CandleInterval, Candles};
+use bitget_endpoints::stream::{BookEvent, BookStream, Event, OutOfSync, StreamConfig, Streams};
+use bitget_endpoints::uta::Category;
+use bitget_endpoints::uta::ws::{
+    Books, Kline, KlineInterval, Liquidation, PublicTrade, TakerSide, Ticker,
+};
+use bitget_sim::exchange::{Effect, InstrumentId, Market, NewOrder, Side};
+use bitget_sim::{Account, RunningSimulator, Simulator};
+use tokio::time::timeout;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn start() -> (RunningSimulator, Streams) {
+    let sim = Simulator::builder()
+        .account(Account::new("mm", "mm-s", "mm-p"))
+        .account(Account::new("mm2", "mm2-s", "mm2-p"))
+        .without_rate_limits()
+        .start()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    sim.stream_tick(Duration::from_millis(20));
+    let client = Client::builder()
+        .base_url(sim.base_url())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let config =
+        StreamConfig::default().backoff(Duration::from_millis(50), Duration::from_millis(200));
+    (sim, Streams::with_config(&client, config))
+}
+
+fn place(
+    sim: &RunningSimulator,
+    who: &str,
+    id: &InstrumentId,
+    side: Side,
+    price: &str,
+    size: &str,
+) {
+    let uid = sim.uid_of(who).unwrap_or_default();
+    let mut order = NewOrder::limit(&uid, id.clone(), side, d(price), d(size));
+    if id.market != Market::Spot {
+        order = order.effect(Effect::Net { reduce_only: false });
+    }
+    sim.with_exchange(|ex| ex.place(order))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+}
+
+async fn book_event(book: &mut BookStream) -> BookEvent {
+    match timeout(Duration::from_secs(2), book.next()).await {
+        Ok(Some(Ok(e))) => e,
+        other => panic!("no book event: {other:?}"),
+    }
+}
+
+async fn until_bid(book: &mut BookStream, best_bid: &str) {
+    for _ in 0..50 {
+        if book.book().is_synced() && book.book().best_bid().map(|l| l.price) == Some(d(best_bid)) {
+            return;
+        }
+        book_event(book).await;
+    }
+    panic!("the book never showed the bid {best_bid}");
+}
+
+#[tokio::test]
+async fn a_unified_book_ticker_and_tape_follow_the_exchange() {
+    let (sim, streams) = start().await;
+    let mut book = streams
+        .book(Books::new(Category::UsdtFutures, "BTCUSDT"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut tape = streams
+        .subscribe(PublicTrade::new(Category::UsdtFutures, "BTCUSDT"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut ticker = streams
+        .subscribe(Ticker::new(Category::UsdtFutures, "BTCUSDT"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let id = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
+    place(&sim, "mm", &id, Side::Buy, "59990", "1");
+    place(&sim, "mm", &id, Side::Sell, "60010", "1");
+    until_bid(&mut book, "59990").await;
+    assert_eq!(book.book().best_ask().map(|l| l.price), Some(d("60010")));
+    // A fill takes the best ask: the book moves, the tape and the ticker say so.
+    place(&sim, "mm2", &id, Side::Buy, "60010", "1");
+    let mut moved = false;
+    for _ in 0..20 {
+        book_event(&mut book).await;
+        if book.book().best_ask().is_none() {
+            moved = true;
+            break;
+        }
+    }
+    assert!(
+        moved,
+        "the filled ask left the book: {:?}",
+        book.book().best_ask()
+    );
+    let trade = loop {
+        match timeout(Duration::from_secs(2), tape.next()).await {
+            Ok(Some(Ok(Event::Push(p)))) if !p.data.is_empty() => break p.data[0].clone(),
+            Ok(Some(Ok(_))) => {}
+            other => panic!("no trade: {other:?}"),
+        }
+    };
+    assert_eq!(
+        (trade.price, trade.size, trade.side.clone()),
+        (d("60010"), d("1"), TakerSide::Buy)
+    );
+    let last = loop {
+        match timeout(Duration::from_secs(2), ticker.next()).await {
+            Ok(Some(Ok(Event::Push(p)))) => {
+                if let Some(last) = p.data.first().and_then(|t| t.last_price) {
+                    break last;
+                }
+            }
+            Ok(Some(Ok(_))) => {}
+            other => panic!("no ticker: {other:?}"),
+        }
+    };
+    assert_eq!(last, d("60010"));
+    // A lost push is a gap (v3 sends pseq), the book resyncs.
+    sim.book_checksums(false);
+    sim.lose_book_updates(1);
+    place(&sim, "mm", &id, Side::Buy, "59991", "1");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    place(&sim, "mm", &id, Side::Buy, "59992", "1");
+    let mut saw = None;
+    for _ in 0..20 {
+        match book_event(&mut book).await {
+            BookEvent::OutOfSync(reason) => saw = Some(reason),
+            BookEvent::Resynced => break,
+            BookEvent::Updated => {}
+        }
+    }
+    assert!(matches!(saw, Some(OutOfSync::Gap { .. })), "{saw:?}");
+    until_bid(&mut book, "59992").await;
+}
+
+#[tokio::test]
+async fn candles_arrive_on_v2_and_v3_and_liquidations_subscribe() {
+    let (sim, streams) = start().await;
+    let spot = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    let mut v2 = streams
+        .subscribe(Candles::new("BTCUSDT", CandleInterval::M1))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut v3 = streams
+        .subscribe(Kline::new(Category::Spot, "BTCUSDT", KlineInterval::M1))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    streams
+        .subscribe(Liquidation::new(Category::UsdtFutures))
+        .await
+        .unwrap_or_else(|e| panic!("a liquidation subscription is answered: {e}"));
+    place(&sim, "mm", &spot, Side::Buy, "60000", "0.5");
+    place(&sim, "mm2", &spot, Side::Sell, "60000", "0.5");
+    let candle = loop {
+        match timeout(Duration::from_secs(2), v2.next()).await {
+            Ok(Some(Ok(Event::Push(p)))) if !p.data.is_empty() => break p.data[p.data.len() - 1],
+            Ok(Some(Ok(_))) => {}
+            other => panic!("no v2 candle: {other:?}"),
+        }
+    };
+    assert_eq!((candle.close, candle.base_volume), (d("60000"), d("0.5")));
+    let kline = loop {
+        match timeout(Duration::from_secs(2), v3.next()).await {
+            Ok(Some(Ok(Event::Push(p)))) if !p.data.is_empty() => break p.data[p.data.len() - 1],
+            Ok(Some(Ok(_))) => {}
+            other => panic!("no v3 kline: {other:?}"),
+        }
+    };
+    assert_eq!(
+        (kline.close, kline.volume, kline.turnover),
+        (d("60000"), d("0.5"), d("30000"))
+    );
+}
