@@ -68,9 +68,9 @@ impl BookStream {
         match event? {
             Event::Push(push) => {
                 let mut resynced = false;
-                for data in &push.data {
+                for data in push.data {
                     let was_broken = self.broken;
-                    if let Err(reason) = self.book.apply(push.action, data) {
+                    if let Err(reason) = self.book.apply_owned(push.action, data) {
                         return Ok(self.lost(reason));
                     }
                     if push.action == Action::Snapshot && was_broken {
