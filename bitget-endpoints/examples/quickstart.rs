@@ -5,7 +5,8 @@
 //! orders, and cancels them, showing what was sent (secrets redacted) and what came back,
 //! partial failures included; then, against a market maker's quotes, it opens a long at market,
 //! reads the position, closes it, and reads the position history; then does the same with a
-//! Unified account through the v3 API. With `BITGET_API_KEY`, `BITGET_SECRET_KEY` and `BITGET_PASSPHRASE`
+//! Unified account through the v3 API, and streams the book the market maker's quotes make.
+//! With `BITGET_API_KEY`, `BITGET_SECRET_KEY` and `BITGET_PASSPHRASE`
 //! set (and `BITGET_DEMO=1` for demo trading) it talks to Bitget and sends only cancels of ids
 //! that do not exist, unless `--cancel-for-real` is given, which also runs cancel-all-orders.
 
@@ -205,6 +206,37 @@ async fn open_and_close(client: &Client) -> Result<(), Error> {
     Ok(())
 }
 
+/// Reads the streamed book until the maker's quotes are in it, printing each change.
+async fn watch_book(book: &mut bitget_endpoints::stream::BookStream) -> Result<(), Error> {
+    use bitget_endpoints::stream::BookEvent;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    while tokio::time::Instant::now() < deadline {
+        let Ok(Some(event)) = tokio::time::timeout_at(deadline, book.next()).await else {
+            break;
+        };
+        match event? {
+            BookEvent::Updated | BookEvent::Resynced => {
+                let b = book.book();
+                let (bid, ask) = (b.best_bid(), b.best_ask());
+                println!(
+                    "  book: bid {} x {}, ask {} x {} (seq {:?})",
+                    bid.map_or("-".into(), |l| l.price.to_string()),
+                    bid.map_or("-".into(), |l| l.size.to_string()),
+                    ask.map_or("-".into(), |l| l.price.to_string()),
+                    ask.map_or("-".into(), |l| l.size.to_string()),
+                    b.last_seq()
+                );
+                if bid.is_some() && ask.is_some() {
+                    return Ok(());
+                }
+            }
+            BookEvent::OutOfSync(why) => println!("  book out of sync ({why}), resyncing"),
+        }
+    }
+    println!("  (no quotes seen on the stream within 5 s)");
+    Ok(())
+}
+
 /// A market maker quoting BTCUSDT futures 10 around 60000, 5 BTC a side.
 async fn quote(maker: &Client) -> Result<(), Error> {
     for (price, long) in [("59990", true), ("60010", false)] {
@@ -332,7 +364,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .base_url(sim.base_url())
         .credentials(Credentials::new("maker-key", "maker-secret", "maker-pass"))
         .build()?;
+    // The futures book over the stream, before the maker quotes: it shows the quotes arrive.
+    let streams = bitget_endpoints::stream::Streams::new(&client);
+    let mut book = streams
+        .book(bitget_endpoints::mix::ws::Books::new(
+            ProductType::UsdtFutures,
+            "BTCUSDT",
+        ))
+        .await?;
+    println!(
+        "\nstreaming the BTCUSDT futures book from {}",
+        client.ws_base_url()
+    );
     quote(&maker).await?;
+    watch_book(&mut book).await?;
     open_and_close(&client).await?;
     quote(&maker).await?;
     let unified = Client::builder()
