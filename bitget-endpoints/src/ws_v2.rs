@@ -1,55 +1,8 @@
 //! What v2's public channels share: their push types (spot and futures differ only in a few
-//! ticker fields) and the declaration of a channel as data.
+//! ticker fields).
 
 use bitget_core::Decimal;
 use bitget_macros::bitget_response;
-
-/// Declares a v2 public channel: its type, its channel name (or a name built from its fields),
-/// its push type, and the `instType` it is sent under.
-macro_rules! v2_public_channel {
-    (
-        $(#[$doc:meta])*
-        $name:ident { $($field:ident : $ty:ty),* $(,)? }
-        channel = $channel:expr, push = $push:ty, inst_type = $inst:expr
-        $(, sequence = $seq:expr)?
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            $(
-                #[doc = concat!("The subscription's `", stringify!($field), "`.")]
-                pub $field: $ty,
-            )*
-        }
-
-        impl $name {
-            /// The channel of these arguments.
-            pub fn new($($field: impl Into<$ty>),*) -> Self {
-                $name { $($field: $field.into()),* }
-            }
-        }
-
-        impl bitget_core::stream::Channel for $name {
-            type Push = $push;
-            const VENUE: bitget_core::stream::Venue = bitget_core::stream::Venue::V2Public;
-            fn arg(&self) -> bitget_core::stream::Arg {
-                #[allow(unused_variables)]
-                let $name { $($field),* } = self;
-                bitget_core::stream::Arg::new([
-                    ("instType", ($inst).to_string()),
-                    ("channel", ($channel).to_string()),
-                    ("instId", self.symbol.clone()),
-                ])
-            }
-            $(
-                fn sequence(push: &Self::Push) -> Option<u128> {
-                    ($seq)(push)
-                }
-            )?
-        }
-    };
-}
-pub(crate) use v2_public_channel;
 
 /// A v2 ticker push (spot, and futures with their extra fields). `change24h` is a fraction.
 #[bitget_response]

@@ -12,6 +12,7 @@
 
 mod ast;
 mod attr;
+mod channel;
 mod check;
 mod ctxt;
 mod expand;
@@ -34,6 +35,14 @@ use crate::ctxt::Ctxt;
 #[proc_macro_attribute]
 pub fn bitget_endpoint(args: TokenStream, input: TokenStream) -> TokenStream {
     endpoint(args.into(), input.into()).into()
+}
+
+/// Declares a stream channel on the struct of its arguments: its stream, its name, its push
+/// type and its `instType` (`#[bitget_channel(v2_public, "ticker", push = TickerPush, inst_type
+/// = "SPOT")]`). Generates its constructor and its `bitget_core::stream::Channel`.
+#[proc_macro_attribute]
+pub fn bitget_channel(args: TokenStream, input: TokenStream) -> TokenStream {
+    channel::expand(args.into(), input.into()).into()
 }
 
 /// Declares the item type of a request's list, with rules of its own.

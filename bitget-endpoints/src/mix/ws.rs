@@ -6,48 +6,70 @@ use bitget_core::quotes::Candle;
 use bitget_core::stream::BookData;
 
 use super::ProductType;
-use crate::ws_v2::v2_public_channel;
 pub use crate::ws_v2::{CandleInterval, TakerSide, TickerPush, TradePush};
+use bitget_macros::bitget_channel;
 
-v2_public_channel! {
-    /// The ticker of a contract: prices, funding, open interest.
-    Ticker { product_type: ProductType, symbol: String }
-    channel = "ticker", push = TickerPush, inst_type = product_type.as_str()
+/// The ticker of a contract: prices, funding, open interest.
+#[bitget_channel(v2_public, "ticker", push = TickerPush, inst_type = product_type)]
+pub struct Ticker {
+    /// Product type.
+    pub product_type: ProductType,
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// Public trades.
-    Trade { product_type: ProductType, symbol: String }
-    channel = "trade", push = TradePush, inst_type = product_type.as_str(),
-    sequence = crate::ws_v2::trade_number
+/// Public trades.
+#[bitget_channel(v2_public, "trade", push = TradePush, inst_type = product_type, sequence = crate::ws_v2::trade_number)]
+pub struct Trade {
+    /// Product type.
+    pub product_type: ProductType,
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The full book: a snapshot, then updates checked by `seq`/`pseq` and the checksum.
-    Books { product_type: ProductType, symbol: String }
-    channel = "books", push = BookData, inst_type = product_type.as_str()
+/// The full book: a snapshot, then updates checked by `seq`/`pseq` and the checksum.
+#[bitget_channel(v2_public, "books", push = BookData, inst_type = product_type)]
+pub struct Books {
+    /// Product type.
+    pub product_type: ProductType,
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The best bid and ask, a snapshot each push.
-    Books1 { product_type: ProductType, symbol: String }
-    channel = "books1", push = BookData, inst_type = product_type.as_str()
+/// The best bid and ask, a snapshot each push.
+#[bitget_channel(v2_public, "books1", push = BookData, inst_type = product_type)]
+pub struct Books1 {
+    /// Product type.
+    pub product_type: ProductType,
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The best 5 levels a side, a snapshot each push.
-    Books5 { product_type: ProductType, symbol: String }
-    channel = "books5", push = BookData, inst_type = product_type.as_str()
+/// The best 5 levels a side, a snapshot each push.
+#[bitget_channel(v2_public, "books5", push = BookData, inst_type = product_type)]
+pub struct Books5 {
+    /// Product type.
+    pub product_type: ProductType,
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The best 15 levels a side, a snapshot each push.
-    Books15 { product_type: ProductType, symbol: String }
-    channel = "books15", push = BookData, inst_type = product_type.as_str()
+/// The best 15 levels a side, a snapshot each push.
+#[bitget_channel(v2_public, "books15", push = BookData, inst_type = product_type)]
+pub struct Books15 {
+    /// Product type.
+    pub product_type: ProductType,
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// Candles of one interval.
-    Candles { product_type: ProductType, symbol: String, interval: CandleInterval }
-    channel = format!("candle{}", interval.as_str()), push = Candle, inst_type = product_type.as_str()
+/// Candles of one interval.
+#[bitget_channel(v2_public, "candle{interval}", push = Candle, inst_type = product_type)]
+pub struct Candles {
+    /// Product type.
+    pub product_type: ProductType,
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
+    /// Candle interval.
+    pub interval: CandleInterval,
 }

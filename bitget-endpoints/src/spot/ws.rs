@@ -20,50 +20,58 @@
 use bitget_core::quotes::Candle;
 use bitget_core::stream::BookData;
 
-use crate::ws_v2::v2_public_channel;
 pub use crate::ws_v2::{CandleInterval, TakerSide, TickerPush, TradePush};
+use bitget_macros::bitget_channel;
 
-v2_public_channel! {
-    /// The 24-hour ticker of a pair, pushed as it changes (every 200-300 ms).
-    Ticker { symbol: String }
-    channel = "ticker", push = TickerPush, inst_type = "SPOT"
+/// The 24-hour ticker of a pair, pushed as it changes (every 200-300 ms).
+#[bitget_channel(v2_public, "ticker", push = TickerPush, inst_type = "SPOT")]
+pub struct Ticker {
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// Public trades: the recent ones first (a snapshot), then each as it happens; a trade is
-    /// delivered once, also across a reconnect (its id numbers it).
-    Trade { symbol: String }
-    channel = "trade", push = TradePush, inst_type = "SPOT",
-    sequence = crate::ws_v2::trade_number
+/// Public trades: the recent ones first (a snapshot), then each as it happens; a trade is
+/// delivered once, also across a reconnect (its id numbers it).
+#[bitget_channel(v2_public, "trade", push = TradePush, inst_type = "SPOT", sequence = crate::ws_v2::trade_number)]
+pub struct Trade {
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The full book: a snapshot, then updates (use [`Streams::book`](crate::stream::Streams::book)
-    /// to keep it, checked by `seq` and the checksum).
-    Books { symbol: String }
-    channel = "books", push = BookData, inst_type = "SPOT"
+/// The full book: a snapshot, then updates (use [`Streams::book`](crate::stream::Streams::book)
+/// to keep it, checked by `seq` and the checksum).
+#[bitget_channel(v2_public, "books", push = BookData, inst_type = "SPOT")]
+pub struct Books {
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The best bid and ask, a snapshot each push.
-    Books1 { symbol: String }
-    channel = "books1", push = BookData, inst_type = "SPOT"
+/// The best bid and ask, a snapshot each push.
+#[bitget_channel(v2_public, "books1", push = BookData, inst_type = "SPOT")]
+pub struct Books1 {
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The best 5 levels a side, a snapshot each push.
-    Books5 { symbol: String }
-    channel = "books5", push = BookData, inst_type = "SPOT"
+/// The best 5 levels a side, a snapshot each push.
+#[bitget_channel(v2_public, "books5", push = BookData, inst_type = "SPOT")]
+pub struct Books5 {
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// The best 15 levels a side, a snapshot each push.
-    Books15 { symbol: String }
-    channel = "books15", push = BookData, inst_type = "SPOT"
+/// The best 15 levels a side, a snapshot each push.
+#[bitget_channel(v2_public, "books15", push = BookData, inst_type = "SPOT")]
+pub struct Books15 {
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v2_public_channel! {
-    /// Candles of one interval: the recent ones first, then the forming one as it changes.
-    Candles { symbol: String, interval: CandleInterval }
-    channel = format!("candle{}", interval.as_str()), push = Candle, inst_type = "SPOT"
+/// Candles of one interval: the recent ones first, then the forming one as it changes.
+#[bitget_channel(v2_public, "candle{interval}", push = Candle, inst_type = "SPOT")]
+pub struct Candles {
+    /// Trading pair, e.g. BTCUSDT.
+    pub symbol: String,
+    /// Candle interval.
+    pub interval: CandleInterval,
 }

@@ -18,87 +18,69 @@
 //! ```
 
 use bitget_core::Decimal;
-use bitget_core::stream::{Arg, BookData, Channel, Venue};
-use bitget_macros::bitget_response;
+use bitget_core::stream::BookData;
+use bitget_macros::{bitget_channel, bitget_response};
 use serde::{Deserialize, Deserializer};
 
 use super::Category;
 
-/// The category as a v3 stream arg writes it: lower case.
-fn inst_type(category: &Category) -> String {
-    category.as_str().to_ascii_lowercase()
+#[bitget_channel(v3_public, "ticker", push = TickerPush, inst_type = category)]
+pub struct Ticker {
+    /// The product line.
+    pub category: Category,
+    /// The symbol, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-macro_rules! v3_public_channel {
-    (
-        $(#[$doc:meta])*
-        $name:ident, topic = $topic:literal, push = $push:ty $(, sequence = $seq:expr)?
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name {
-            /// The product line.
-            pub category: Category,
-            /// The symbol, e.g. BTCUSDT.
-            pub symbol: String,
-        }
-
-        impl $name {
-            /// The channel of `symbol` in `category`.
-            pub fn new(category: Category, symbol: impl Into<String>) -> Self {
-                $name { category, symbol: symbol.into() }
-            }
-        }
-
-        impl Channel for $name {
-            type Push = $push;
-            const VENUE: Venue = Venue::V3Public;
-            fn arg(&self) -> Arg {
-                Arg::new([
-                    ("instType", inst_type(&self.category)),
-                    ("topic", $topic.to_owned()),
-                    ("symbol", self.symbol.clone()),
-                ])
-            }
-            $(
-                fn sequence(push: &Self::Push) -> Option<u128> {
-                    ($seq)(push)
-                }
-            )?
-        }
-    };
+/// The full book: a snapshot, then updates, checked by `seq`/`pseq` and a non-zero checksum
+/// (use [`Streams::book`](crate::stream::Streams::book)).
+#[bitget_channel(v3_public, "books", push = BookData, inst_type = category)]
+pub struct Books {
+    /// The product line.
+    pub category: Category,
+    /// The symbol, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v3_public_channel! {
-    /// The ticker of a symbol (pushed as it changes). `data` carries no symbol or time: the
-    /// push's arg and `ts` give them.
-    Ticker, topic = "ticker", push = TickerPush
+/// The best bid and ask, a snapshot each push.
+#[bitget_channel(v3_public, "books1", push = BookData, inst_type = category)]
+pub struct Books1 {
+    /// The product line.
+    pub category: Category,
+    /// The symbol, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v3_public_channel! {
-    /// The full book: a snapshot, then updates, checked by `seq`/`pseq` and a non-zero checksum
-    /// (use [`Streams::book`](crate::stream::Streams::book)).
-    Books, topic = "books", push = BookData
+/// The best 5 levels a side, a snapshot each push.
+#[bitget_channel(v3_public, "books5", push = BookData, inst_type = category)]
+pub struct Books5 {
+    /// The product line.
+    pub category: Category,
+    /// The symbol, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v3_public_channel! {
-    /// The best bid and ask, a snapshot each push.
-    Books1, topic = "books1", push = BookData
+/// The best 50 levels a side, a snapshot each push.
+#[bitget_channel(v3_public, "books50", push = BookData, inst_type = category)]
+pub struct Books50 {
+    /// The product line.
+    pub category: Category,
+    /// The symbol, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v3_public_channel! {
-    /// The best 5 levels a side, a snapshot each push.
-    Books5, topic = "books5", push = BookData
+/// Public trades: the recent ones first, then each as it happens, each delivered once.
+#[bitget_channel(v3_public, "publicTrade", push = TradePush, inst_type = category, sequence = trade_number)]
+pub struct PublicTrade {
+    /// The product line.
+    pub category: Category,
+    /// The symbol, e.g. BTCUSDT.
+    pub symbol: String,
 }
 
-v3_public_channel! {
-    /// The best 50 levels a side, a snapshot each push.
-    Books50, topic = "books50", push = BookData
-}
-
-v3_public_channel! {
-    /// Public trades: the recent ones first, then each as it happens, each delivered once.
-    PublicTrade, topic = "publicTrade", push = TradePush, sequence = |t: &TradePush| t.exec_id.parse().ok()
+/// A v3 trade's number: its id.
+fn trade_number(t: &TradePush) -> Option<u128> {
+    t.exec_id.parse().ok()
 }
 
 /// A v3 ticker push (spot fields; futures add mark, index and funding where sent).
@@ -206,8 +188,8 @@ bitget_core::wire_enum! {
     }
 }
 
-/// Candles of one interval of a symbol.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Candles of one interval of a symbol: the recent ones first, then the forming one.
+#[bitget_channel(v3_public, "kline", push = KlinePush, inst_type = category, args(interval))]
 pub struct Kline {
     /// The product line.
     pub category: Category,
@@ -215,30 +197,6 @@ pub struct Kline {
     pub symbol: String,
     /// The interval.
     pub interval: KlineInterval,
-}
-
-impl Kline {
-    /// The candles of `symbol` in `category` at `interval`.
-    pub fn new(category: Category, symbol: impl Into<String>, interval: KlineInterval) -> Self {
-        Kline {
-            category,
-            symbol: symbol.into(),
-            interval,
-        }
-    }
-}
-
-impl Channel for Kline {
-    type Push = KlinePush;
-    const VENUE: Venue = Venue::V3Public;
-    fn arg(&self) -> Arg {
-        Arg::new([
-            ("instType", inst_type(&self.category)),
-            ("topic", "kline".to_owned()),
-            ("symbol", self.symbol.clone()),
-            ("interval", self.interval.as_str().to_owned()),
-        ])
-    }
 }
 
 /// A v3 candle. Revisions disagree on the shape: objects `{start, open, high, low, close,
@@ -318,28 +276,10 @@ impl<'de> Deserialize<'de> for KlinePush {
 
 /// Liquidations of a futures line: each second, the largest long and short liquidation per
 /// symbol (no symbol in the arg).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[bitget_channel(v3_public, "liquidation", push = LiquidationPush, inst_type = category, no_symbol)]
 pub struct Liquidation {
     /// A futures line.
     pub category: Category,
-}
-
-impl Liquidation {
-    /// The liquidations of `category`.
-    pub fn new(category: Category) -> Self {
-        Liquidation { category }
-    }
-}
-
-impl Channel for Liquidation {
-    type Push = LiquidationPush;
-    const VENUE: Venue = Venue::V3Public;
-    fn arg(&self) -> Arg {
-        Arg::new([
-            ("instType", inst_type(&self.category)),
-            ("topic", "liquidation".to_owned()),
-        ])
-    }
 }
 
 /// A liquidation.
