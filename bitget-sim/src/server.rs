@@ -284,6 +284,20 @@ impl Simulator {
         self.shared.lock().streams.checksum = on;
     }
 
+    /// Closes a stream connection that sends no `ping` for `after` (2 min by default, the newer
+    /// intro page; 30 s on the older).
+    pub fn stream_idle_timeout(&self, after: std::time::Duration) {
+        self.shared.lock().streams.idle = after;
+    }
+
+    /// Announces a service upgrade on every open stream connection (`{"event":"error","code":
+    /// 30033}`) and closes each `after` later (about 60 s on Bitget).
+    pub fn announce_upgrade(&self, after: std::time::Duration) {
+        let mut inner = self.shared.lock();
+        inner.streams.upgrade += 1;
+        inner.streams.upgrade_after = after;
+    }
+
     /// How often stream subscriptions are looked at for something to push (50 ms).
     pub fn stream_tick(&self, every: std::time::Duration) {
         self.shared.lock().streams.tick = every;

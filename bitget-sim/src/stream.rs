@@ -7,7 +7,8 @@
 //!
 //! Faults for tests ([`Control`]): drop every stream connection, lose the next book update
 //! (its `seq` still counted, so the next update shows the gap), send a wrong checksum, stall
-//! the connections open now (their pings unanswered while pushes go on).
+//! the connections open now (their pings unanswered while pushes go on), announce an upgrade
+//! (`30033`, then the close). A connection that sends no `ping` for two minutes is closed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -43,6 +44,14 @@ pub(crate) struct Control {
     pub(crate) checksum: bool,
     /// How often subscriptions are looked at for something to push.
     pub(crate) tick: Duration,
+    /// A connection with no `ping` for this long is closed (2 min, the newer intro page; the
+    /// older says 30 s).
+    pub(crate) idle: Duration,
+    /// Bumped to announce an upgrade (`30033`) on every open connection, closed `upgrade_after`
+    /// later.
+    pub(crate) upgrade: u64,
+    /// How long after the notice an upgrading connection is closed (60 s on Bitget).
+    pub(crate) upgrade_after: Duration,
 }
 
 impl Default for Control {
@@ -55,6 +64,9 @@ impl Default for Control {
             next_connection: 0,
             checksum: true,
             tick: Duration::from_millis(50),
+            idle: Duration::from_secs(120),
+            upgrade: 0,
+            upgrade_after: Duration::from_secs(60),
         }
     }
 }
@@ -165,7 +177,16 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
         inner.streams.next_connection += 1;
         (inner.streams.generation, inner.streams.next_connection - 1)
     };
-    let tick = shared.lock().streams.tick;
+    let (tick, idle, mut upgrade) = {
+        let inner = shared.lock();
+        (
+            inner.streams.tick,
+            inner.streams.idle,
+            inner.streams.upgrade,
+        )
+    };
+    let mut last_ping = tokio::time::Instant::now();
+    let mut closing_at: Option<tokio::time::Instant> = None;
     let mut subs: HashMap<String, Sub> = HashMap::new();
     let mut ticker = tokio::time::interval(tick);
     let mut window_start = tokio::time::Instant::now();
@@ -188,6 +209,9 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
                     let _ = tx.send(Message::Close(None)).await;
                     return;
                 }
+                if text == "ping" {
+                    last_ping = tokio::time::Instant::now();
+                }
                 let answers = if text == "ping" {
                     if number < shared.lock().streams.stalled_below {
                         Vec::new()
@@ -205,6 +229,23 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
                 }
             }
             _ = ticker.tick() => {
+                // No ping for too long: closed, as Bitget does.
+                if last_ping.elapsed() > idle || closing_at.is_some_and(|t| tokio::time::Instant::now() >= t) {
+                    let _ = tx.send(Message::Close(None)).await;
+                    return;
+                }
+                let (announced, after) = {
+                    let inner = shared.lock();
+                    (inner.streams.upgrade, inner.streams.upgrade_after)
+                };
+                if announced != upgrade {
+                    upgrade = announced;
+                    closing_at = Some(tokio::time::Instant::now() + after);
+                    let notice = json!({"event": "error", "code": 30033, "msg": "service upgrade: this connection will be closed"});
+                    if tx.send(Message::text(notice.to_string())).await.is_err() {
+                        return;
+                    }
+                }
                 let pushes = {
                     let mut inner = shared.lock();
                     if inner.streams.generation == generation {

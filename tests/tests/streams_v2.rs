@@ -372,3 +372,38 @@ async fn a_connection_whose_pong_stalls_is_replaced_though_pushes_still_arrive()
     );
     until_bid(&mut book, "59990").await;
 }
+
+#[tokio::test]
+async fn an_idle_connection_is_closed_by_the_exchange_and_an_upgrade_notice_reconnects_early() {
+    let (sim, streams) = start().await;
+    // The exchange closes a connection without a ping for 300 ms; the client pings every 25 s.
+    sim.stream_idle_timeout(Duration::from_millis(300));
+    let mut trades = streams
+        .subscribe(Trade::new("BTCUSDT"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut seen = Vec::new();
+    while !seen.contains(&"resubscribed") {
+        match timeout(Duration::from_secs(3), trades.next()).await {
+            Ok(Some(Ok(Event::Reconnecting))) => seen.push("reconnecting"),
+            Ok(Some(Ok(Event::Resubscribed))) => seen.push("resubscribed"),
+            Ok(Some(Ok(_))) => {}
+            other => panic!("the idle close was not recovered: {other:?} after {seen:?}"),
+        }
+    }
+    sim.stream_idle_timeout(Duration::from_secs(120));
+    // 30033, the close a minute later: the client does not wait for it.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    sim.announce_upgrade(Duration::from_secs(60));
+    let mut seen = Vec::new();
+    while !seen.contains(&"resubscribed") {
+        match timeout(Duration::from_secs(3), trades.next()).await {
+            Ok(Some(Ok(Event::Reconnecting))) => seen.push("reconnecting"),
+            Ok(Some(Ok(Event::Resubscribed))) => seen.push("resubscribed"),
+            Ok(Some(Ok(_))) => {}
+            other => panic!(
+                "the upgrade notice did not make the client reconnect: {other:?} after {seen:?}"
+            ),
+        }
+    }
+}

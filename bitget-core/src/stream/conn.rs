@@ -563,7 +563,14 @@ async fn run(
                         match text.as_str() {
                             "pong" => pong_due = None,
                             "ping" => alive &= socket.send(Message::text("pong")).await.is_ok(),
-                            text => handle(text, &mut subs, &mut waiting),
+                            text => {
+                                if handle(text, &mut subs, &mut waiting) == Handled::Upgrade {
+                                    // Bitget closes the connection about a minute after saying so:
+                                    // reconnect now, on our terms.
+                                    tracing::debug!(%url, "30033: the server is upgrading, reconnecting");
+                                    alive = false;
+                                }
+                            }
                         }
                     }
                     Some(Ok(Message::Close(_))) | Some(Err(_)) | None => alive = false,
@@ -639,16 +646,30 @@ fn code_of(v: &Value) -> String {
     }
 }
 
+/// What a frame asks of the connection.
+#[derive(Debug, PartialEq, Eq)]
+enum Handled {
+    /// Nothing more.
+    Done,
+    /// `30033`: the server is about to close for an upgrade.
+    Upgrade,
+}
+
+/// Bitget's notice that it will close the connection for a service upgrade (about 60 s later).
+const UPGRADE: &str = "30033";
+
 /// One text frame from Bitget: an answer to a subscription, or a push.
-fn handle(text: &str, subs: &mut HashMap<String, Sink>, waiting: &mut HashSet<String>) {
+fn handle(text: &str, subs: &mut HashMap<String, Sink>, waiting: &mut HashSet<String>) -> Handled {
     let Ok(msg) = serde_json::from_str::<Value>(text) else {
         tracing::debug!(frame = text, "a stream frame that is not JSON");
-        return;
+        return Handled::Done;
     };
     let arg = msg.get("arg").and_then(Arg::from_value);
     match msg.get("event").and_then(Value::as_str) {
         Some("subscribe") => {
-            let Some(arg) = arg else { return };
+            let Some(arg) = arg else {
+                return Handled::Done;
+            };
             let key = arg.key();
             if let Some(sink) = subs.get_mut(&key) {
                 if let Some(ack) = sink.ack.take() {
@@ -660,6 +681,9 @@ fn handle(text: &str, subs: &mut HashMap<String, Sink>, waiting: &mut HashSet<St
                     let _ = sink.tx.try_send(Frame::Resubscribed);
                 }
             }
+        }
+        Some("error") if msg.get("code").map(code_of).as_deref() == Some(UPGRADE) => {
+            return Handled::Upgrade;
         }
         Some("error") => {
             let code = msg.get("code").map(code_of).unwrap_or_default();
@@ -694,12 +718,16 @@ fn handle(text: &str, subs: &mut HashMap<String, Sink>, waiting: &mut HashSet<St
         }
         Some(_) => {}
         None => {
-            let Some(arg) = arg else { return };
-            let Some(data) = msg.get("data") else { return };
+            let Some(arg) = arg else {
+                return Handled::Done;
+            };
+            let Some(data) = msg.get("data") else {
+                return Handled::Done;
+            };
             let key = arg.key();
             let Some(sink) = subs.get(&key) else {
                 // A push for a channel no one holds (just unsubscribed): not an error.
-                return;
+                return Handled::Done;
             };
             let action = match msg.get("action").and_then(Value::as_str) {
                 Some("update") => Action::Update,
@@ -726,6 +754,7 @@ fn handle(text: &str, subs: &mut HashMap<String, Sink>, waiting: &mut HashSet<St
             }
         }
     }
+    Handled::Done
 }
 
 #[cfg(test)]
