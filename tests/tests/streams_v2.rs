@@ -407,3 +407,27 @@ async fn an_idle_connection_is_closed_by_the_exchange_and_an_upgrade_notice_reco
         }
     }
 }
+
+/// A connection takes subscriptions while its hourly budget (Bitget's 240 subscribe requests)
+/// also leaves room to replay them all after a reconnect; beyond, another connection is opened.
+#[tokio::test]
+async fn subscriptions_spread_over_connections_within_the_hourly_budget() {
+    let (sim, _) = start().await;
+    let client = Client::builder()
+        .base_url(sim.base_url())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let streams = Streams::with_config(&client, StreamConfig::default().subscribes_per_hour(6));
+    let mut subs = Vec::new();
+    for pair in ["BTCUSDT", "ETHUSDT", "SOLUSDT"] {
+        subs.push(
+            streams
+                .subscribe(Ticker::new(pair))
+                .await
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
+    }
+    // The first connection: 2 subscriptions, 2 sent, 4 kept for a replay; the third opens a
+    // second connection.
+    assert_eq!(streams.connections(), 2);
+}

@@ -49,6 +49,10 @@ pub struct StreamConfig {
     pub backoff_max: Duration,
     /// How long a subscription waits for Bitget's answer (10 s).
     pub ack_timeout: Duration,
+    /// Subscriptions sent per connection per hour (240, Bitget's limit; each arg counted, the
+    /// stricter reading of "subscribe requests"). A connection takes a new subscription only
+    /// while the budget also leaves room to replay all of its subscriptions once.
+    pub subscribes_per_hour: usize,
 }
 
 impl Default for StreamConfig {
@@ -63,6 +67,7 @@ impl Default for StreamConfig {
             backoff_base: Duration::from_millis(500),
             backoff_max: Duration::from_secs(30),
             ack_timeout: Duration::from_secs(10),
+            subscribes_per_hour: 240,
         }
     }
 }
@@ -89,6 +94,12 @@ impl StreamConfig {
     /// With this buffer per subscription.
     pub fn buffer(mut self, n: usize) -> Self {
         self.buffer = n.max(1);
+        self
+    }
+
+    /// With this many subscriptions per connection per hour.
+    pub fn subscribes_per_hour(mut self, n: usize) -> Self {
+        self.subscribes_per_hour = n.max(2);
         self
     }
 
@@ -171,6 +182,28 @@ struct ConnHandle {
     cmd: mpsc::UnboundedSender<Cmd>,
     count: Arc<AtomicUsize>,
     state: watch::Receiver<ConnState>,
+    budget: Budget,
+}
+
+/// The subscriptions a connection sent in the last hour (Bitget allows 240).
+#[derive(Clone, Default)]
+struct Budget(Arc<Mutex<std::collections::VecDeque<Instant>>>);
+
+impl Budget {
+    fn spend(&self, n: usize) {
+        let mut sent = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        sent.extend(std::iter::repeat_n(now, n));
+    }
+
+    fn used(&self) -> usize {
+        let mut sent = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let hour = Duration::from_secs(3600);
+        while sent.front().is_some_and(|t| t.elapsed() >= hour) {
+            sent.pop_front();
+        }
+        sent.len()
+    }
 }
 
 /// The streams of one client: its connections, opened as subscriptions need them.
@@ -275,8 +308,12 @@ impl Streams {
         let mut conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
         conns.retain(|c| !c.cmd.is_closed());
         let max = self.config.channels_per_connection;
+        let per_hour = self.config.subscribes_per_hour;
         for c in conns.iter() {
-            if c.venue == venue && c.count.load(Ordering::Relaxed) < max {
+            let count = c.count.load(Ordering::Relaxed);
+            // Room for this subscription and, after it, one replay of them all.
+            let fits = c.budget.used() + 2 * (count + 1) <= per_hour;
+            if c.venue == venue && count < max && fits {
                 c.count.fetch_add(1, Ordering::Relaxed);
                 return (c.cmd.clone(), c.count.clone());
             }
@@ -285,12 +322,20 @@ impl Streams {
         let (state_tx, state) = watch::channel(ConnState::Connecting);
         let count = Arc::new(AtomicUsize::new(1));
         let url = format!("{}{}", self.base_url, venue.path());
-        tokio::spawn(run(url, self.config.clone(), cmd_rx, state_tx));
+        let budget = Budget::default();
+        tokio::spawn(run(
+            url,
+            self.config.clone(),
+            cmd_rx,
+            state_tx,
+            budget.clone(),
+        ));
         conns.push(ConnHandle {
             venue,
             cmd: cmd.clone(),
             count: count.clone(),
             state,
+            budget,
         });
         (cmd, count)
     }
@@ -460,6 +505,7 @@ async fn run(
     config: StreamConfig,
     mut cmds: mpsc::UnboundedReceiver<Cmd>,
     state: watch::Sender<ConnState>,
+    budget: Budget,
 ) {
     let mut subs: HashMap<String, Sink> = HashMap::new();
     let mut attempt: u32 = 0;
@@ -499,6 +545,7 @@ async fn run(
             HashSet::new()
         };
         let mut alive = true;
+        budget.spend(args.len());
         for text in messages("subscribe", &args, config.args_per_message) {
             if !send(&mut socket, &mut pacer, text).await {
                 alive = false;
@@ -529,6 +576,7 @@ async fn run(
                     Some(Cmd::Subscribe(sink)) => {
                         let arg = sink.arg.to_value();
                         subs.insert(sink.arg.key(), sink);
+                        budget.spend(1);
                         for text in messages("subscribe", &[arg], config.args_per_message) {
                             alive &= send(&mut socket, &mut pacer, text).await;
                         }
@@ -549,6 +597,7 @@ async fn run(
                     Some(Cmd::Resubscribe(key)) => {
                         if let Some(sink) = subs.get(&key) {
                             let arg = sink.arg.to_value();
+                            budget.spend(1);
                             for op in ["unsubscribe", "subscribe"] {
                                 for text in messages(op, std::slice::from_ref(&arg), config.args_per_message) {
                                     alive &= send(&mut socket, &mut pacer, text).await;
