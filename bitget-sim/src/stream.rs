@@ -186,6 +186,7 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
         )
     };
     let mut last_ping = tokio::time::Instant::now();
+    let mut seen = shared.lock().venue.ex.last_event();
     let mut closing_at: Option<tokio::time::Instant> = None;
     let mut subs: HashMap<String, Sub> = HashMap::new();
     let mut ticker = tokio::time::interval(tick);
@@ -250,7 +251,22 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
                     let mut inner = shared.lock();
                     if inner.streams.generation == generation {
                         let now = shared_now(&inner);
-                        Some(subs.values_mut().filter_map(|s| push(&mut inner, s, version, now)).collect::<Vec<_>>())
+                        // What moved since the last look, from the exchange's outbox: only the
+                        // subscriptions on those instruments have something new (tickers follow
+                        // the mark price too, which the outbox does not carry: always looked at).
+                        let moved: std::collections::HashSet<InstrumentId> = inner
+                            .venue
+                            .ex
+                            .events_after(seen)
+                            .map(|(_, e)| e.instrument().clone())
+                            .collect();
+                        seen = inner.venue.ex.last_event();
+                        Some(
+                            subs.values_mut()
+                                .filter(|s| s.kind == Kind::Ticker || s.seq.is_none() && s.last_trade.is_none() && s.last_candle.is_none() || moved.contains(&s.id))
+                                .filter_map(|s| push(&mut inner, s, version, now))
+                                .collect::<Vec<_>>(),
+                        )
                     } else {
                         None
                     }

@@ -811,3 +811,51 @@ fn a_replace_keeps_what_filled_and_never_loses_the_order() {
         (Some(d("99")), d("2"))
     );
 }
+
+/// The outbox says what happened, in order: an order resting, then the match (a fill per side,
+/// each order's new state), then a cancel; read from any sequence number.
+#[test]
+fn the_outbox_records_orders_and_fills_in_order() {
+    use bitget_sim::exchange::outbox::Event;
+    let mut ex = exchange();
+    let start = ex.last_event();
+    let ask = place(&mut ex, sell("a", "60000", "1"));
+    let bid = place(&mut ex, buy("b", "60000", "0.4"));
+    let name = |id: u64| match id {
+        i if i == ask => "ask",
+        i if i == bid => "bid",
+        _ => "other",
+    };
+    let events: Vec<Event> = ex.events_after(start).map(|(_, e)| e.clone()).collect();
+    let summary: Vec<String> = events
+        .iter()
+        .map(|e| match e {
+            Event::Order { id, status, .. } => format!("order {} {status:?}", name(*id)),
+            Event::Fill { order_id, .. } => format!("fill {}", name(*order_id)),
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            "order ask Live",
+            "order bid Live",
+            "order ask PartiallyFilled",
+            "fill ask",
+            "order bid Filled",
+            "fill bid",
+        ],
+        "{events:?}"
+    );
+    let after_match = ex.last_event();
+    assert_eq!(ex.events_after(after_match).count(), 0);
+    ex.cancel("a", ask);
+    let last: Vec<Event> = ex
+        .events_after(after_match)
+        .map(|(_, e)| e.clone())
+        .collect();
+    assert!(
+        matches!(last.as_slice(), [Event::Order { id, status: Status::Cancelled, .. }] if *id == ask),
+        "{last:?}"
+    );
+    assert!(events.iter().all(|e| *e.instrument() == btc()));
+}

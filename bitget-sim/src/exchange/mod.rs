@@ -27,6 +27,7 @@
 
 mod book;
 mod engine;
+pub mod outbox;
 mod triggers;
 mod types;
 

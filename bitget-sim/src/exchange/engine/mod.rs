@@ -137,6 +137,7 @@ pub struct Exchange {
     next_trigger: u64,
     next_position: u64,
     now_ms: i64,
+    outbox: super::outbox::Outbox,
 }
 
 impl Default for Exchange {
@@ -167,6 +168,30 @@ impl Exchange {
             next_trigger: 2_000_000_000_000_000_000,
             next_position: 3_000_000_000_000_000_000,
             now_ms: 1_700_000_000_000,
+            outbox: super::outbox::Outbox::default(),
+        }
+    }
+
+    /// The events after sequence number `seq` (0 for all kept), oldest first.
+    pub fn events_after(&self, seq: u64) -> impl Iterator<Item = &(u64, super::outbox::Event)> {
+        self.outbox.after(seq)
+    }
+
+    /// The sequence number of the latest event (0 before any).
+    pub fn last_event(&self) -> u64 {
+        self.outbox.last()
+    }
+
+    /// Records an order's state now.
+    fn order_event(&mut self, id: OrderId) {
+        if let Some(o) = self.order_at(id) {
+            let event = super::outbox::Event::Order {
+                id,
+                account: o.request.account.clone(),
+                instrument: o.request.instrument.clone(),
+                status: o.status,
+            };
+            self.outbox.push(event);
         }
     }
 

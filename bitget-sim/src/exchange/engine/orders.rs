@@ -91,6 +91,7 @@ impl Exchange {
             created_ms: self.now_ms,
             updated_ms: self.now_ms,
         });
+        self.order_event(id);
         self.match_order(&inst, id);
         let open = self.order_at(id).is_some_and(|o| o.status.is_open());
         if open {
@@ -459,6 +460,12 @@ impl Exchange {
                 realized_pnl: settled.realized,
                 time_ms: self.now_ms,
             };
+            self.outbox.push(super::super::outbox::Event::Fill {
+                trade_id: fill.trade_id,
+                order_id: fill.order_id,
+                account: fill.account.clone(),
+                instrument: fill.instrument.clone(),
+            });
             self.fills.push(fill);
         }
         self.last.insert(inst.id.clone(), price);

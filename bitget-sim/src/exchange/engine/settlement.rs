@@ -269,6 +269,7 @@ impl Exchange {
         if done {
             self.release_hold(id);
         }
+        self.order_event(id);
     }
 
     /// Returns what an order still holds frozen to its account's available balance.
@@ -303,5 +304,6 @@ impl Exchange {
             o.status = status;
             o.updated_ms = now;
         }
+        self.order_event(id);
     }
 }
