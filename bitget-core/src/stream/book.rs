@@ -320,16 +320,31 @@ impl Side {
         })
     }
 
-    fn set(&mut self, price: Decimal, level: Joined) {
+    /// Sets a level; `true` when the change reaches the best [`CHECKSUM_DEPTH`] levels.
+    fn set(&mut self, price: Decimal, level: Joined) -> bool {
+        let n = self.levels.len();
         match self.find(&price) {
-            Ok(i) => self.levels[i].1 = level,
-            Err(i) => self.levels.insert(i, (price, level)),
+            Ok(i) => {
+                self.levels[i].1 = level;
+                n - 1 - i < CHECKSUM_DEPTH
+            }
+            Err(i) => {
+                self.levels.insert(i, (price, level));
+                n - i < CHECKSUM_DEPTH
+            }
         }
     }
 
-    fn remove(&mut self, price: &Decimal) {
-        if let Ok(i) = self.find(price) {
-            self.levels.remove(i);
+    /// Removes a level; `true` when it was among the best [`CHECKSUM_DEPTH`] (the next one then
+    /// enters them).
+    fn remove(&mut self, price: &Decimal) -> bool {
+        let n = self.levels.len();
+        match self.find(price) {
+            Ok(i) => {
+                self.levels.remove(i);
+                n - 1 - i < CHECKSUM_DEPTH
+            }
+            Err(_) => false,
         }
     }
 
@@ -343,11 +358,42 @@ impl Side {
     }
 }
 
+/// The checksum of the book's top levels, kept until they change (most updates of a deep book
+/// change levels below the top 25).
+#[derive(Debug, Default)]
+struct Cached(std::sync::atomic::AtomicI64);
+
+/// No checksum kept (outside the range of an `i32`).
+const NONE: i64 = i64::MIN;
+
+impl Cached {
+    fn get(&self) -> Option<i32> {
+        let v = self.0.load(std::sync::atomic::Ordering::Relaxed);
+        i32::try_from(v).ok()
+    }
+
+    fn set(&self, v: Option<i32>) {
+        self.0.store(
+            v.map_or(NONE, i64::from),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+    }
+}
+
+impl Clone for Cached {
+    fn clone(&self) -> Self {
+        let c = Cached::default();
+        c.set(self.get());
+        c
+    }
+}
+
 /// A local order book kept from snapshots and updates.
 #[derive(Debug, Clone)]
 pub struct OrderBook {
     asks: Side,
     bids: Side,
+    checksum: Cached,
     last_seq: Option<u64>,
     synced: bool,
     /// No update applied since the snapshot (a `pseq == 0` reset is accepted only then).
@@ -357,9 +403,12 @@ pub struct OrderBook {
 
 impl Default for OrderBook {
     fn default() -> Self {
+        let checksum = Cached::default();
+        checksum.set(None);
         OrderBook {
             asks: Side::new(true),
             bids: Side::new(false),
+            checksum,
             last_seq: None,
             synced: false,
             fresh: false,
@@ -402,6 +451,7 @@ impl OrderBook {
             Action::Snapshot => {
                 self.asks.clear();
                 self.bids.clear();
+                self.checksum.set(None);
                 self.merge(asks, bids)?;
                 self.last_seq = seq;
                 self.synced = true;
@@ -443,21 +493,25 @@ impl OrderBook {
     }
 
     fn merge(&mut self, asks: Vec<RawLevel>, bids: Vec<RawLevel>) -> Result<(), OutOfSync> {
+        let mut top = false;
         for level in asks {
             let (price, zero) = parse(&level)?;
-            if zero {
-                self.asks.remove(&price);
+            top |= if zero {
+                self.asks.remove(&price)
             } else {
-                self.asks.set(price, Joined::new(&level));
-            }
+                self.asks.set(price, Joined::new(&level))
+            };
         }
         for level in bids {
             let (price, zero) = parse(&level)?;
-            if zero {
-                self.bids.remove(&price);
+            top |= if zero {
+                self.bids.remove(&price)
             } else {
-                self.bids.set(price, Joined::new(&level));
-            }
+                self.bids.set(price, Joined::new(&level))
+            };
+        }
+        if top {
+            self.checksum.set(None);
         }
         Ok(())
     }
@@ -465,6 +519,7 @@ impl OrderBook {
     fn clear(&mut self) {
         self.asks.clear();
         self.bids.clear();
+        self.checksum.set(None);
         self.last_seq = None;
         self.synced = false;
         self.fresh = false;
@@ -515,6 +570,17 @@ impl OrderBook {
     /// The book's checksum as Bitget computes it: CRC32 over the best 25 bids and asks
     /// interleaved, in the strings as received, as a signed 32-bit integer.
     pub fn checksum(&self) -> i32 {
+        if let Some(kept) = self.checksum.get() {
+            return kept;
+        }
+        let sum = self.fresh_checksum();
+        self.checksum.set(Some(sum));
+        sum
+    }
+
+    /// [`checksum`](Self::checksum) computed again from the levels, not the one kept since the
+    /// top levels last changed.
+    pub fn fresh_checksum(&self) -> i32 {
         let mut text: Vec<u8> = Vec::with_capacity(64 * CHECKSUM_DEPTH);
         let mut bids = self.bids.iter().take(CHECKSUM_DEPTH).map(|(_, l)| l);
         let mut asks = self.asks.iter().take(CHECKSUM_DEPTH).map(|(_, l)| l);
