@@ -1,5 +1,5 @@
 //! The stream endpoints, on the REST port at Bitget's paths (`/v2/ws/public`, `/v3/ws/public`),
-//! written from `websocket.md` (§2, §4, §5, §7, §10): the text `ping` answered `pong`, one
+//! written from Bitget's WebSocket pages (the intro page and each channel's): the text `ping` answered `pong`, one
 //! answer per subscribed arg (or `30001` for a channel that does not exist), more than 10
 //! messages a second closing the connection, and pushes from the exchange core: the book's
 //! changes (a snapshot, then updates with `seq`, `pseq` on futures and the checksum), the shallow

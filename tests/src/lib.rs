@@ -371,3 +371,121 @@ pub mod docs {
         }
     }
 }
+
+pub mod streams {
+    //! What the stream tests share: a simulator with two market makers and streams on it, orders
+    //! placed in its core, and waiting for a book or a subscription to reach a state.
+
+    use std::time::Duration;
+
+    use bitget_core::{Client, Decimal};
+    use bitget_endpoints::stream::{
+        BookEvent, BookStream, Event, OutOfSync, StreamConfig, Streams, Subscription,
+    };
+    use bitget_sim::exchange::{Effect, InstrumentId, Market, NewOrder, Side};
+    use bitget_sim::{Account, RunningSimulator, Simulator};
+    use tokio::time::timeout;
+
+    /// A decimal from text.
+    pub fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A simulator with accounts `mm` and `mm2` pushing every 20 ms, and streams on it that
+    /// reconnect within 50 to 200 ms.
+    pub async fn start() -> (RunningSimulator, Streams) {
+        let sim = Simulator::builder()
+            .account(Account::new("mm", "mm-s", "mm-p"))
+            .account(Account::new("mm2", "mm2-s", "mm2-p"))
+            .without_rate_limits()
+            .start()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        sim.stream_tick(Duration::from_millis(20));
+        let config =
+            StreamConfig::default().backoff(Duration::from_millis(50), Duration::from_millis(200));
+        let streams = Streams::with_config(&client(&sim), config);
+        (sim, streams)
+    }
+
+    /// A public client of the simulator.
+    pub fn client(sim: &RunningSimulator) -> Client {
+        Client::builder()
+            .base_url(sim.base_url())
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A limit order of account `who` placed in the exchange core (one-way on futures).
+    pub fn place(
+        sim: &RunningSimulator,
+        who: &str,
+        id: &InstrumentId,
+        side: Side,
+        price: &str,
+        size: &str,
+    ) {
+        let uid = sim.uid_of(who).unwrap_or_default();
+        let mut order = NewOrder::limit(&uid, id.clone(), side, d(price), d(size));
+        if id.market != Market::Spot {
+            order = order.effect(Effect::Net { reduce_only: false });
+        }
+        sim.with_exchange(|ex| ex.place(order))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    }
+
+    /// The next book event within two seconds.
+    pub async fn book_event(book: &mut BookStream) -> BookEvent {
+        match timeout(Duration::from_secs(2), book.next()).await {
+            Ok(Some(Ok(e))) => e,
+            other => panic!("no book event: {other:?}"),
+        }
+    }
+
+    /// Waits until the book is synced and shows `best_bid`.
+    pub async fn until_bid(book: &mut BookStream, best_bid: &str) {
+        for _ in 0..50 {
+            if book.book().is_synced()
+                && book.book().best_bid().map(|l| l.price) == Some(d(best_bid))
+            {
+                return;
+            }
+            book_event(book).await;
+        }
+        panic!(
+            "the book never showed the bid {best_bid}: {:?}",
+            book.book().best_bid()
+        );
+    }
+
+    /// Reads book events until the book resyncs (at most 20); the reasons it went out of sync
+    /// on the way, as their text.
+    pub async fn until_resynced(book: &mut BookStream) -> Vec<OutOfSync> {
+        let mut reasons = Vec::new();
+        for _ in 0..20 {
+            match book_event(book).await {
+                BookEvent::OutOfSync(reason) => reasons.push(reason),
+                BookEvent::Resynced => return reasons,
+                BookEvent::Updated => {}
+            }
+        }
+        panic!("the book did not resync: {reasons:?}");
+    }
+
+    /// Reads a subscription's events until it is resubscribed; the connection events seen, in
+    /// order (`reconnecting`, `resubscribed`).
+    pub async fn until_resubscribed<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+        sub: &mut Subscription<T>,
+    ) -> Vec<&'static str> {
+        let mut seen = Vec::new();
+        while !seen.contains(&"resubscribed") {
+            match timeout(Duration::from_secs(3), sub.next()).await {
+                Ok(Some(Ok(Event::Reconnecting))) => seen.push("reconnecting"),
+                Ok(Some(Ok(Event::Resubscribed))) => seen.push("resubscribed"),
+                Ok(Some(Ok(_))) => {}
+                other => panic!("the subscription did not come back: {other:?} after {seen:?}"),
+            }
+        }
+        seen
+    }
+}

@@ -6,75 +6,23 @@
 
 use std::time::Duration;
 
-use bitget_core::{Client, Decimal};
+use bitget_core::Client;
 use bitget_endpoints::mix::ProductType;
 use bitget_endpoints::mix::ws as futures_ws;
 use bitget_endpoints::spot::ws::{Books, Books5, TakerSide, Ticker, Trade};
-use bitget_endpoints::stream::{BookEvent, BookStream, Event, OutOfSync, StreamConfig, Streams};
+use bitget_endpoints::stream::{Event, OutOfSync, StreamConfig, Streams};
 use bitget_sim::exchange::{InstrumentId, NewOrder, Side};
-use bitget_sim::{Account, RunningSimulator, Simulator};
+use bitget_sim::{Account, Simulator};
 use tokio::time::timeout;
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{e}"))
-}
-
-async fn start() -> (RunningSimulator, Streams) {
-    let sim = Simulator::builder()
-        .account(Account::new("mm", "mm-s", "mm-p"))
-        .account(Account::new("mm2", "mm2-s", "mm2-p"))
-        .without_rate_limits()
-        .start()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    sim.stream_tick(Duration::from_millis(20));
-    let client = Client::builder()
-        .base_url(sim.base_url())
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let config =
-        StreamConfig::default().backoff(Duration::from_millis(50), Duration::from_millis(200));
-    (sim, Streams::with_config(&client, config))
-}
-
-fn rest(sim: &RunningSimulator, id: &InstrumentId, side: Side, price: &str, size: &str) {
-    let mm = sim.uid_of("mm").unwrap_or_default();
-    let mut order = NewOrder::limit(&mm, id.clone(), side, d(price), d(size));
-    if id.market != bitget_sim::exchange::Market::Spot {
-        order = order.effect(bitget_sim::exchange::Effect::Net { reduce_only: false });
-    }
-    sim.with_exchange(|ex| ex.place(order))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-}
-
-/// The next book event within two seconds.
-async fn book_event(book: &mut BookStream) -> BookEvent {
-    match timeout(Duration::from_secs(2), book.next()).await {
-        Ok(Some(Ok(e))) => e,
-        other => panic!("no book event: {other:?}"),
-    }
-}
-
-/// Waits until the book is synced and shows `best_bid`.
-async fn until_bid(book: &mut BookStream, best_bid: &str) {
-    for _ in 0..50 {
-        if book.book().is_synced() && book.book().best_bid().map(|l| l.price) == Some(d(best_bid)) {
-            return;
-        }
-        book_event(book).await;
-    }
-    panic!(
-        "the book never showed the bid {best_bid}: {:?}",
-        book.book().best_bid()
-    );
-}
+use bitget_tests::streams::{d, place, start, until_bid, until_resubscribed, until_resynced};
 
 #[tokio::test]
 async fn a_spot_book_follows_the_exchange_and_recovers_from_a_lost_push_and_a_bad_checksum() {
     let (sim, streams) = start().await;
     let id = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
-    rest(&sim, &id, Side::Buy, "59990", "1");
-    rest(&sim, &id, Side::Sell, "60010", "2");
+    place(&sim, "mm", &id, Side::Buy, "59990", "1");
+    place(&sim, "mm", &id, Side::Sell, "60010", "2");
     let mut book = streams
         .book(Books::new("BTCUSDT"))
         .await
@@ -86,39 +34,31 @@ async fn a_spot_book_follows_the_exchange_and_recovers_from_a_lost_push_and_a_ba
     );
 
     // An update: a better bid.
-    rest(&sim, &id, Side::Buy, "59995", "0.5");
+    place(&sim, "mm", &id, Side::Buy, "59995", "0.5");
     until_bid(&mut book, "59995").await;
 
     // A lost push: spot sends no pseq, the checksum of the next update shows it.
     sim.lose_book_updates(1);
-    rest(&sim, &id, Side::Buy, "59996", "0.1");
+    place(&sim, "mm", &id, Side::Buy, "59996", "0.1");
     tokio::time::sleep(Duration::from_millis(100)).await;
-    rest(&sim, &id, Side::Sell, "60005", "0.1");
-    let mut saw = None;
-    for _ in 0..20 {
-        match book_event(&mut book).await {
-            BookEvent::OutOfSync(reason) => saw = Some(reason),
-            BookEvent::Resynced => break,
-            BookEvent::Updated => {}
-        }
-    }
-    assert!(matches!(saw, Some(OutOfSync::Checksum { .. })), "{saw:?}");
+    place(&sim, "mm", &id, Side::Sell, "60005", "0.1");
+    let saw = until_resynced(&mut book).await;
+    assert!(
+        matches!(saw.as_slice(), [OutOfSync::Checksum { .. }]),
+        "{saw:?}"
+    );
     assert!(book.book().is_synced(), "resynced from a fresh snapshot");
     assert_eq!(book.book().best_bid().map(|l| l.price), Some(d("59996")));
     assert_eq!(book.book().best_ask().map(|l| l.price), Some(d("60005")));
 
     // A wrong checksum: detected, resubscribed, right again.
     sim.corrupt_book_checksums(1);
-    rest(&sim, &id, Side::Buy, "59997", "0.1");
-    let mut saw = None;
-    for _ in 0..20 {
-        match book_event(&mut book).await {
-            BookEvent::OutOfSync(reason) => saw = Some(reason),
-            BookEvent::Resynced => break,
-            BookEvent::Updated => {}
-        }
-    }
-    assert!(matches!(saw, Some(OutOfSync::Checksum { .. })), "{saw:?}");
+    place(&sim, "mm", &id, Side::Buy, "59997", "0.1");
+    let saw = until_resynced(&mut book).await;
+    assert!(
+        matches!(saw.as_slice(), [OutOfSync::Checksum { .. }]),
+        "{saw:?}"
+    );
     until_bid(&mut book, "59997").await;
 }
 
@@ -132,23 +72,16 @@ async fn a_futures_book_detects_a_lost_push_by_its_pseq() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let id = InstrumentId::futures("USDT-FUTURES", "BTCUSDT");
-    rest(&sim, &id, Side::Buy, "59990", "1");
+    place(&sim, "mm", &id, Side::Buy, "59990", "1");
     until_bid(&mut book, "59990").await;
     // Checksums off: only seq/pseq can tell.
     sim.book_checksums(false);
     sim.lose_book_updates(1);
-    rest(&sim, &id, Side::Buy, "59991", "1");
+    place(&sim, "mm", &id, Side::Buy, "59991", "1");
     tokio::time::sleep(Duration::from_millis(100)).await;
-    rest(&sim, &id, Side::Buy, "59992", "1");
-    let mut saw = None;
-    for _ in 0..20 {
-        match book_event(&mut book).await {
-            BookEvent::OutOfSync(reason) => saw = Some(reason),
-            BookEvent::Resynced => break,
-            BookEvent::Updated => {}
-        }
-    }
-    assert!(matches!(saw, Some(OutOfSync::Gap { .. })), "{saw:?}");
+    place(&sim, "mm", &id, Side::Buy, "59992", "1");
+    let saw = until_resynced(&mut book).await;
+    assert!(matches!(saw.as_slice(), [OutOfSync::Gap { .. }]), "{saw:?}");
     until_bid(&mut book, "59992").await;
 }
 
@@ -176,7 +109,7 @@ async fn trades_and_tickers_arrive_and_a_dropped_connection_comes_back() {
 
     // A trade at 60000: mm bids, mm2 sells into it.
     let mm2 = sim.uid_of("mm2").unwrap_or_default();
-    rest(&sim, &id, Side::Buy, "60000", "0.3");
+    place(&sim, "mm", &id, Side::Buy, "60000", "0.3");
     sim.with_exchange(|ex| {
         ex.place(NewOrder::limit(
             &mm2,
@@ -213,39 +146,17 @@ async fn trades_and_tickers_arrive_and_a_dropped_connection_comes_back() {
 
     // The simulator drops every stream connection: each subscription hears it and comes back.
     sim.drop_streams();
-    let mut events = Vec::new();
-    while !events.contains(&"resubscribed") {
-        match timeout(Duration::from_secs(3), trades.next()).await {
-            Ok(Some(Ok(Event::Reconnecting))) => events.push("reconnecting"),
-            Ok(Some(Ok(Event::Resubscribed))) => events.push("resubscribed"),
-            Ok(Some(Ok(_))) => {}
-            other => panic!("the subscription did not come back: {other:?} after {events:?}"),
-        }
-    }
+    let events = until_resubscribed(&mut trades).await;
     assert_eq!(events.first(), Some(&"reconnecting"));
     // The shallow book was out of sync while down, and is right after.
-    let mut states = Vec::new();
-    for _ in 0..20 {
-        match book_event(&mut shallow).await {
-            BookEvent::OutOfSync(r) => states.push(format!("{r}")),
-            BookEvent::Resynced => {
-                states.push("resynced".into());
-                break;
-            }
-            BookEvent::Updated => {}
-        }
-    }
-    assert_eq!(
-        states.last().map(String::as_str),
-        Some("resynced"),
-        "{states:?}"
-    );
+    let reasons = until_resynced(&mut shallow).await;
+    assert!(reasons.contains(&OutOfSync::Disconnected), "{reasons:?}");
     // The resubscription's snapshot repeats the recent trades: none is delivered again.
     if let Ok(Some(Ok(Event::Push(p)))) = timeout(Duration::from_millis(300), trades.next()).await {
         panic!("a trade delivered twice after the reconnect: {:?}", p.data);
     }
     // Pushes flow again on the new connection.
-    rest(&sim, &id, Side::Buy, "60001", "0.2");
+    place(&sim, "mm", &id, Side::Buy, "60001", "0.2");
     sim.with_exchange(|ex| {
         ex.place(NewOrder::limit(
             &mm2,
@@ -308,7 +219,7 @@ async fn a_slow_consumer_is_told_how_many_pushes_it_missed() {
     // Twenty trades, one per push, while the consumer does not read.
     for i in 0..20 {
         let price = format!("{}", 60_000 + i);
-        rest(&sim, &id, Side::Buy, &price, "0.01");
+        place(&sim, "mm", &id, Side::Buy, &price, "0.01");
         sim.with_exchange(|ex| {
             ex.place(NewOrder::limit(
                 &mm2,
@@ -352,24 +263,11 @@ async fn a_connection_whose_pong_stalls_is_replaced_though_pushes_still_arrive()
         .book(Books::new("BTCUSDT"))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    rest(&sim, &id, Side::Buy, "59990", "1");
+    place(&sim, "mm", &id, Side::Buy, "59990", "1");
     until_bid(&mut book, "59990").await;
     sim.stall_pongs();
-    let mut saw = Vec::new();
-    for _ in 0..40 {
-        match book_event(&mut book).await {
-            BookEvent::OutOfSync(r) => saw.push(format!("{r}")),
-            BookEvent::Resynced => {
-                saw.push("resynced".into());
-                break;
-            }
-            BookEvent::Updated => {}
-        }
-    }
-    assert_eq!(
-        saw,
-        vec!["the connection was lost".to_owned(), "resynced".to_owned()]
-    );
+    let reasons = until_resynced(&mut book).await;
+    assert_eq!(reasons, vec![OutOfSync::Disconnected]);
     until_bid(&mut book, "59990").await;
 }
 
@@ -382,30 +280,23 @@ async fn an_idle_connection_is_closed_by_the_exchange_and_an_upgrade_notice_reco
         .subscribe(Trade::new("BTCUSDT"))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let mut seen = Vec::new();
-    while !seen.contains(&"resubscribed") {
-        match timeout(Duration::from_secs(3), trades.next()).await {
-            Ok(Some(Ok(Event::Reconnecting))) => seen.push("reconnecting"),
-            Ok(Some(Ok(Event::Resubscribed))) => seen.push("resubscribed"),
-            Ok(Some(Ok(_))) => {}
-            other => panic!("the idle close was not recovered: {other:?} after {seen:?}"),
-        }
-    }
+    let seen = until_resubscribed(&mut trades).await;
+    assert_eq!(
+        seen,
+        ["reconnecting", "resubscribed"],
+        "the idle close recovered"
+    );
     sim.stream_idle_timeout(Duration::from_secs(120));
     // 30033, the close a minute later: the client does not wait for it.
     tokio::time::sleep(Duration::from_millis(300)).await;
     sim.announce_upgrade(Duration::from_secs(60));
-    let mut seen = Vec::new();
-    while !seen.contains(&"resubscribed") {
-        match timeout(Duration::from_secs(3), trades.next()).await {
-            Ok(Some(Ok(Event::Reconnecting))) => seen.push("reconnecting"),
-            Ok(Some(Ok(Event::Resubscribed))) => seen.push("resubscribed"),
-            Ok(Some(Ok(_))) => {}
-            other => panic!(
-                "the upgrade notice did not make the client reconnect: {other:?} after {seen:?}"
-            ),
-        }
-    }
+    // Within the helper's 3 s per event, well before the 60 s close.
+    let seen = until_resubscribed(&mut trades).await;
+    assert_eq!(
+        seen,
+        ["reconnecting", "resubscribed"],
+        "the upgrade notice reconnected"
+    );
 }
 
 /// A connection takes subscriptions while its hourly budget (Bitget's 240 subscribe requests)

@@ -3,72 +3,16 @@
 
 use std::time::Duration;
 
-use bitget_core::{Client, Decimal};
 use bitget_endpoints::spot::ws::{CandleInterval, Candles};
-use bitget_endpoints::stream::{BookEvent, BookStream, Event, OutOfSync, StreamConfig, Streams};
+use bitget_endpoints::stream::{Event, OutOfSync};
 use bitget_endpoints::uta::Category;
 use bitget_endpoints::uta::ws::{
     Books, Kline, KlineInterval, Liquidation, PublicTrade, TakerSide, Ticker,
 };
-use bitget_sim::exchange::{Effect, InstrumentId, Market, NewOrder, Side};
-use bitget_sim::{Account, RunningSimulator, Simulator};
+use bitget_sim::exchange::{InstrumentId, Side};
 use tokio::time::timeout;
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{e}"))
-}
-
-async fn start() -> (RunningSimulator, Streams) {
-    let sim = Simulator::builder()
-        .account(Account::new("mm", "mm-s", "mm-p"))
-        .account(Account::new("mm2", "mm2-s", "mm2-p"))
-        .without_rate_limits()
-        .start()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    sim.stream_tick(Duration::from_millis(20));
-    let client = Client::builder()
-        .base_url(sim.base_url())
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let config =
-        StreamConfig::default().backoff(Duration::from_millis(50), Duration::from_millis(200));
-    (sim, Streams::with_config(&client, config))
-}
-
-fn place(
-    sim: &RunningSimulator,
-    who: &str,
-    id: &InstrumentId,
-    side: Side,
-    price: &str,
-    size: &str,
-) {
-    let uid = sim.uid_of(who).unwrap_or_default();
-    let mut order = NewOrder::limit(&uid, id.clone(), side, d(price), d(size));
-    if id.market != Market::Spot {
-        order = order.effect(Effect::Net { reduce_only: false });
-    }
-    sim.with_exchange(|ex| ex.place(order))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-}
-
-async fn book_event(book: &mut BookStream) -> BookEvent {
-    match timeout(Duration::from_secs(2), book.next()).await {
-        Ok(Some(Ok(e))) => e,
-        other => panic!("no book event: {other:?}"),
-    }
-}
-
-async fn until_bid(book: &mut BookStream, best_bid: &str) {
-    for _ in 0..50 {
-        if book.book().is_synced() && book.book().best_bid().map(|l| l.price) == Some(d(best_bid)) {
-            return;
-        }
-        book_event(book).await;
-    }
-    panic!("the book never showed the bid {best_bid}");
-}
+use bitget_tests::streams::{book_event, d, place, start, until_bid, until_resynced};
 
 #[tokio::test]
 async fn a_unified_book_ticker_and_tape_follow_the_exchange() {
@@ -134,15 +78,8 @@ async fn a_unified_book_ticker_and_tape_follow_the_exchange() {
     place(&sim, "mm", &id, Side::Buy, "59991", "1");
     tokio::time::sleep(Duration::from_millis(100)).await;
     place(&sim, "mm", &id, Side::Buy, "59992", "1");
-    let mut saw = None;
-    for _ in 0..20 {
-        match book_event(&mut book).await {
-            BookEvent::OutOfSync(reason) => saw = Some(reason),
-            BookEvent::Resynced => break,
-            BookEvent::Updated => {}
-        }
-    }
-    assert!(matches!(saw, Some(OutOfSync::Gap { .. })), "{saw:?}");
+    let saw = until_resynced(&mut book).await;
+    assert!(matches!(saw.as_slice(), [OutOfSync::Gap { .. }]), "{saw:?}");
     until_bid(&mut book, "59992").await;
 }
 

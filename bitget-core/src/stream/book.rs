@@ -1,5 +1,7 @@
 //! A local order book from Bitget's `books` channel: a snapshot, then updates merged into it,
-//! each checked by what Bitget sends to check it (`../shared/spec/websocket.md` §7).
+//! each checked by what Bitget sends to check it (Bitget's depth-channel pages,
+//! `https://www.bitget.com/api-doc/spot/websocket/public/Depth-Channel` and its futures and v3
+//! counterparts).
 //!
 //! - Merging (§7.2): a size of `0` deletes the level, a known price is replaced, a new one is
 //!   inserted; asks ascending, bids descending.
@@ -671,7 +673,8 @@ mod tests {
         }
     }
 
-    /// The spec's vectors (`websocket.md` §7.3), computed with zlib from the doc's strings.
+    /// Vectors computed with zlib from the depth-channel page's example strings (the page gives
+    /// the strings, not their CRC).
     #[test]
     fn the_doc_vectors() {
         assert_eq!(crc("43231.1:4:43232.8:9:43231:6:43232.9:8"), -1_504_501_796);

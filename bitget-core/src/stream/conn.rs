@@ -1,8 +1,9 @@
 //! The connections: one task per WebSocket, holding the subscriptions it carries, keeping the
 //! socket alive (the text `ping` on an interval; a socket silent for two intervals is dead),
 //! reconnecting with backoff and jitter, and replaying its subscriptions paced within Bitget's
-//! limits (`websocket.md` §1.2, §9.3: at most 15 args and 4,096 bytes per message, a few messages
-//! a second), so a daily forced disconnect does not end in 30006.
+//! limits (its `common/websocket-intro` page, and what other SDKs' users ran into: at most 15
+//! args and 4,096 bytes per message, a few messages a second), so a daily forced disconnect does
+//! not end in 30006.
 //!
 //! A push reaches its subscription through a bounded buffer: a consumer that falls behind loses
 //! pushes, counted and reported as [`Event::Lagged`], and memory does not grow.
@@ -25,7 +26,8 @@ use super::channel::{Arg, Channel, Venue};
 use crate::error::Refusal;
 use crate::{Client, Error};
 
-/// How the streams behave; the defaults follow `websocket.md` §1.2 and §9.3.
+/// How the streams behave; the defaults follow Bitget's WebSocket intro page (10 messages a
+/// second, 240 subscribe requests an hour, 4,096 bytes a subscribe, under 50 channels advised).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct StreamConfig {

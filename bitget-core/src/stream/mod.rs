@@ -1,7 +1,8 @@
 //! WebSocket streams (feature `streams`): Bitget's pushes as typed values, and the local order
 //! book that is right or says it is not.
 //!
-//! Written from `../shared/spec/websocket.md`: v2 (`wss://ws.bitget.com/v2/ws/{public,private}`,
+//! Written from Bitget's WebSocket pages (`https://www.bitget.com/api-doc/common/websocket-intro`
+//! and each channel's page): v2 (`wss://ws.bitget.com/v2/ws/{public,private}`,
 //! args `{instType, channel, instId}`) and v3 (`/v3/ws/...`, args `{instType, topic, symbol}`).
 //!
 //! ```no_run
