@@ -252,6 +252,25 @@ bitget_core::wire_enum! {
     }
 }
 
+/// A merged order book (v2 spot and futures merge-depth). The levels arrive as strings on spot
+/// and JSON numbers on futures; [`PriceLevel`](bitget_core::quotes::PriceLevel) reads both.
+#[bitget_response]
+pub struct MergeDepthBook {
+    /// Asks, lowest first.
+    pub asks: Vec<bitget_core::quotes::PriceLevel>,
+    /// Bids, highest first.
+    pub bids: Vec<bitget_core::quotes::PriceLevel>,
+    /// Time, Unix ms.
+    #[bitget(timestamp)]
+    pub ts: i64,
+    /// The merge step actually used.
+    pub scale: Option<bitget_core::Decimal>,
+    /// The precision actually used (`scale0`..`scale3`).
+    pub precision: Option<DepthPrecision>,
+    /// Whether this is the finest precision (`YES`/`NO`).
+    pub is_max_precision: Option<YesNo>,
+}
+
 /// The answer to placing, modifying or cancelling one order (v2 spot and futures).
 ///
 /// `order_id` is absent when a one-way reduce-only futures order made Bitget cancel older ones:

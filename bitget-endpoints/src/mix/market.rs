@@ -4,10 +4,11 @@
 //! `tests/fixtures/v2/mix/market/` name the page each example was read from.
 
 use bitget_core::Decimal;
-use bitget_core::quotes::{Candle, PriceLevel};
+use bitget_core::quotes::Candle;
 use bitget_macros::{bitget_endpoint, bitget_response};
 
 use super::{DepthLimit, DepthPrecision, Granularity, KLineType, ProductType, Side, YesNo};
+pub use crate::common::MergeDepthBook;
 
 /// All contracts of a product type, or one: the size and price rules an order must meet.
 ///
@@ -213,24 +214,6 @@ pub struct MergeDepth {
     pub precision: Option<DepthPrecision>,
     /// Levels per side.
     pub limit: Option<DepthLimit>,
-}
-
-/// A merged order book.
-#[bitget_response]
-pub struct MergeDepthBook {
-    /// Asks, lowest first.
-    pub asks: Vec<PriceLevel>,
-    /// Bids, highest first.
-    pub bids: Vec<PriceLevel>,
-    /// Time, Unix ms.
-    #[bitget(timestamp)]
-    pub ts: i64,
-    /// The merge step actually used.
-    pub scale: Option<Decimal>,
-    /// The precision actually used (`scale0`..`scale3`).
-    pub precision: Option<DepthPrecision>,
-    /// Whether this is the finest precision (`YES`/`NO`).
-    pub is_max_precision: Option<YesNo>,
 }
 
 /// Candles (traded, mark or index price).

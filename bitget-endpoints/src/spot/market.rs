@@ -7,7 +7,8 @@ use bitget_core::Decimal;
 use bitget_core::quotes::{Candle, PriceLevel};
 use bitget_macros::{bitget_endpoint, bitget_response};
 
-use super::{DepthLimit, DepthPrecision, Side, YesNo};
+use super::{DepthLimit, DepthPrecision, Side};
+pub use crate::common::MergeDepthBook;
 
 /// The 24-hour tickers, of one pair or of all.
 ///
@@ -75,24 +76,6 @@ pub struct MergeDepth {
     pub precision: Option<DepthPrecision>,
     /// Levels per side.
     pub limit: Option<DepthLimit>,
-}
-
-/// A merged spot order book.
-#[bitget_response]
-pub struct MergeDepthBook {
-    /// Asks, lowest first.
-    pub asks: Vec<PriceLevel>,
-    /// Bids, highest first.
-    pub bids: Vec<PriceLevel>,
-    /// Time, Unix ms.
-    #[bitget(timestamp)]
-    pub ts: i64,
-    /// The merge step actually used.
-    pub scale: Option<Decimal>,
-    /// The precision actually used.
-    pub precision: Option<DepthPrecision>,
-    /// Whether this is the finest precision.
-    pub is_max_precision: Option<YesNo>,
 }
 
 bitget_core::wire_enum! {
