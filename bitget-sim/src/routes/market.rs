@@ -314,36 +314,84 @@ pub(super) fn candles_of(
     interval_key: &str,
     max_limit: usize,
 ) -> Result<Value, SimError> {
-    let granularity = p.required(interval_key)?;
-    let period = period_ms(&granularity)
-        .ok_or_else(|| SimError::invalid(format!("{interval_key} `{granularity}` is not valid")))?;
-    let millis = |name: &str| -> Result<Option<i64>, SimError> {
-        p.text(name)?
-            .map(|t| {
-                t.parse::<i64>()
-                    .map_err(|_| SimError::invalid(format!("{name} must be Unix milliseconds")))
-            })
-            .transpose()
-    };
-    let start = millis("startTime")?.unwrap_or(i64::MIN);
-    let end = millis("endTime")?.unwrap_or(i64::MAX);
-    let limit = limit_of(p, 100, max_limit)?;
-    let rows = inner.venue.ex.candles(id, period, (start, end), limit);
-    Ok(Value::Array(
-        rows.iter()
-            .map(|c| {
-                json!([
-                    c.ts.to_string(),
-                    text(Some(c.open)),
-                    text(Some(c.high)),
-                    text(Some(c.low)),
-                    text(Some(c.close)),
-                    text(Some(c.base_volume)),
-                    text(Some(c.quote_volume)),
-                ])
-            })
-            .collect(),
-    ))
+    let q = CandleQuery::read(p, interval_key, period_ms, false, max_limit)?;
+    Ok(q.rows(inner, id, false))
+}
+
+/// A candle query's interval, window and limit.
+pub(super) struct CandleQuery {
+    period: i64,
+    start: i64,
+    end: i64,
+    limit: usize,
+}
+
+impl CandleQuery {
+    /// Reads the interval from `interval_key` (its length by `period_of`), `startTime` and
+    /// `endTime` (Unix ms; `endTime` required when `end_required`) and `limit` (1 to
+    /// `max_limit`, 100 when absent).
+    pub(super) fn read(
+        p: &Params,
+        interval_key: &str,
+        period_of: fn(&str) -> Option<i64>,
+        end_required: bool,
+        max_limit: usize,
+    ) -> Result<CandleQuery, SimError> {
+        let granularity = p.required(interval_key)?;
+        let period = period_of(&granularity).ok_or_else(|| {
+            SimError::invalid(format!("{interval_key} `{granularity}` is not valid"))
+        })?;
+        let end = match millis(p, "endTime")? {
+            Some(end) => end,
+            None if end_required => return Err(SimError::missing("endTime")),
+            None => i64::MAX,
+        };
+        Ok(CandleQuery {
+            period,
+            start: millis(p, "startTime")?.unwrap_or(i64::MIN),
+            end,
+            limit: limit_of(p, 100, max_limit)?,
+        })
+    }
+
+    /// The candles as v2 writes them: arrays of strings, with the quote volume repeated as the
+    /// eighth value where `usdt_column` (spot's USDT volume: every simulated pair is valued in
+    /// its quote coin).
+    pub(super) fn rows(&self, inner: &Inner, id: &InstrumentId, usdt_column: bool) -> Value {
+        let rows = inner
+            .venue
+            .ex
+            .candles(id, self.period, (self.start, self.end), self.limit);
+        Value::Array(
+            rows.iter()
+                .map(|c| {
+                    let mut row = vec![
+                        json!(c.ts.to_string()),
+                        json!(text(Some(c.open))),
+                        json!(text(Some(c.high))),
+                        json!(text(Some(c.low))),
+                        json!(text(Some(c.close))),
+                        json!(text(Some(c.base_volume))),
+                        json!(text(Some(c.quote_volume))),
+                    ];
+                    if usdt_column {
+                        row.push(json!(text(Some(c.quote_volume))));
+                    }
+                    Value::Array(row)
+                })
+                .collect(),
+        )
+    }
+}
+
+/// A Unix-ms parameter, if sent.
+pub(super) fn millis(p: &Params, name: &str) -> Result<Option<i64>, SimError> {
+    p.text(name)?
+        .map(|t| {
+            t.parse::<i64>()
+                .map_err(|_| SimError::invalid(format!("{name} must be Unix milliseconds")))
+        })
+        .transpose()
 }
 
 /// `contracts`: every listed contract of the product type (or one), with its steps: the tick is

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::market::{DayStats, day_stats, limit_of, text, trades};
+use super::market::{CandleQuery, DayStats, day_stats, limit_of, millis, text, trades};
 use crate::envelope::SimError;
 use crate::exchange::{InstrumentId, Market};
 use crate::params::Params;
@@ -201,41 +201,8 @@ fn candle_rows(
     max_limit: usize,
 ) -> Result<Value, SimError> {
     let id = pair(inner, p)?;
-    let granularity = p.required("granularity")?;
-    let period = period_ms(&granularity)
-        .ok_or_else(|| SimError::invalid(format!("granularity `{granularity}` is not valid")))?;
-    let millis = |name: &str| -> Result<Option<i64>, SimError> {
-        p.text(name)?
-            .map(|t| {
-                t.parse::<i64>()
-                    .map_err(|_| SimError::invalid(format!("{name} must be Unix milliseconds")))
-            })
-            .transpose()
-    };
-    let end = match millis("endTime")? {
-        Some(end) => end,
-        None if end_required => return Err(SimError::missing("endTime")),
-        None => i64::MAX,
-    };
-    let start = millis("startTime")?.unwrap_or(i64::MIN);
-    let limit = limit_of(p, 100, max_limit)?;
-    let rows = inner.venue.ex.candles(&id, period, (start, end), limit);
-    Ok(Value::Array(
-        rows.iter()
-            .map(|c| {
-                json!([
-                    c.ts.to_string(),
-                    text(Some(c.open)),
-                    text(Some(c.high)),
-                    text(Some(c.low)),
-                    text(Some(c.close)),
-                    text(Some(c.base_volume)),
-                    text(Some(c.quote_volume)),
-                    text(Some(c.quote_volume)),
-                ])
-            })
-            .collect(),
-    ))
+    let q = CandleQuery::read(p, "granularity", period_ms, end_required, max_limit)?;
+    Ok(q.rows(inner, &id, true))
 }
 
 /// `candles`: `limit` up to 1000.
@@ -276,15 +243,7 @@ pub(super) fn fills_history(inner: &mut Inner, query: &str, _now: i64) -> Result
     )?;
     let id = pair(inner, &p)?;
     let limit = limit_of(&p, 500, 1000)?;
-    let ms = |name: &str| -> Result<Option<i64>, SimError> {
-        p.text(name)?
-            .map(|t| {
-                t.parse::<i64>()
-                    .map_err(|_| SimError::invalid(format!("{name} must be Unix milliseconds")))
-            })
-            .transpose()
-    };
-    let (start, end) = (ms("startTime")?, ms("endTime")?);
+    let (start, end) = (millis(&p, "startTime")?, millis(&p, "endTime")?);
     if let (Some(s), Some(e)) = (start, end) {
         if e - s > SEVEN_DAYS_MS {
             return Err(SimError::bad(
