@@ -355,6 +355,63 @@ pub struct Refusal {
     pub message: String,
 }
 
+impl Refusal {
+    /// What the channel is called when a login was refused.
+    pub const LOGIN: &'static str = "login";
+
+    /// Why a login was refused, when it was one (`channel` is [`Refusal::LOGIN`]).
+    pub fn login_problem(&self) -> Option<LoginProblem> {
+        (self.channel == Self::LOGIN).then(|| LoginProblem::of(&self.code))
+    }
+}
+
+/// Why Bitget refused a stream login, from its code (the `300xx` codes as ccxt and Bitget.Net
+/// map them; Bitget publishes no list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoginProblem {
+    /// `30011`: the API key is unknown.
+    UnknownKey,
+    /// `30012`: the passphrase is wrong.
+    WrongPassphrase,
+    /// `30013`: the timestamp is not one.
+    BadTimestamp,
+    /// `30014`: the timestamp is more than 30 s from Bitget's clock (sync the clock).
+    ExpiredTimestamp,
+    /// `30015`: the signature does not match (wrong secret).
+    BadSignature,
+    /// `30005` or another code: the login failed.
+    Failed,
+}
+
+impl LoginProblem {
+    fn of(code: &str) -> Self {
+        match code {
+            "30011" => LoginProblem::UnknownKey,
+            "30012" => LoginProblem::WrongPassphrase,
+            "30013" => LoginProblem::BadTimestamp,
+            "30014" => LoginProblem::ExpiredTimestamp,
+            "30015" => LoginProblem::BadSignature,
+            _ => LoginProblem::Failed,
+        }
+    }
+
+    /// What to do about it.
+    pub fn advice(self) -> &'static str {
+        match self {
+            LoginProblem::UnknownKey => {
+                "the API key is unknown: check BITGET_API_KEY (and demo against live)"
+            }
+            LoginProblem::WrongPassphrase => "the passphrase is wrong: check BITGET_PASSPHRASE",
+            LoginProblem::BadTimestamp | LoginProblem::ExpiredTimestamp => {
+                "the timestamp is off from Bitget's clock: sync the clock (Client::sync_clock)"
+            }
+            LoginProblem::BadSignature => "the signature does not match: check BITGET_SECRET_KEY",
+            LoginProblem::Failed => "the login failed",
+        }
+    }
+}
+
 /// The answer did not decode into the response type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -613,13 +670,27 @@ impl Error {
         matches!(
             self.api_code(),
             Some(ApiCode::TimestampExpired | ApiCode::TimestampOutOfWindow)
+        ) || matches!(
+            self.login_problem(),
+            Some(LoginProblem::BadTimestamp | LoginProblem::ExpiredTimestamp)
         )
     }
 
+    /// Why a stream login was refused, for a refused login.
+    pub fn login_problem(&self) -> Option<LoginProblem> {
+        self.refusal().and_then(Refusal::login_problem)
+    }
+
     /// Whether the credentials were refused (missing headers, unknown key, bad passphrase or
-    /// signature, environment mismatch, account mode mismatch).
+    /// signature, environment mismatch, account mode mismatch), over REST or at a stream's
+    /// login.
     pub fn is_auth(&self) -> bool {
-        matches!(
+        self.login_problem().is_some_and(|p| {
+            !matches!(
+                p,
+                LoginProblem::BadTimestamp | LoginProblem::ExpiredTimestamp
+            )
+        }) || matches!(
             self.api_code(),
             Some(
                 ApiCode::AccessKeyMissing
@@ -765,6 +836,9 @@ impl Error {
                 write!(f, "Bitget refused {} on the stream: {}", r.channel, r.code)?;
                 if !r.message.is_empty() {
                     write!(f, " ({})", r.message)?;
+                }
+                if let Some(problem) = r.login_problem() {
+                    write!(f, ": {}", problem.advice())?;
                 }
                 Ok(())
             }

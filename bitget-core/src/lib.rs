@@ -38,7 +38,9 @@ pub use client::{
 };
 pub use credentials::{Credentials, Secret};
 pub use endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};
-pub use error::{ApiCode, ApiError, DecodeError, Error, ErrorKind, FailedItem, Refusal};
+pub use error::{
+    ApiCode, ApiError, DecodeError, Error, ErrorKind, FailedItem, LoginProblem, Refusal,
+};
 pub use limits::RateLimits;
 pub use retry::RetryPolicy;
 pub use rust_decimal::Decimal;

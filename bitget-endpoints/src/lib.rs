@@ -38,6 +38,8 @@ pub mod bulk;
 pub mod common;
 #[cfg(feature = "dynamic")]
 pub mod dynamic;
+#[cfg(feature = "streams")]
+pub mod feed;
 pub mod inventory;
 #[cfg(all(feature = "streams", any(feature = "spot", feature = "mix")))]
 mod ws_v2;

@@ -14,6 +14,8 @@
 //!   channel without one (v3 liquidations).
 //! - `args(field, ..)`: more fields sent under their camelCase names (v3 `interval`).
 //! - `sequence = path::to::fn`: how pushes are numbered, for channels of events (trades).
+//! - `fixed(key = "value", ..)`: args sent as written (`instId = "default"`, `coin = "default"`
+//!   on the private channels of a whole account).
 //!
 //! Every name is checked here: an unknown venue, a placeholder or field the struct does not
 //! have, a missing `push`, is a compile error at the mistake.
@@ -40,6 +42,7 @@ struct Args {
     inst_type: Option<InstType>,
     no_symbol: bool,
     extra: Vec<Ident>,
+    fixed: Vec<(Ident, LitStr)>,
     sequence: Option<Path>,
 }
 
@@ -56,6 +59,7 @@ fn parse_args(cx: &Ctxt, tokens: TokenStream) -> Option<Args> {
         inst_type: None,
         no_symbol: false,
         extra: Vec::new(),
+        fixed: Vec::new(),
         sequence: None,
     };
     let parser = syn::meta::parser(|meta| {
@@ -87,6 +91,14 @@ fn parse_args(cx: &Ctxt, tokens: TokenStream) -> Option<Args> {
                 }
                 Ok(())
             })?;
+        } else if path.is_ident("fixed") {
+            meta.parse_nested_meta(|inner| {
+                let Some(key) = inner.path.get_ident().cloned() else {
+                    return Err(inner.error("an arg's name: `instId = \"default\"`"));
+                };
+                args.fixed.push((key, inner.value()?.parse()?));
+                Ok(())
+            })?;
         } else if path.is_ident("sequence") {
             args.sequence = Some(meta.value()?.parse()?);
         } else if venue.is_none() {
@@ -96,7 +108,7 @@ fn parse_args(cx: &Ctxt, tokens: TokenStream) -> Option<Args> {
             )));
         } else {
             return Err(meta.error(
-                "unknown key: expected push = Type, inst_type = \"..\" or a field, args(..), no_symbol, sequence = path",
+                "unknown key: expected push = Type, inst_type = \"..\" or a field, args(..), fixed(..), no_symbol, sequence = path",
             ));
         }
         Ok(())
@@ -291,6 +303,10 @@ fn generate(
         let key = camel_case(&f.to_string());
         quote!((#key, ::std::string::ToString::to_string(&self.#f)),)
     });
+    let fixed = args.fixed.iter().map(|(key, value)| {
+        let key = key.to_string();
+        quote!((#key, ::std::string::String::from(#value)),)
+    });
     let sequence = args.sequence.as_ref().map(|path| {
         quote_spanned! {path.span()=>
             fn sequence(push: &Self::Push) -> ::core::option::Option<u128> {
@@ -337,6 +353,7 @@ fn generate(
                     (#name_key, __n),
                     #symbol
                     #(#extra)*
+                    #(#fixed)*
                 ])
             }
             #sequence

@@ -73,6 +73,59 @@ pub(crate) fn authenticate<'a>(
     Ok(account)
 }
 
+/// A stream login's refusal: Bitget's `300xx` code and message.
+pub(crate) type LoginRefusal = (u32, &'static str);
+
+/// Checks a stream login's arg (`{apiKey, passphrase, timestamp, sign}`, Bitget's WebSocket
+/// intro page): the key known (30011), the passphrase right (30012), the timestamp a number of
+/// seconds (30013; milliseconds only when `accept_ms`) within 30 s of the server's clock
+/// (30014), the signature that of `timestamp + "GET" + "/user/verify"` (30015).
+pub(crate) fn stream_login<'a>(
+    accounts: &'a [Account],
+    arg: &serde_json::Value,
+    now_ms: i64,
+    accept_ms: bool,
+) -> Result<&'a Account, LoginRefusal> {
+    let field = |k: &str| match arg.get(k) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let key = field("apiKey").ok_or((30011, "Invalid ACCESS_KEY"))?;
+    let account = accounts
+        .iter()
+        .find(|a| a.api_key == key)
+        .ok_or((30011, "Invalid ACCESS_KEY"))?;
+    if field("passphrase").as_deref() != Some(account.passphrase.as_str()) {
+        return Err((30012, "Invalid ACCESS_PASSPHRASE"));
+    }
+    let timestamp = field("timestamp").ok_or((30013, "Invalid ACCESS_TIMESTAMP"))?;
+    let digits = timestamp.bytes().all(|b| b.is_ascii_digit());
+    let ts_ms = match (timestamp.len(), timestamp.parse::<i64>()) {
+        (10, Ok(s)) if digits => s * 1000,
+        (13, Ok(ms)) if digits && accept_ms => ms,
+        _ => return Err((30013, "Invalid ACCESS_TIMESTAMP")),
+    };
+    if (now_ms - ts_ms).abs() > WINDOW_MS {
+        return Err((30014, "Request timestamp expired"));
+    }
+    let sign = field("sign").unwrap_or_default();
+    let req = Signed {
+        method: "GET",
+        path: "/user/verify",
+        query: "",
+        body: b"",
+    };
+    let matches = match &account.rsa_public_key {
+        Some(pem) => rsa_signature_matches(pem, &timestamp, &req, &sign),
+        None => signature_matches(&account.secret, &timestamp, &req, &sign),
+    };
+    if !matches {
+        return Err((30015, "Invalid sign"));
+    }
+    Ok(account)
+}
+
 /// The POST body must be declared JSON (checked after authentication, as Bitget reports 40007
 /// only to a caller it knows).
 pub(crate) fn check_content_type(headers: &HeaderMap) -> Result<(), SimError> {

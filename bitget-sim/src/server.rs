@@ -260,6 +260,40 @@ impl Simulator {
         self.shared.lock().streams.generation += 1;
     }
 
+    /// Closes every private stream connection now (public ones stay).
+    pub fn drop_private_streams(&self) {
+        self.shared.lock().streams.private.generation += 1;
+    }
+
+    /// Closes every private stream connection once `n` more order and fill pushes have been
+    /// sent: in the middle of a burst of fills, the pushes after the `n`th are never sent, as
+    /// Bitget's are lost while a connection is down.
+    pub fn drop_private_streams_after(&self, n: u32) {
+        self.shared.lock().streams.private.drop_after = Some(n.max(1));
+    }
+
+    /// Refuses the next `n` stream logins (30005, then the close), whatever they carry.
+    pub fn refuse_stream_logins(&self, n: u32) {
+        self.shared.lock().streams.private.refuse_logins += n;
+    }
+
+    /// Sends the next `n` order pushes twice, as a repeated push.
+    pub fn duplicate_order_pushes(&self, n: u32) {
+        self.shared.lock().streams.private.duplicate_orders += n;
+    }
+
+    /// Whether a stream login may carry a 13-digit millisecond timestamp (off by default: the
+    /// SDKs send seconds, and whether Bitget takes milliseconds is unknown).
+    pub fn stream_login_millis(&self, accept: bool) {
+        self.shared.lock().streams.private.accept_ms = accept;
+    }
+
+    /// Whether the login's answer writes `code` as the string `"0"`, as the doc page shows it,
+    /// instead of the number the SDKs saw live.
+    pub fn stream_string_codes(&self, on: bool) {
+        self.shared.lock().streams.private.string_codes = on;
+    }
+
     /// Computes the next `n` book updates and does not send them (their `seq` still counts, so
     /// the update after shows the gap), as a lost push.
     pub fn lose_book_updates(&self, n: u32) {

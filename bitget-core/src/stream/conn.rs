@@ -164,6 +164,9 @@ enum Frame {
     },
     Reconnecting,
     Resubscribed,
+    /// The login was refused on a reconnect: the subscription is not restored until it is
+    /// accepted (the connection keeps trying, backing off).
+    LoginRefused(Refusal),
 }
 
 struct Sink {
@@ -210,6 +213,7 @@ impl Budget {
 
 /// The streams of one client: its connections, opened as subscriptions need them.
 pub struct Streams {
+    client: Client,
     base_url: String,
     config: StreamConfig,
     conns: Mutex<Vec<ConnHandle>>,
@@ -233,6 +237,7 @@ impl Streams {
     /// The streams of `client` with `config`.
     pub fn with_config(client: &Client, config: StreamConfig) -> Self {
         Streams {
+            client: client.clone(),
             base_url: client.ws_base_url().to_owned(),
             config,
             conns: Mutex::new(Vec::new()),
@@ -242,10 +247,9 @@ impl Streams {
     /// Subscribes to `channel`: answered by Bitget's acknowledgement, or its refusal with the
     /// code and the channel named ([`Error::refusal`]).
     pub async fn subscribe<C: Channel>(&self, channel: C) -> Result<Subscription<C::Push>, Error> {
-        if C::VENUE.is_private() {
-            return Err(Error::config(
-                "private streams need a login, which this version does not do yet",
-            ));
+        if C::VENUE.is_private() && !self.client.has_credentials() {
+            // Checked here so the refusal is immediate and names the fix.
+            self.client.stream_login()?;
         }
         let arg = channel.arg();
         let key = arg.key();
@@ -325,8 +329,10 @@ impl Streams {
         let count = Arc::new(AtomicUsize::new(1));
         let url = format!("{}{}", self.base_url, venue.path());
         let budget = Budget::default();
+        let login = venue.is_private().then(|| self.client.clone());
         tokio::spawn(run(
             url,
+            login,
             self.config.clone(),
             cmd_rx,
             state_tx,
@@ -417,6 +423,7 @@ impl<T: DeserializeOwned> Subscription<T> {
         match frame {
             Frame::Reconnecting => Ok(Event::Reconnecting),
             Frame::Resubscribed => Ok(Event::Resubscribed),
+            Frame::LoginRefused(refusal) => Err(Error::refused(refusal)),
             Frame::Push { action, data, ts } => {
                 let text = data.to_string();
                 let data = serde_json::from_value::<Vec<T>>(data).map_err(|e| {
@@ -504,6 +511,7 @@ async fn send(socket: &mut Socket, pacer: &mut Pacer, text: String) -> bool {
 /// and no handle can add one.
 async fn run(
     url: String,
+    login: Option<Client>,
     config: StreamConfig,
     mut cmds: mpsc::UnboundedReceiver<Cmd>,
     state: watch::Sender<ConnState>,
@@ -535,10 +543,52 @@ async fn run(
                 continue;
             }
         };
+        let mut pacer = Pacer::new(config.messages_per_second);
+        // A private connection logs in and waits for the answer before it subscribes (Bitget
+        // answers 30004 to a private subscription before that).
+        if let Some(client) = &login {
+            match log_in(&mut socket, &mut pacer, client, config.ack_timeout).await {
+                Ok(()) => {}
+                Err(LoginFailed::Lost(reason)) => {
+                    tracing::debug!(%url, %reason, "stream login got no answer");
+                    attempt += 1;
+                    let _ = state.send(ConnState::Reconnecting { attempt });
+                    if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+                        let _ = state.send(ConnState::Closed);
+                        return;
+                    }
+                    continue;
+                }
+                Err(LoginFailed::Refused(refusal)) => {
+                    tracing::warn!(%url, code = %refusal.code, "stream login refused");
+                    for sink in subs.values_mut() {
+                        match sink.ack.take() {
+                            Some(ack) => {
+                                let _ = ack.send(Err(Error::refused(refusal.clone())));
+                            }
+                            None => {
+                                let _ = sink.tx.try_send(Frame::LoginRefused(refusal.clone()));
+                            }
+                        }
+                    }
+                    let skew = Error::refused(refusal).is_clock_skew();
+                    if skew {
+                        // The clock is off from Bitget's: learn the offset before signing again.
+                        let _ = client.sync_clock().await;
+                    }
+                    attempt += 1;
+                    let _ = state.send(ConnState::Reconnecting { attempt });
+                    if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+                        let _ = state.send(ConnState::Closed);
+                        return;
+                    }
+                    continue;
+                }
+            }
+        }
         let reconnected = ever_connected;
         ever_connected = true;
         attempt = 0;
-        let mut pacer = Pacer::new(config.messages_per_second);
         // Replay every subscription, paced; after a reconnect each is told when all are back.
         let args: Vec<Value> = subs.values().map(|s| s.arg.to_value()).collect();
         let mut waiting: HashSet<String> = if reconnected {
@@ -654,6 +704,66 @@ async fn run(
         if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
             let _ = state.send(ConnState::Closed);
             return;
+        }
+    }
+}
+
+/// Why a login did not succeed.
+enum LoginFailed {
+    /// Bitget answered with a refusal (its code says why).
+    Refused(Refusal),
+    /// No answer: the socket closed or the answer did not come in time.
+    Lost(String),
+}
+
+/// Logs in and waits for Bitget's answer: `{"event":"login","code":0}` (a number, as the SDKs
+/// see it, or the string `"0"`, as the doc page shows it), or `{"event":"error","code":...}`.
+async fn log_in(
+    socket: &mut Socket,
+    pacer: &mut Pacer,
+    client: &Client,
+    within: Duration,
+) -> Result<(), LoginFailed> {
+    let message = client.stream_login().map_err(|e| {
+        LoginFailed::Refused(Refusal {
+            channel: Refusal::LOGIN.to_owned(),
+            code: String::new(),
+            message: e.to_string(),
+        })
+    })?;
+    if !send(socket, pacer, message).await {
+        return Err(LoginFailed::Lost("the socket closed".into()));
+    }
+    let deadline = Instant::now() + within;
+    loop {
+        let frame = tokio::time::timeout_at(deadline, socket.next())
+            .await
+            .map_err(|_| LoginFailed::Lost("no answer to the login in time".into()))?;
+        let text = match frame {
+            Some(Ok(Message::Text(text))) => text,
+            Some(Ok(Message::Close(_))) | Some(Err(_)) | None => {
+                return Err(LoginFailed::Lost("the socket closed".into()));
+            }
+            Some(Ok(_)) => continue,
+        };
+        let Ok(msg) = serde_json::from_str::<Value>(text.as_str()) else {
+            continue;
+        };
+        let code = msg.get("code").map(code_of).unwrap_or_default();
+        match msg.get("event").and_then(Value::as_str) {
+            Some("login") if code == "0" => return Ok(()),
+            Some("login") | Some("error") => {
+                return Err(LoginFailed::Refused(Refusal {
+                    channel: Refusal::LOGIN.to_owned(),
+                    code,
+                    message: msg
+                        .get("msg")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                }));
+            }
+            _ => {}
         }
     }
 }

@@ -73,3 +73,8 @@ pub struct Candles {
     /// Candle interval.
     pub interval: CandleInterval,
 }
+
+mod private;
+pub use private::*;
+mod feed;
+pub use feed::FuturesOrders;

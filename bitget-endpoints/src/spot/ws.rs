@@ -75,3 +75,6 @@ pub struct Candles {
     /// Candle interval.
     pub interval: CandleInterval,
 }
+
+mod private;
+pub use private::*;

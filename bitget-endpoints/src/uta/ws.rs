@@ -297,3 +297,8 @@ pub struct LiquidationPush {
     #[bitget(timestamp)]
     pub ts: i64,
 }
+
+mod private;
+pub use private::*;
+mod feed;
+pub use feed::UnifiedOrders;

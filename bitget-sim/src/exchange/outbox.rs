@@ -4,14 +4,14 @@
 
 use std::collections::VecDeque;
 
-use super::types::{InstrumentId, OrderId, Status};
+use super::types::{Fill, InstrumentId, Order, OrderId, Status};
 
 /// How many events are kept (a reader further behind than this has missed some, and says so
 /// through the sequence numbers).
 pub const KEEP: usize = 100_000;
 
 /// One thing that happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// An order was placed or its state changed (partly filled, filled, cancelled).
     Order {
@@ -23,6 +23,8 @@ pub enum Event {
         instrument: InstrumentId,
         /// Its state now.
         status: Status,
+        /// The whole order as it was then (what a stream pushes for this change).
+        snapshot: Box<Order>,
     },
     /// A fill of an order (one per side of a match).
     Fill {
@@ -34,6 +36,8 @@ pub enum Event {
         account: String,
         /// The instrument.
         instrument: InstrumentId,
+        /// The fill itself.
+        fill: Box<Fill>,
     },
 }
 
@@ -42,6 +46,13 @@ impl Event {
     pub fn instrument(&self) -> &InstrumentId {
         match self {
             Event::Order { instrument, .. } | Event::Fill { instrument, .. } => instrument,
+        }
+    }
+
+    /// The account it concerns.
+    pub fn account(&self) -> &str {
+        match self {
+            Event::Order { account, .. } | Event::Fill { account, .. } => account,
         }
     }
 }

@@ -28,7 +28,7 @@ fn margin_coin(p: &Params) -> Result<String, SimError> {
 }
 
 /// A position as the position pages show it, with its attached TP/SL triggers.
-fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
+pub(super) fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
     let ex = &inner.venue.ex;
     let mark = valuation(inner, p);
     let attached = |kind: TriggerKind| {
@@ -156,7 +156,12 @@ fn coin_of(product_type: &str) -> Option<&'static str> {
 
 /// A futures account of `coin`: the coin's balance, the margin of its positions and their
 /// unrealised profit at the mark price.
-fn account_json(inner: &Inner, uid: &str, coin: &str, contract: Option<&InstrumentId>) -> Value {
+pub(super) fn account_json(
+    inner: &Inner,
+    uid: &str,
+    coin: &str,
+    contract: Option<&InstrumentId>,
+) -> Value {
     let ex = &inner.venue.ex;
     let balance = ex.balance(uid, coin);
     let positions: Vec<&Position> = ex

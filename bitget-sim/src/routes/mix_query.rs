@@ -76,7 +76,7 @@ fn order_source(placed_by: Option<&str>, order_type: OrderType) -> String {
 }
 
 /// An order as the v2 futures pages show it; `state_key` is `state` on detail, `status` in lists.
-fn order_json(inner: &Inner, o: &Order, state_key: &str) -> Value {
+pub(super) fn order_json(inner: &Inner, o: &Order, state_key: &str) -> Value {
     let uid = &o.request.account;
     let quote = inner
         .venue

@@ -10,6 +10,7 @@ mod mix_query;
 mod mix_trade;
 mod names;
 mod paging;
+pub(crate) mod pushes;
 mod spot;
 mod spot_account;
 mod spot_market;

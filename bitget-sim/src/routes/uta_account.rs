@@ -17,7 +17,7 @@ use crate::params::Params;
 use crate::state::Inner;
 use crate::venue::refusal;
 
-fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
+pub(super) fn position_json(inner: &Inner, uid: &str, p: &Position) -> Value {
     let mark = valuation(inner, p);
     let upnl = p.unrealized_pnl(mark);
     let rate = if p.margin.is_zero() {

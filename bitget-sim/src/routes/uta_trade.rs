@@ -559,7 +559,7 @@ fn status(s: Status) -> &'static str {
 }
 
 /// An order as order-info and the lists show it.
-fn order_json(inner: &Inner, o: &Order) -> Value {
+pub(super) fn order_json(inner: &Inner, o: &Order) -> Value {
     let r = &o.request;
     let futures = r.effect.is_some();
     let (pos_side, trade_side, reduce_only) = match r.effect {

@@ -52,7 +52,8 @@ pub struct Order {
     pub time_in_force: Option<TimeInForce>,
     /// State.
     pub order_status: OrderStatus,
-    /// Position side (futures; `""` on spot).
+    /// Position side (futures; `""` on spot). The `order` channel's page writes `holdSide`.
+    #[bitget(alias = "holdSide")]
     pub pos_side: Option<PosSide>,
     /// Position mode (futures).
     pub hold_mode: Option<HoldMode>,
@@ -222,8 +223,8 @@ pub struct Fill {
     pub trade_scope: Option<String>,
     /// `open` or `close` (futures).
     pub trade_side: Option<String>,
-    /// Created, Unix ms.
-    #[bitget(timestamp)]
+    /// Created, Unix ms (`execTime` on the `fill` channel).
+    #[bitget(timestamp, alias = "execTime")]
     pub created_time: i64,
     /// Updated, Unix ms.
     #[bitget(timestamp)]

@@ -190,6 +190,7 @@ impl Exchange {
                 account: o.request.account.clone(),
                 instrument: o.request.instrument.clone(),
                 status: o.status,
+                snapshot: Box::new(o.clone()),
             };
             self.outbox.push(event);
         }

@@ -465,6 +465,7 @@ impl Exchange {
                 order_id: fill.order_id,
                 account: fill.account.clone(),
                 instrument: fill.instrument.clone(),
+                fill: Box::new(fill.clone()),
             });
             self.fills.push(fill);
         }

@@ -23,6 +23,8 @@ use futures_util::{SinkExt as _, StreamExt as _};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
+mod private;
+
 use crate::exchange::InstrumentId;
 use crate::orders::Market;
 use crate::state::{Inner, Shared};
@@ -52,6 +54,8 @@ pub(crate) struct Control {
     pub(crate) upgrade: u64,
     /// How long after the notice an upgrading connection is closed (60 s on Bitget).
     pub(crate) upgrade_after: Duration,
+    /// The private streams' faults and switches.
+    pub(crate) private: private::Faults,
 }
 
 impl Default for Control {
@@ -67,6 +71,7 @@ impl Default for Control {
             idle: Duration::from_secs(120),
             upgrade: 0,
             upgrade_after: Duration::from_secs(60),
+            private: private::Faults::default(),
         }
     }
 }
@@ -76,19 +81,29 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/v2/ws/public", get(v2_public))
         .route("/v3/ws/public", get(v3_public))
+        .route("/v2/ws/private", get(v2_private))
+        .route("/v3/ws/private", get(v3_private))
         .with_state(shared)
 }
 
 async fn v2_public(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
-    ws.on_upgrade(move |socket| serve(socket, shared, Version::V2))
+    ws.on_upgrade(move |socket| serve(socket, shared, Version::V2, false))
 }
 
 async fn v3_public(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
-    ws.on_upgrade(move |socket| serve(socket, shared, Version::V3))
+    ws.on_upgrade(move |socket| serve(socket, shared, Version::V3, false))
+}
+
+async fn v2_private(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
+    ws.on_upgrade(move |socket| serve(socket, shared, Version::V2, true))
+}
+
+async fn v3_private(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
+    ws.on_upgrade(move |socket| serve(socket, shared, Version::V3, true))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Version {
+pub(crate) enum Version {
     V2,
     V3,
 }
@@ -170,13 +185,19 @@ fn levels(side: &BTreeMap<Decimal, String>, descending: bool) -> Vec<Value> {
 /// The first `seq` of a book: above 2^53, as Bitget's are.
 const FIRST_SEQ: u64 = 1_304_314_508_780_744_705;
 
-async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
+async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version, is_private: bool) {
     let (mut tx, mut rx) = socket.split();
-    let (generation, number) = {
+    let (generation, number, private_generation) = {
         let mut inner = shared.lock();
         inner.streams.next_connection += 1;
-        (inner.streams.generation, inner.streams.next_connection - 1)
+        (
+            inner.streams.generation,
+            inner.streams.next_connection - 1,
+            inner.streams.private.generation,
+        )
     };
+    // The account once logged in (private paths only).
+    let mut session: Option<private::Session> = None;
     let (tick, idle, mut upgrade) = {
         let inner = shared.lock();
         (
@@ -213,20 +234,29 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
                 if text == "ping" {
                     last_ping = tokio::time::Instant::now();
                 }
-                let answers = if text == "ping" {
+                let (answers, close) = if text == "ping" {
                     if number < shared.lock().streams.stalled_below {
-                        Vec::new()
+                        (Vec::new(), false)
                     } else {
-                        vec!["pong".to_owned()]
+                        (vec!["pong".to_owned()], false)
                     }
+                } else if is_private {
+                    let now = shared.now_ms();
+                    let mut inner = shared.lock();
+                    on_private_message(&shared, &mut inner, &text, version, &mut session, now)
                 } else {
                     let mut inner = shared.lock();
-                    on_message(&mut inner, &text, version, &mut subs)
+                    (on_message(&mut inner, &text, version, &mut subs), false)
                 };
                 for a in answers {
                     if tx.send(Message::text(a)).await.is_err() {
                         return;
                     }
+                }
+                if close {
+                    // A refused login is answered, then the connection closed (the intro page).
+                    let _ = tx.send(Message::Close(None)).await;
+                    return;
                 }
             }
             _ = ticker.tick() => {
@@ -271,14 +301,30 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version) {
                         None
                     }
                 };
-                let Some(pushes) = pushes else {
+                let Some(mut pushes) = pushes else {
                     let _ = tx.send(Message::Close(None)).await;
                     return;
                 };
+                let mut close = false;
+                if let Some(session) = session.as_mut() {
+                    let mut inner = shared.lock();
+                    if inner.streams.private.generation != private_generation {
+                        close = true;
+                    } else {
+                        let now = shared_now(&inner);
+                        let (more, drop_now) = private::pushes(&mut inner, session, version, now);
+                        pushes.extend(more);
+                        close = drop_now;
+                    }
+                }
                 for p in pushes {
                     if tx.send(Message::text(p)).await.is_err() {
                         return;
                     }
+                }
+                if close {
+                    let _ = tx.send(Message::Close(None)).await;
+                    return;
                 }
             }
         }
@@ -336,10 +382,100 @@ fn on_message(
     out
 }
 
+/// The answers to one JSON message on a private path: the login, then subscriptions to the
+/// private channels (30004 before the login); and whether to close the connection after them.
+fn on_private_message(
+    shared: &Shared,
+    inner: &mut Inner,
+    text: &str,
+    version: Version,
+    session: &mut Option<private::Session>,
+    now_ms: i64,
+) -> (Vec<String>, bool) {
+    let Ok(msg) = serde_json::from_str::<Value>(text) else {
+        return (
+            vec![json!({"event": "error", "code": 30016, "msg": "Param error"}).to_string()],
+            false,
+        );
+    };
+    let op = msg.get("op").and_then(Value::as_str).unwrap_or_default();
+    let args = msg
+        .get("args")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    if op == "login" {
+        let faults = &mut inner.streams.private;
+        let refused = if faults.refuse_logins > 0 {
+            faults.refuse_logins -= 1;
+            Err((30005, "login failed"))
+        } else {
+            match args.first() {
+                Some(arg) => {
+                    crate::auth::stream_login(&shared.accounts, arg, now_ms, faults.accept_ms)
+                        .cloned()
+                }
+                None => Err((30016, "Param error")),
+            }
+        };
+        return match refused {
+            Ok(account) => {
+                let code = if inner.streams.private.string_codes {
+                    json!("0")
+                } else {
+                    json!(0)
+                };
+                *session = Some(private::Session::new(inner, account));
+                (
+                    vec![json!({"event": "login", "code": code, "msg": ""}).to_string()],
+                    false,
+                )
+            }
+            Err((code, message)) => (
+                vec![json!({"event": "error", "code": code, "msg": message}).to_string()],
+                true,
+            ),
+        };
+    }
+    let mut out = Vec::new();
+    for arg in args {
+        let key = key_of(&arg);
+        match (op, session.as_mut()) {
+            ("subscribe", None) => out.push(
+                json!({"event": "error", "arg": arg, "code": 30004, "msg": "User not logged in"})
+                    .to_string(),
+            ),
+            ("subscribe", Some(s)) => match private::sub_of(&arg, version) {
+                Ok(sub) => {
+                    s.subs.insert(key.clone(), sub);
+                    out.push(json!({"event": "subscribe", "arg": arg}).to_string());
+                    if let Some(first) = private::on_subscribe(inner, s, &key, version, now_ms) {
+                        out.push(first);
+                    }
+                }
+                Err(msg) => out.push(
+                    json!({"event": "error", "arg": arg, "code": 30001, "msg": msg}).to_string(),
+                ),
+            },
+            ("unsubscribe", s) => {
+                if let Some(s) = s {
+                    s.subs.remove(&key);
+                }
+                out.push(json!({"event": "unsubscribe", "arg": arg}).to_string());
+            }
+            (other, _) => out.push(
+                json!({"event": "error", "code": 30003, "msg": format!("op `{other}` does not exist")})
+                    .to_string(),
+            ),
+        }
+    }
+    (out, false)
+}
+
 fn key_of(arg: &Value) -> String {
     let mut key = String::new();
     for field in [
-        "instType", "channel", "topic", "instId", "symbol", "interval",
+        "instType", "channel", "topic", "instId", "coin", "symbol", "interval",
     ] {
         if let Some(v) = arg.get(field).and_then(Value::as_str) {
             key.push_str(&v.to_ascii_lowercase());
