@@ -3,9 +3,10 @@
 //! Bitget's private channels have no replay: what is pushed while a connection is down is gone.
 //! An [`OrderFeed`] subscribes to a family's order and fill channels and, whenever pushes may
 //! have been lost (the connection came back, or the consumer fell behind and pushes were
-//! dropped), reconciles over REST through the declared endpoints: the open orders, the fills
-//! since the last one it delivered, and the final state of every order it knew open. What it
-//! finds and had not delivered is delivered, marked `recovered`.
+//! dropped), reconciles over REST through the declared endpoints: the fills since the last one
+//! it delivered, the orders finished since then and those open now, and the state of every
+//! order it knew open and found in neither. What it finds and had not delivered is delivered,
+//! marked `recovered`. The orders open when the feed starts are tracked from the start.
 //!
 //! Each fill is delivered once (by trade and order id, across the live pushes and the
 //! recoveries), and an order's state only moves forward: a push for an older or the same state
@@ -98,6 +99,13 @@ pub trait Source: Send + Sync + 'static {
     fn orders(&self) -> Self::Orders;
     /// The fill channel to subscribe to.
     fn fills(&self) -> Self::Fills;
+    /// The orders finished (filled or cancelled) since `since_ms`, Unix ms: those placed and
+    /// done while no push came.
+    fn finished_since<'a>(
+        &'a self,
+        client: &'a Client,
+        since_ms: i64,
+    ) -> BoxFuture<'a, Result<Vec<Self::Order>, Error>>;
     /// Every open order now.
     fn open_orders<'a>(
         &'a self,
@@ -208,7 +216,10 @@ impl<S: Source> OrderFeed<S> {
         let orders = streams.subscribe(source.orders()).await?;
         let fills = streams.subscribe(source.fills()).await?;
         let now = client.clock().now_ms();
-        Ok(OrderFeed {
+        // The orders open before the feed started are tracked (not delivered), so a change of
+        // theirs while a push is lost is recovered too.
+        let open = source.open_orders(client).await?;
+        let mut feed = OrderFeed {
             client: client.clone(),
             source,
             orders,
@@ -223,7 +234,15 @@ impl<S: Source> OrderFeed<S> {
             fills_down: false,
             pending: VecDeque::new(),
             stats: FeedStats::default(),
-        })
+        };
+        for order in open {
+            let progress = order.progress();
+            feed.states.insert(
+                order.order_id().to_owned(),
+                (progress, order.symbol().to_owned()),
+            );
+        }
+        Ok(feed)
     }
 
     /// What was delivered and dropped so far.
@@ -247,42 +266,71 @@ impl<S: Source> OrderFeed<S> {
                 return Some(Ok(event));
             }
             if self.recover_since.is_some() && !self.orders_down && !self.fills_down {
+                // What is already buffered was pushed before the loss: taken first, as live
+                // pushes, so the recovery only finds what was really missed.
+                let mut drained = false;
+                while let Some(event) = self.orders.try_next() {
+                    drained = true;
+                    if let Err(e) = self.on_orders(event) {
+                        return Some(Err(e));
+                    }
+                }
+                while let Some(event) = self.fills.try_next() {
+                    drained = true;
+                    if let Err(e) = self.on_fills(event) {
+                        return Some(Err(e));
+                    }
+                }
+                if drained {
+                    continue;
+                }
                 if let Err(e) = self.recover().await {
                     return Some(Err(e));
                 }
                 continue;
             }
-            tokio::select! {
-                event = self.orders.next() => match event? {
-                    Ok(Event::Push(push)) => {
-                        for order in push.data {
-                            self.offer_order(order, false);
-                        }
-                    }
-                    Ok(Event::Lagged(_)) => self.trouble(),
-                    Ok(Event::Reconnecting) => {
-                        self.orders_down = true;
-                        self.lost();
-                    }
-                    Ok(Event::Resubscribed) => self.orders_down = false,
-                    Err(e) => return Some(Err(e)),
-                },
-                event = self.fills.next() => match event? {
-                    Ok(Event::Push(push)) => {
-                        for fill in push.data {
-                            self.offer_fill(fill, false);
-                        }
-                    }
-                    Ok(Event::Lagged(_)) => self.trouble(),
-                    Ok(Event::Reconnecting) => {
-                        self.fills_down = true;
-                        self.lost();
-                    }
-                    Ok(Event::Resubscribed) => self.fills_down = false,
-                    Err(e) => return Some(Err(e)),
-                },
+            let handled = tokio::select! {
+                event = self.orders.next() => self.on_orders(event?),
+                event = self.fills.next() => self.on_fills(event?),
+            };
+            if let Err(e) = handled {
+                return Some(Err(e));
             }
         }
+    }
+
+    fn on_orders(&mut self, event: Result<Event<S::Order>, Error>) -> Result<(), Error> {
+        match event? {
+            Event::Push(push) => {
+                for order in push.data {
+                    self.offer_order(order, false);
+                }
+            }
+            Event::Lagged(_) => self.trouble(),
+            Event::Reconnecting => {
+                self.orders_down = true;
+                self.lost();
+            }
+            Event::Resubscribed => self.orders_down = false,
+        }
+        Ok(())
+    }
+
+    fn on_fills(&mut self, event: Result<Event<S::Fill>, Error>) -> Result<(), Error> {
+        match event? {
+            Event::Push(push) => {
+                for fill in push.data {
+                    self.offer_fill(fill, false);
+                }
+            }
+            Event::Lagged(_) => self.trouble(),
+            Event::Reconnecting => {
+                self.fills_down = true;
+                self.lost();
+            }
+            Event::Resubscribed => self.fills_down = false,
+        }
+        Ok(())
     }
 
     /// Pushes may have been lost from here: recover when both channels are up.
@@ -357,27 +405,36 @@ impl<S: Source> OrderFeed<S> {
         let before = self.stats;
         let mut fills = self.source.fills_since(&self.client, since).await?;
         fills.sort_by_key(|f| f.time_ms());
+        let finished = self.source.finished_since(&self.client, since).await?;
         let open = self.source.open_orders(&self.client).await?;
         let open_ids: HashSet<String> = open.iter().map(|o| o.order_id().to_owned()).collect();
+        let listed: HashSet<String> = finished
+            .iter()
+            .map(|o| o.order_id().to_owned())
+            .chain(open_ids.iter().cloned())
+            .collect();
         // Orders that moved while no push came: those known open and no longer open, and those
         // of the recovered fills, their final state read one by one.
         let mut ask: Vec<(String, String)> = self
             .states
             .iter()
-            .filter(|(id, (p, _))| !p.is_done() && !open_ids.contains(*id))
+            .filter(|(id, (p, _))| !p.is_done() && !listed.contains(*id))
             .map(|(id, (_, symbol))| (symbol.clone(), id.clone()))
             .collect();
         for fill in fills {
             let (symbol, id) = (fill.symbol().to_owned(), fill.order_id().to_owned());
             if self.offer_fill(fill, true)
-                && !open_ids.contains(&id)
+                && !listed.contains(&id)
                 && self.states.get(&id).is_none_or(|(p, _)| !p.is_done())
                 && !ask.iter().any(|(_, i)| *i == id)
             {
                 ask.push((symbol, id));
             }
         }
-        for order in open {
+        // Oldest first, so a later state is offered after an earlier one.
+        let mut orders: Vec<S::Order> = finished.into_iter().chain(open).collect();
+        orders.sort_by_key(|o| o.progress().updated_ms);
+        for order in orders {
             self.offer_order(order, true);
         }
         for (symbol, id) in ask {
@@ -393,4 +450,14 @@ impl<S: Source> OrderFeed<S> {
         });
         Ok(())
     }
+}
+
+/// A recovery's time range: from `since_ms` to a minute past the client's clock (Bitget's clock
+/// may run ahead of it), as the history endpoints take it.
+pub fn window(client: &Client, since_ms: i64) -> (u64, u64) {
+    let now = client.clock().now_ms().max(since_ms);
+    (
+        u64::try_from(since_ms).unwrap_or(0),
+        u64::try_from(now).unwrap_or(0) + 60_000,
+    )
 }

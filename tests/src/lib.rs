@@ -372,6 +372,8 @@ pub mod docs {
     }
 }
 
+pub mod soak;
+
 pub mod streams {
     //! What the stream tests share: a simulator with two market makers and streams on it, orders
     //! placed in its core, and waiting for a book or a subscription to reach a state.

@@ -238,3 +238,151 @@ async fn a_futures_bot_sees_every_state_fill_position_and_balance_as_rest_does()
         }
     }
 }
+
+#[tokio::test]
+async fn under_drops_refused_logins_and_repeated_pushes_every_fill_arrives_once() {
+    let report = ok(bitget_tests::soak::private_soak(200, 25, 7).await);
+    assert_eq!(report.fills_made, 150, "{report:?}");
+    assert_eq!(
+        (report.duplicated, report.missed, report.orders_wrong),
+        (0, 0, 0),
+        "{report:?}"
+    );
+    assert_eq!(
+        report.delivered_live + report.recovered,
+        report.fills_made,
+        "{report:?}"
+    );
+    // The drops did lose pushes, and the recoveries found them.
+    assert!(report.recovered > 0 && report.recoveries > 0, "{report:?}");
+    assert!(
+        report.delivered_live > 0,
+        "pushes between the drops arrive live: {report:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_unified_bot_sees_its_order_fill_position_and_balance_as_rest_does() {
+    use bitget_endpoints::uta::trade::{OrderInfo, PlaceOrder as UtaPlace};
+    use bitget_endpoints::uta::ws::{Account as UtaAccount, Position, UnifiedOrders};
+    use bitget_endpoints::uta::{Category, OrderStatus as UtaStatus, OrderType as UtaType};
+    let sim = sim().await;
+    let id = ok(sim.ensure_futures("USDT-FUTURES", "BTCUSDT"));
+    place(&sim, "umm", &id, Side::Sell, "60010", "1");
+    let bot = client(&sim, "uta", "uta-s", "uta-p");
+    let streams = streams(&bot);
+    let mut feed = ok(OrderFeed::subscribe(&streams, &bot, UnifiedOrders::new()).await);
+    let mut account = ok(streams.subscribe(UtaAccount::new()).await);
+    let mut position = ok(streams.subscribe(Position::new()).await);
+    let pushed = ok(timeout(Duration::from_secs(2), account.next()).await);
+    assert!(
+        matches!(&pushed, Some(Ok(Event::Push(p))) if !p.data[0].coin.is_empty()),
+        "the account is pushed on subscribing: {pushed:?}"
+    );
+
+    let ack = ok(UtaPlace::builder()
+        .side(bitget_endpoints::uta::Side::Buy)
+        .category(Category::UsdtFutures)
+        .symbol("BTCUSDT")
+        .qty("0.5")
+        .price(60010)
+        .order_type(UtaType::Limit)
+        .send(&bot)
+        .await);
+    let order_id = ack.order_id.clone().unwrap_or_default();
+    let mut seen = Vec::new();
+    until(&mut feed, &mut seen, |s| {
+        s.iter().any(|e| matches!(e, FeedEvent::Fill { fill, .. } if fill.order_id == order_id))
+            && s.iter().any(|e| matches!(e, FeedEvent::Order { order, .. } if order.order_id == order_id && order.order_status == UtaStatus::Filled))
+    })
+    .await;
+    let fill = seen
+        .iter()
+        .find_map(|e| match e {
+            FeedEvent::Fill { fill, .. } => Some(fill.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no fill"));
+    assert_eq!((fill.exec_price, fill.exec_qty), (d("60010"), d("0.5")));
+    assert!(
+        fill.fee_detail
+            .iter()
+            .any(|f| f.fee.is_some_and(|x| x < d("0"))),
+        "{fill:?}"
+    );
+    let rest = ok(bot
+        .send(&ok(OrderInfo::builder().order_id(order_id.clone()).build()))
+        .await);
+    let last = seen.iter().rev().find_map(|e| match e {
+        FeedEvent::Order { order, .. } if order.order_id == order_id => Some(order.clone()),
+        _ => None,
+    });
+    let last = last.unwrap_or_else(|| panic!("no order state"));
+    assert_eq!(
+        (last.order_status, last.cum_exec_qty),
+        (rest.order_status, rest.cum_exec_qty)
+    );
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3);
+    loop {
+        let event = tokio::time::timeout_at(deadline, position.next()).await;
+        let Ok(Some(Ok(Event::Push(push)))) = event else {
+            panic!("no position push: {event:?}")
+        };
+        if push.data.iter().any(|p| p.size == d("0.5")) {
+            break;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_refused_login_says_why_and_a_refused_relogin_is_survived() {
+    let sim = sim().await;
+    let wrong = client(&sim, "bot", "bot-s", "not-the-passphrase");
+    let refused = streams(&wrong)
+        .subscribe(FuturesAccount::new(USDT))
+        .await
+        .map(|_| ())
+        .err()
+        .unwrap_or_else(|| panic!("a wrong passphrase logged in"));
+    assert_eq!(
+        refused.login_problem(),
+        Some(bitget_core::LoginProblem::WrongPassphrase),
+        "{refused}"
+    );
+    assert!(refused.is_auth(), "{refused}");
+    let bad_secret = client(&sim, "bot", "other-secret", "bot-p");
+    let refused = streams(&bad_secret)
+        .subscribe(FuturesAccount::new(USDT))
+        .await
+        .err();
+    assert_eq!(
+        refused.as_ref().and_then(|e| e.login_problem()),
+        Some(bitget_core::LoginProblem::BadSignature),
+        "{refused:?}"
+    );
+    assert!(
+        !refused
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+            .contains("other-secret"),
+        "the secret is never in a message"
+    );
+
+    // Refused once on a reconnect: the subscription says so, then comes back.
+    let bot = client(&sim, "bot", "bot-s", "bot-p");
+    let streams = streams(&bot);
+    let mut account = ok(streams.subscribe(FuturesAccount::new(USDT)).await);
+    sim.refuse_stream_logins(1);
+    sim.drop_private_streams();
+    let (mut refusals, mut back) = (0, false);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while !back {
+        match tokio::time::timeout_at(deadline, account.next()).await {
+            Ok(Some(Err(e))) if e.is_refused() => refusals += 1,
+            Ok(Some(Ok(Event::Resubscribed))) => back = true,
+            Ok(Some(_)) => {}
+            other => panic!("not back: {other:?}"),
+        }
+    }
+    assert_eq!(refusals, 1);
+}

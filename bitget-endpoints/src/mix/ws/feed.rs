@@ -6,8 +6,8 @@ use bitget_core::paging::Pages;
 use bitget_core::{ApiCode, Client, Decimal, Error};
 
 use super::{Fill, OrderPush, Orders};
-use crate::feed::{BoxFuture, Progress, Source, TrackedFill, TrackedOrder};
-use crate::mix::order::{Detail, Fills, FuturesFill, OrdersPending};
+use crate::feed::{BoxFuture, Progress, Source, TrackedFill, TrackedOrder, window};
+use crate::mix::order::{Detail, Fills, FuturesFill, OrdersHistory, OrdersPending};
 use crate::mix::{OrderStatus, ProductType};
 
 /// A product type's futures orders and fills, for [`OrderFeed`](crate::feed::OrderFeed).
@@ -77,6 +77,23 @@ impl Source for FuturesOrders {
 
     fn fills(&self) -> Fill {
         Fill::new(self.product_type.clone())
+    }
+
+    fn finished_since<'a>(
+        &'a self,
+        client: &'a Client,
+        since_ms: i64,
+    ) -> BoxFuture<'a, Result<Vec<OrderPush>, Error>> {
+        Box::pin(async move {
+            let request = OrdersHistory::builder()
+                .product_type(self.product_type.clone())
+                .build()?;
+            let (start, end) = window(client, since_ms);
+            let orders = Pages::between(client, request, start, end)
+                .try_collect()
+                .await?;
+            Ok(orders.into_iter().map(OrderPush::from).collect())
+        })
     }
 
     fn open_orders<'a>(

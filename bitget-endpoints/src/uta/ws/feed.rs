@@ -6,9 +6,9 @@ use bitget_core::paging::Pages;
 use bitget_core::{Client, Decimal, Error};
 
 use super::{Fill, OrderChannel};
-use crate::feed::{BoxFuture, Progress, Source, TrackedFill, TrackedOrder};
-use crate::uta::OrderStatus;
-use crate::uta::trade::{Fill as FillRow, Fills, Order, OrderInfo, UnfilledOrders};
+use crate::feed::{BoxFuture, Progress, Source, TrackedFill, TrackedOrder, window};
+use crate::uta::trade::{Fill as FillRow, Fills, HistoryOrders, Order, OrderInfo, UnfilledOrders};
+use crate::uta::{Category, OrderStatus};
 
 /// The Unified account's orders and fills, for [`OrderFeed`](crate::feed::OrderFeed).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,6 +70,32 @@ impl Source for UnifiedOrders {
 
     fn fills(&self) -> Fill {
         Fill::new()
+    }
+
+    fn finished_since<'a>(
+        &'a self,
+        client: &'a Client,
+        since_ms: i64,
+    ) -> BoxFuture<'a, Result<Vec<Order>, Error>> {
+        Box::pin(async move {
+            let (start, end) = window(client, since_ms);
+            let mut all = Vec::new();
+            // The history is read per product line (its `category` is required).
+            for category in [
+                Category::Spot,
+                Category::UsdtFutures,
+                Category::CoinFutures,
+                Category::UsdcFutures,
+            ] {
+                let request = HistoryOrders::builder().category(category).build()?;
+                all.extend(
+                    Pages::between(client, request, start, end)
+                        .try_collect()
+                        .await?,
+                );
+            }
+            Ok(all)
+        })
     }
 
     fn open_orders<'a>(&'a self, client: &'a Client) -> BoxFuture<'a, Result<Vec<Order>, Error>> {
