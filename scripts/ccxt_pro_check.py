@@ -95,4 +95,5 @@ async def main():
     sys.exit(0 if all(v == "ok" for v in results.values()) else 1)
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())
