@@ -386,3 +386,48 @@ async fn a_refused_login_says_why_and_a_refused_relogin_is_survived() {
     }
     assert_eq!(refusals, 1);
 }
+
+#[tokio::test]
+async fn a_spot_fill_made_while_the_connection_is_down_is_recovered() {
+    use bitget_endpoints::spot::OrderStatus as SpotStatus;
+    use bitget_endpoints::spot::ws::SpotOrders;
+    use bitget_sim::exchange::NewOrder;
+    let sim = sim().await;
+    let id = ok(sim.ensure_spot("BTCUSDT"));
+    place(&sim, "mm", &id, Side::Sell, "60010", "1");
+    let bot = client(&sim, "bot", "bot-s", "bot-p");
+    let streams = streams(&bot);
+    let mut feed = ok(OrderFeed::subscribe(&streams, &bot, SpotOrders::new()).await);
+    // Down, then the order placed and filled: nothing of it is pushed.
+    sim.drop_private_streams();
+    let uid = sim.uid_of("bot").unwrap_or_default();
+    let now = bot.clock().now_ms();
+    let order = ok(sim.with_exchange(|ex| {
+        ex.set_time(now);
+        ex.place(NewOrder::limit(
+            &uid,
+            id.clone(),
+            Side::Buy,
+            d("60010"),
+            d("0.1"),
+        ))
+        .map_err(|e| format!("{e:?}"))
+    }))
+    .to_string();
+    let mut seen = Vec::new();
+    until(&mut feed, &mut seen, |s| {
+        s.iter().any(|e| matches!(e, FeedEvent::Fill { fill, recovered: true } if fill.order_id == order))
+            && s.iter().any(|e| matches!(e, FeedEvent::Order { order: o, recovered: true } if o.order_id == order && o.status == SpotStatus::Filled))
+            && s.iter().any(|e| matches!(e, FeedEvent::Recovered { .. }))
+    })
+    .await;
+    assert!(
+        matches!(seen.first(), Some(FeedEvent::Reconnecting)),
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .any(|e| matches!(e, FeedEvent::Recovered { fills: 1, .. })),
+        "{seen:?}"
+    );
+}

@@ -78,3 +78,5 @@ pub struct Candles {
 
 mod private;
 pub use private::*;
+mod feed;
+pub use feed::SpotOrders;
