@@ -30,8 +30,13 @@ def rest(key, secret, password):
     return e
 
 
-def pro():
-    e = ccxt.pro.bitget({"enableRateLimit": False})
+def pro(credentials=None):
+    """The pro exchange on the simulator's URLs; `credentials` (key, secret, passphrase) for the
+    private streams."""
+    config = {"enableRateLimit": False}
+    if credentials:
+        config.update(dict(zip(["apiKey", "secret", "password"], credentials)))
+    e = ccxt.pro.bitget(config)
     for k in list(e.urls["api"].keys()):
         if k != "ws":
             e.urls["api"][k] = BASE

@@ -15,26 +15,8 @@ import asyncio
 import json
 import sys
 
-import ccxt.pro
-
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from ccxt_pro_check import rest, WS, BASE  # noqa: E402  (the same URL rewiring)
-
-
-def private_pro():
-    e = ccxt.pro.bitget({"apiKey": "ccxtkey", "secret": "ccxtsecret", "password": "ccxtpass", "enableRateLimit": False})
-    for k in list(e.urls["api"].keys()):
-        if k != "ws":
-            e.urls["api"][k] = BASE
-    e.urls["api"]["ws"] = {
-        "public": WS + "/v2/ws/public",
-        "private": WS + "/v2/ws/private",
-        "utaPublic": WS + "/v3/ws/public",
-        "utaPrivate": WS + "/v3/ws/private",
-    }
-    e.options["fetchMarkets"] = {"types": ["spot", "swap"]}
-    e.has["fetchCurrencies"] = False
-    return e
+from ccxt_pro_check import pro, rest  # noqa: E402  (the same URL rewiring)
 
 
 results = {}
@@ -53,7 +35,7 @@ async def step(name, coro, check=None):
 async def main():
     mm = rest("mmkey", "mmsecret", "mmpass")
     bot = rest("ccxtkey", "ccxtsecret", "ccxtpass")
-    ws = private_pro()
+    ws = pro(("ccxtkey", "ccxtsecret", "ccxtpass"))
     await ws.load_markets()
     await step("watch_balance", ws.watch_balance({"type": "swap"}), lambda b: "USDT" in b)
     for symbol in ["BTC/USDT:USDT", "BTC/USDT"]:

@@ -396,6 +396,14 @@ impl LoginProblem {
         }
     }
 
+    /// Whether the timestamp was refused (30013, 30014): the clock is off from Bitget's.
+    pub fn is_clock(self) -> bool {
+        matches!(
+            self,
+            LoginProblem::BadTimestamp | LoginProblem::ExpiredTimestamp
+        )
+    }
+
     /// What to do about it.
     pub fn advice(self) -> &'static str {
         match self {
@@ -670,10 +678,7 @@ impl Error {
         matches!(
             self.api_code(),
             Some(ApiCode::TimestampExpired | ApiCode::TimestampOutOfWindow)
-        ) || matches!(
-            self.login_problem(),
-            Some(LoginProblem::BadTimestamp | LoginProblem::ExpiredTimestamp)
-        )
+        ) || self.login_problem().is_some_and(LoginProblem::is_clock)
     }
 
     /// Why a stream login was refused, for a refused login.
@@ -685,29 +690,25 @@ impl Error {
     /// signature, environment mismatch, account mode mismatch), over REST or at a stream's
     /// login.
     pub fn is_auth(&self) -> bool {
-        self.login_problem().is_some_and(|p| {
-            !matches!(
-                p,
-                LoginProblem::BadTimestamp | LoginProblem::ExpiredTimestamp
+        self.login_problem().is_some_and(|p| !p.is_clock())
+            || matches!(
+                self.api_code(),
+                Some(
+                    ApiCode::AccessKeyMissing
+                        | ApiCode::AccessSignMissing
+                        | ApiCode::SignatureMissing
+                        | ApiCode::PassphraseMissing
+                        | ApiCode::InvalidApiKey
+                        | ApiCode::ApiKeyNotFound
+                        | ApiCode::SignatureMismatch
+                        | ApiCode::KeyOrPassphraseIncorrect
+                        | ApiCode::PermissionDenied
+                        | ApiCode::IpNotWhitelisted
+                        | ApiCode::EnvironmentMismatch
+                        | ApiCode::ClassicKeyOnUnifiedApi
+                        | ApiCode::UnifiedKeyOnClassicApi
+                )
             )
-        }) || matches!(
-            self.api_code(),
-            Some(
-                ApiCode::AccessKeyMissing
-                    | ApiCode::AccessSignMissing
-                    | ApiCode::SignatureMissing
-                    | ApiCode::PassphraseMissing
-                    | ApiCode::InvalidApiKey
-                    | ApiCode::ApiKeyNotFound
-                    | ApiCode::SignatureMismatch
-                    | ApiCode::KeyOrPassphraseIncorrect
-                    | ApiCode::PermissionDenied
-                    | ApiCode::IpNotWhitelisted
-                    | ApiCode::EnvironmentMismatch
-                    | ApiCode::ClassicKeyOnUnifiedApi
-                    | ApiCode::UnifiedKeyOnClassicApi
-            )
-        )
     }
 
     /// Whether the request was rejected by validation and never sent.

@@ -23,7 +23,7 @@ use tokio_tungstenite::tungstenite::Message;
 
 use super::book::Action;
 use super::channel::{Arg, Channel, Venue};
-use crate::error::Refusal;
+use crate::error::{LoginProblem, Refusal};
 use crate::{Client, Error};
 
 /// How the streams behave; the defaults follow Bitget's WebSocket intro page (10 messages a
@@ -571,8 +571,7 @@ async fn run(
                             }
                         }
                     }
-                    let skew = Error::refused(refusal).is_clock_skew();
-                    if skew {
+                    if refusal.login_problem().is_some_and(LoginProblem::is_clock) {
                         // The clock is off from Bitget's: learn the offset before signing again.
                         let _ = client.sync_clock().await;
                     }

@@ -228,8 +228,9 @@ pub(super) fn current_fund_rate(
     ))
 }
 
-/// The candle periods of the newer doc revision (case matters: `1m` a minute, `1M` a month).
-fn period_ms(granularity: &str) -> Option<i64> {
+/// The candle periods of the newer doc revision (case matters: `1m` a minute, `1M` a month);
+/// the streams' candle channels and `kline` intervals read the same values.
+pub(crate) fn period_ms(granularity: &str) -> Option<i64> {
     const MIN: i64 = 60_000;
     const HOUR: i64 = 60 * MIN;
     const DAY: i64 = 24 * HOUR;

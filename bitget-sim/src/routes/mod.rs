@@ -11,6 +11,8 @@ mod mix_trade;
 mod names;
 mod paging;
 pub(crate) mod pushes;
+
+pub(crate) use market::period_ms;
 mod spot;
 mod spot_account;
 mod spot_market;

@@ -257,16 +257,18 @@ pub(crate) fn v2_equity(inner: &Inner, uid: &str) -> Value {
     }])
 }
 
+/// The REST shapes' `category` in lower case, as the v3 `order` and `position` pages write it.
+fn lower_category(m: &mut serde_json::Map<String, Value>) {
+    if let Some(Value::String(c)) = m.get_mut("category") {
+        c.make_ascii_lowercase();
+    }
+}
+
 /// v3 `order`: the REST shape with `category` lower case, as the page's example has it.
 pub(crate) fn v3_order(inner: &Inner, o: &Order) -> Value {
     let mut v = super::uta_trade::order_json(inner, o);
     if let Some(m) = v.as_object_mut() {
-        let category = m
-            .get("category")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        m.insert("category".into(), json!(category));
+        lower_category(m);
         // The page's example writes the position side `holdSide`.
         let hold_side = m.remove("posSide").unwrap_or(json!(""));
         m.insert("holdSide".into(), hold_side);
@@ -379,12 +381,7 @@ pub(crate) fn v3_positions(inner: &Inner, uid: &str) -> Value {
             .map(|p| {
                 let mut v = super::uta_account::position_json(inner, uid, p);
                 if let Some(m) = v.as_object_mut() {
-                    let category = m
-                        .get("category")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_ascii_lowercase();
-                    m.insert("category".into(), json!(category));
+                    lower_category(m);
                     m.insert("liqPrice".into(), json!(""));
                     m.insert("size".into(), json!(text(p.size)));
                     m.insert("marginSize".into(), json!(text(p.margin.round_dp(8))));

@@ -27,6 +27,7 @@ mod private;
 
 use crate::exchange::InstrumentId;
 use crate::orders::Market;
+use crate::routes::period_ms;
 use crate::state::{Inner, Shared};
 
 /// Stream faults and the push interval, set through the simulator's handle.
@@ -596,30 +597,6 @@ fn push(inner: &mut Inner, sub: &mut Sub, version: Version, now: i64) -> Option<
         Kind::Candles(period) => push_candles(inner, sub, version, period, now),
         Kind::Liquidations => None,
     }
-}
-
-/// A candle interval's length: v2's channel suffixes (`1m` .. `1Mutc`, no `3m`) and v3's
-/// `interval` values (`1m` .. `1D`, with `3m`).
-fn period_ms(interval: &str) -> Option<i64> {
-    const MIN: i64 = 60_000;
-    const HOUR: i64 = 60 * MIN;
-    const DAY: i64 = 24 * HOUR;
-    Some(match interval.trim_end_matches("utc") {
-        "1m" => MIN,
-        "3m" => 3 * MIN,
-        "5m" => 5 * MIN,
-        "15m" => 15 * MIN,
-        "30m" => 30 * MIN,
-        "1H" => HOUR,
-        "4H" => 4 * HOUR,
-        "6H" => 6 * HOUR,
-        "12H" => 12 * HOUR,
-        "1D" => DAY,
-        "3D" => 3 * DAY,
-        "1W" => 7 * DAY,
-        "1M" => 30 * DAY,
-        _ => return None,
-    })
 }
 
 /// Candles from the trades: the recent ones first (a snapshot), then the latest as it forms.
