@@ -282,6 +282,12 @@ impl Simulator {
         self.shared.lock().streams.private.duplicate_orders += n;
     }
 
+    /// Executes the next `n` trade requests sent over the v3 private stream and closes their
+    /// connection instead of answering: the answer is lost, the order (if placed) lives.
+    pub fn lose_stream_trade_replies(&self, n: u32) {
+        self.shared.lock().streams.private.lose_trade_replies += n;
+    }
+
     /// Whether a stream login may carry a 13-digit millisecond timestamp (off by default: the
     /// SDKs send seconds, and whether Bitget takes milliseconds is unknown).
     pub fn stream_login_millis(&self, accept: bool) {

@@ -187,4 +187,14 @@ impl Client {
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.inner.clock
     }
+
+    /// Waits for the rate limiter's permit for one request of `E`, as [`Client::send`] does
+    /// before each attempt: what a request sent another way (over a stream) waits for, so it
+    /// shares the endpoint's documented limit with REST.
+    pub async fn rate_permit<E: Endpoint>(&self) {
+        self.inner
+            .limits
+            .wait(&self.inner.rate_key, E::PATH, E::RATE_LIMIT)
+            .await;
+    }
 }

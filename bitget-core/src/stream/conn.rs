@@ -23,6 +23,7 @@ use tokio_tungstenite::tungstenite::Message;
 
 use super::book::Action;
 use super::channel::{Arg, Channel, Venue};
+use super::request::{self, Pending, Requester};
 use crate::error::{LoginProblem, Refusal};
 use crate::{Client, Error};
 
@@ -90,6 +91,13 @@ impl StreamConfig {
     /// With this many subscriptions per connection.
     pub fn channels_per_connection(mut self, n: usize) -> Self {
         self.channels_per_connection = n.max(1);
+        self
+    }
+
+    /// With this many messages a second per connection, pings, subscriptions and requests
+    /// alike (at most 10, Bitget's limit, over which it closes the connection).
+    pub fn messages_per_second(mut self, n: u32) -> Self {
+        self.messages_per_second = n.clamp(1, 10);
         self
     }
 
@@ -169,17 +177,19 @@ enum Frame {
     LoginRefused(Refusal),
 }
 
-struct Sink {
+pub(super) struct Sink {
     arg: Arg,
     tx: mpsc::Sender<Frame>,
     lagged: Arc<AtomicU64>,
     ack: Option<oneshot::Sender<Result<(), Error>>>,
 }
 
-enum Cmd {
+pub(super) enum Cmd {
     Subscribe(Sink),
     Unsubscribe(String),
     Resubscribe(String),
+    /// A request answered by id ([`Requester`]).
+    Request(Pending),
 }
 
 struct ConnHandle {
@@ -253,7 +263,7 @@ impl Streams {
         }
         let arg = channel.arg();
         let key = arg.key();
-        let (cmd, count) = self.connection(C::VENUE);
+        let (cmd, count, _) = self.connection(C::VENUE);
         let (tx, rx) = mpsc::channel(self.config.buffer);
         let lagged = Arc::new(AtomicU64::new(0));
         let (ack_tx, ack_rx) = oneshot::channel();
@@ -308,9 +318,40 @@ impl Streams {
             .count()
     }
 
+    /// A connection of `venue` for requests answered by id (v3's trading over the private
+    /// stream): it logs in first (on a private venue) and again after each reconnect. A request
+    /// waits at most the config's `ack_timeout` for its answer.
+    pub fn requester(&self, venue: Venue) -> Result<Requester, Error> {
+        if venue.is_private() {
+            // Checked here so the refusal is immediate and names the fix.
+            self.client.stream_login()?;
+        }
+        let (cmd, count, state) = self.connection(venue);
+        Ok(Requester {
+            cmd,
+            count,
+            state,
+            url: format!("{}{}", self.base_url, venue.path()),
+            within: self.config.ack_timeout,
+            client: self.client.clone(),
+        })
+    }
+
+    /// The client these streams belong to.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// A connection of `venue` with room for one more subscription (counted), opened if none
     /// has.
-    fn connection(&self, venue: Venue) -> (mpsc::UnboundedSender<Cmd>, Arc<AtomicUsize>) {
+    fn connection(
+        &self,
+        venue: Venue,
+    ) -> (
+        mpsc::UnboundedSender<Cmd>,
+        Arc<AtomicUsize>,
+        watch::Receiver<ConnState>,
+    ) {
         let mut conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
         conns.retain(|c| !c.cmd.is_closed());
         let max = self.config.channels_per_connection;
@@ -321,7 +362,7 @@ impl Streams {
             let fits = c.budget.used() + 2 * (count + 1) <= per_hour;
             if c.venue == venue && count < max && fits {
                 c.count.fetch_add(1, Ordering::Relaxed);
-                return (c.cmd.clone(), c.count.clone());
+                return (c.cmd.clone(), c.count.clone(), c.state.clone());
             }
         }
         let (cmd, cmd_rx) = mpsc::unbounded_channel();
@@ -342,10 +383,10 @@ impl Streams {
             venue,
             cmd: cmd.clone(),
             count: count.clone(),
-            state,
+            state: state.clone(),
             budget,
         });
-        (cmd, count)
+        (cmd, count, state)
     }
 }
 
@@ -518,6 +559,8 @@ async fn run(
     budget: Budget,
 ) {
     let mut subs: HashMap<String, Sink> = HashMap::new();
+    // Requests sent on this socket and not yet answered, by id.
+    let mut pending: HashMap<String, oneshot::Sender<Result<Value, Error>>> = HashMap::new();
     let mut attempt: u32 = 0;
     let mut ever_connected = false;
     loop {
@@ -536,7 +579,7 @@ async fn run(
                         }
                     }
                 }
-                if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+                if !wait_backoff(&url, &config, attempt, &mut cmds, &mut subs).await {
                     let _ = state.send(ConnState::Closed);
                     return;
                 }
@@ -553,7 +596,7 @@ async fn run(
                     tracing::debug!(%url, %reason, "stream login got no answer");
                     attempt += 1;
                     let _ = state.send(ConnState::Reconnecting { attempt });
-                    if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+                    if !wait_backoff(&url, &config, attempt, &mut cmds, &mut subs).await {
                         let _ = state.send(ConnState::Closed);
                         return;
                     }
@@ -577,7 +620,7 @@ async fn run(
                     }
                     attempt += 1;
                     let _ = state.send(ConnState::Reconnecting { attempt });
-                    if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+                    if !wait_backoff(&url, &config, attempt, &mut cmds, &mut subs).await {
                         let _ = state.send(ConnState::Closed);
                         return;
                     }
@@ -645,6 +688,17 @@ async fn run(
                             return;
                         }
                     }
+                    Some(Cmd::Request(Pending { id, text, reply })) => {
+                        // Answers given up on (timed out) are forgotten here.
+                        pending.retain(|_, reply| !reply.is_closed());
+                        if send(&mut socket, &mut pacer, text).await {
+                            pending.insert(id, reply);
+                        } else {
+                            // A failed write may still have left part of it: not "unsent".
+                            let _ = reply.send(Err(request::lost(&url)));
+                            alive = false;
+                        }
+                    }
                     Some(Cmd::Resubscribe(key)) => {
                         if let Some(sink) = subs.get(&key) {
                             let arg = sink.arg.to_value();
@@ -664,7 +718,7 @@ async fn run(
                             "pong" => pong_due = None,
                             "ping" => alive &= socket.send(Message::text("pong")).await.is_ok(),
                             text => {
-                                if handle(text, &mut subs, &mut waiting) == Handled::Upgrade {
+                                if handle(text, &mut subs, &mut waiting, &mut pending) == Handled::Upgrade {
                                     // Bitget closes the connection about a minute after saying so:
                                     // reconnect now, on our terms.
                                     tracing::debug!(%url, "30033: the server is upgrading, reconnecting");
@@ -693,14 +747,18 @@ async fn run(
                 }
             }
         }
-        // Lost: every subscription is told, then the connection is dialled again.
+        // Lost: every request still waiting may have been executed; every subscription is
+        // told; then the connection is dialled again.
+        for (_, reply) in pending.drain() {
+            let _ = reply.send(Err(request::lost(&url)));
+        }
         subs.retain(|_, sink| !sink.tx.is_closed());
         for sink in subs.values() {
             let _ = sink.tx.try_send(Frame::Reconnecting);
         }
         attempt += 1;
         let _ = state.send(ConnState::Reconnecting { attempt });
-        if !wait_backoff(&config, attempt, &mut cmds, &mut subs).await {
+        if !wait_backoff(&url, &config, attempt, &mut cmds, &mut subs).await {
             let _ = state.send(ConnState::Closed);
             return;
         }
@@ -770,6 +828,7 @@ async fn log_in(
 /// Waits the backoff of `attempt` (doubling, capped, jittered), taking commands meanwhile;
 /// `false` when nothing is left to reconnect for.
 async fn wait_backoff(
+    url: &str,
     config: &StreamConfig,
     attempt: u32,
     cmds: &mut mpsc::UnboundedReceiver<Cmd>,
@@ -790,6 +849,7 @@ async fn wait_backoff(
                 Some(Cmd::Subscribe(sink)) => { subs.insert(sink.arg.key(), sink); }
                 Some(Cmd::Unsubscribe(key)) => { subs.remove(&key); }
                 Some(Cmd::Resubscribe(_)) => {}
+                Some(Cmd::Request(p)) => { let _ = p.reply.send(Err(request::unsent(url))); }
             }
         }
     }
@@ -798,7 +858,7 @@ async fn wait_backoff(
 }
 
 /// Bitget's `code`, sent as a number or a string.
-fn code_of(v: &Value) -> String {
+pub(super) fn code_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
@@ -819,11 +879,28 @@ enum Handled {
 const UPGRADE: &str = "30033";
 
 /// One text frame from Bitget: an answer to a subscription, or a push.
-fn handle(text: &str, subs: &mut HashMap<String, Sink>, waiting: &mut HashSet<String>) -> Handled {
+fn handle(
+    text: &str,
+    subs: &mut HashMap<String, Sink>,
+    waiting: &mut HashSet<String>,
+    pending: &mut HashMap<String, oneshot::Sender<Result<Value, Error>>>,
+) -> Handled {
     let Ok(msg) = serde_json::from_str::<Value>(text) else {
         tracing::debug!(frame = text, "a stream frame that is not JSON");
         return Handled::Done;
     };
+    // The answer to a request carries its id (and nothing else to tell it by): at the top on
+    // v3, inside the first arg on v2.
+    let id = msg.get("id").and_then(Value::as_str).or_else(|| {
+        let first = msg.get("arg")?.as_array()?.first()?;
+        first.get("id")?.as_str()
+    });
+    if let Some(id) = id {
+        if let Some(reply) = pending.remove(id) {
+            let _ = reply.send(request::outcome(msg));
+            return Handled::Done;
+        }
+    }
     let arg = msg.get("arg").and_then(Arg::from_value);
     match msg.get("event").and_then(Value::as_str) {
         Some("subscribe") => {

@@ -31,8 +31,10 @@ pub mod book;
 mod book_stream;
 mod channel;
 mod conn;
+mod request;
 
 pub use book::{Action, BookData, Level, OrderBook, OutOfSync, RawLevel};
 pub use book_stream::{BookEvent, BookStream};
 pub use channel::{Arg, Channel, Venue};
 pub use conn::{ConnState, Event, Push, StreamConfig, Streams, Subscription};
+pub use request::Requester;

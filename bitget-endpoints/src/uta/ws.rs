@@ -302,3 +302,5 @@ mod private;
 pub use private::*;
 mod feed;
 pub use feed::UnifiedOrders;
+mod trade;
+pub use trade::Trader;

@@ -787,3 +787,38 @@ pub(crate) fn order_type(
         ))),
     }
 }
+
+/// One order operation sent over the v3 private stream (`op:"trade"`), run by the REST
+/// endpoint's own handler: the same account check, the same per-UID window (Bitget's pages give
+/// the stream no limit of its own; v2's says "shared with Rest API"), the same rules. `body` is
+/// the REST body the stream item stands for (its category put back in).
+pub(crate) fn stream_trade(
+    shared: &Shared,
+    account: &Account,
+    topic: &str,
+    body: &Value,
+    now: i64,
+) -> Result<Value, SimError> {
+    let path = match topic {
+        "place-order" => "/api/v3/trade/place-order",
+        "batch-place" => "/api/v3/trade/place-batch",
+        "modify-order" => "/api/v3/trade/modify-order",
+        "cancel-order" | "batch-cancel" => "/api/v3/trade/cancel-order",
+        other => {
+            return Err(SimError::bad(
+                "30016",
+                format!("topic `{other}` does not exist"),
+            ));
+        }
+    };
+    let Some((path, rate, handler)) = ROUTES.iter().find(|(p, ..)| *p == path) else {
+        return Err(SimError::bad("30016", "no route for the topic"));
+    };
+    family(account, path)?;
+    let rate = shared.rate_overrides.get(*path).copied().unwrap_or(*rate);
+    admit(shared, &account.uid, path, rate)?;
+    let body = body.to_string();
+    stamped(shared, now, |inner| {
+        handler(inner, account, body.as_bytes())
+    })
+}

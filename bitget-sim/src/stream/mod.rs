@@ -24,6 +24,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 mod private;
+mod trade;
 
 use crate::exchange::InstrumentId;
 use crate::orders::Market;
@@ -240,6 +241,19 @@ async fn serve(socket: WebSocket, shared: Arc<Shared>, version: Version, is_priv
                         (Vec::new(), false)
                     } else {
                         (vec!["pong".to_owned()], false)
+                    }
+                } else if let Some(trade) = (is_private && version == Version::V3).then(|| trade_message(&text)).flatten() {
+                    // Trading takes the state's lock itself (its REST handlers do). v2's trading
+                    // is for accounts Bitget approved: not simulated (its `op` is unknown here).
+                    let now = shared.now_ms();
+                    let account = session.as_ref().map(|s| s.account.clone());
+                    let answer = trade::on_trade(&shared, &trade, account.as_ref(), now);
+                    let faults = &mut shared.lock().streams.private;
+                    if faults.lose_trade_replies > 0 && account.is_some() {
+                        faults.lose_trade_replies -= 1;
+                        (Vec::new(), true)
+                    } else {
+                        (vec![answer], false)
                     }
                 } else if is_private {
                     let now = shared.now_ms();
@@ -471,6 +485,12 @@ fn on_private_message(
         }
     }
     (out, false)
+}
+
+/// The message, when it is an `op:"trade"` request (v3's trading over the private stream).
+fn trade_message(text: &str) -> Option<Value> {
+    let msg: Value = serde_json::from_str(text).ok()?;
+    (msg.get("op").and_then(Value::as_str) == Some("trade")).then_some(msg)
 }
 
 fn key_of(arg: &Value) -> String {

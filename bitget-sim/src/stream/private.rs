@@ -175,6 +175,9 @@ pub(crate) struct Faults {
     pub(crate) refuse_logins: u32,
     /// Order pushes to send twice.
     pub(crate) duplicate_orders: u32,
+    /// Stream trade requests to execute and then not answer: the connection is closed instead
+    /// (an answer lost on the way).
+    pub(crate) lose_trade_replies: u32,
     /// Whether a login may carry milliseconds (Bitget's text says so; every SDK sends seconds).
     pub(crate) accept_ms: bool,
     /// Whether the login's answer writes `code` as the string `"0"` (the doc page) rather than

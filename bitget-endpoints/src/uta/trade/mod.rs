@@ -69,14 +69,15 @@ pub struct ItemResult {
 }
 
 impl ItemResult {
-    /// Whether this item succeeded: no error code (or `00000`) and no message other than
+    /// Whether this item succeeded: no error code (or `00000`, or `0` as the stream's batch
+    /// answers say it) and no message other than
     /// `success`. A failure carrying only a message counts as a failure: the safe reading for a
     /// cancel, which must never be reported done when it was not.
     pub fn succeeded(&self) -> bool {
         let code_ok = self
             .code
             .as_deref()
-            .is_none_or(|c| c.is_empty() || c == "00000");
+            .is_none_or(|c| c.is_empty() || c == "00000" || c == "0");
         let msg_ok = self
             .msg
             .as_deref()
