@@ -52,6 +52,20 @@ pub enum RuleKind {
     Decimal,
     /// An enum value this version of the library does not know (a typo, most likely).
     KnownValue,
+    /// A price that is not a multiple of its instrument's tick.
+    Tick,
+    /// A size that is not a multiple of its instrument's step.
+    Step,
+    /// A size below its instrument's minimum.
+    MinSize,
+    /// A size above its instrument's maximum.
+    MaxSize,
+    /// An order worth less than its instrument's minimum (price × size).
+    MinNotional,
+    /// A price outside the instrument's band around the market.
+    PriceBand,
+    /// An instrument that is not trading (suspended, delisted, not yet open).
+    Trading,
 }
 
 impl RuleKind {
@@ -79,6 +93,13 @@ impl RuleKind {
             RuleKind::Custom => "check",
             RuleKind::Decimal => "decimal",
             RuleKind::KnownValue => "known_value",
+            RuleKind::Tick => "tick",
+            RuleKind::Step => "step",
+            RuleKind::MinSize => "min_size",
+            RuleKind::MaxSize => "max_size",
+            RuleKind::MinNotional => "min_notional",
+            RuleKind::PriceBand => "price_band",
+            RuleKind::Trading => "trading",
         }
     }
 }

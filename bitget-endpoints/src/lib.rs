@@ -40,6 +40,7 @@ pub mod common;
 pub mod dynamic;
 #[cfg(feature = "streams")]
 pub mod feed;
+pub mod instrument;
 pub mod inventory;
 #[cfg(all(feature = "streams", any(feature = "spot", feature = "mix")))]
 mod ws_v2;

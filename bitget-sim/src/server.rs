@@ -233,6 +233,45 @@ impl Simulator {
             .map_err(|e| format!("{} {}", e.code, e.msg))
     }
 
+    /// Changes the rules of a listed instrument (see [`Simulator::ensure_spot`] and
+    /// [`Simulator::ensure_futures`]): its tick, step, minimum size and value, maximum sizes,
+    /// price band and trading status, as its instruments pages then show them and as orders
+    /// and modifies are then held to them.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), String> {
+    /// use bitget_sim::{Decimal, Simulator};
+    /// use bitget_sim::exchange::TradingStatus;
+    /// let sim = Simulator::builder().build();
+    /// let id = sim.ensure_futures("USDT-FUTURES", "BTCUSDT")?;
+    /// sim.configure_instrument(&id, |i| {
+    ///     i.tick = Decimal::new(5, 1); // 0.5
+    ///     i.min_notional = Decimal::new(5, 0);
+    ///     i.status = TradingStatus::CloseOnly;
+    /// })?;
+    /// # Ok(()) }
+    /// ```
+    pub fn configure_instrument(
+        &self,
+        id: &crate::exchange::InstrumentId,
+        edit: impl FnOnce(&mut crate::exchange::Instrument),
+    ) -> Result<(), String> {
+        let mut inner = self.shared.lock();
+        let mut instrument = inner
+            .venue
+            .ex
+            .instrument(id)
+            .cloned()
+            .ok_or_else(|| format!("{id:?} is not listed"))?;
+        edit(&mut instrument);
+        instrument.id = id.clone();
+        inner
+            .venue
+            .ex
+            .add_instrument(instrument)
+            .map_err(|e| format!("refused: {e:?}"))
+    }
+
     /// Every request received so far, in order.
     pub fn requests(&self) -> Vec<LoggedRequest> {
         self.shared.lock().log.clone()

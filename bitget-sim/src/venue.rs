@@ -547,26 +547,83 @@ impl PriceKind {
 }
 
 /// Bitget's answer to a refused order.
+///
+/// The instrument rules' codes, and how sure we are of each (Bitget's error-code pages list
+/// codes without saying which check raises them):
+/// - `45110` "less than the minimum amount 5 USDT": reported verbatim by users, futures and
+///   spot alike.
+/// - `40808` "Parameter verification exception delegatePrice": reported for a price off the
+///   tick or scale and for a spot price outside the band (ccxt#25150: `delegatePrice` is
+///   Bitget's internal name of the price). Used for the size step too (a guess).
+/// - `22047` "... maximum price limit: X" / "minimum price limit: X": a futures limit price
+///   outside the band, as bots that parse the limit out of the message report.
+/// - `45111`/`45112` below the minimum / above the maximum order quantity, and `40309` for an
+///   instrument that does not trade: guesses beside the reported ones; the message names the
+///   figure either way.
 pub(crate) fn refusal(reject: &Reject, futures: bool) -> SimError {
-    let (code, msg) = match reject {
-        Reject::InsufficientBalance if futures => {
-            ("40762", "The order size is greater than the max open size")
-        }
-        Reject::InsufficientBalance => ("43012", "Insufficient balance"),
-        Reject::DuplicateClientOid => ("43122", "Duplicate clientOid"),
-        Reject::NoPosition | Reject::ReduceTooLarge => ("22002", "No position to close"),
-        Reject::UnknownInstrument => ("40034", "Parameter symbol does not exist"),
-        Reject::UnknownAccount => ("40006", "Invalid ACCESS_KEY"),
-        Reject::PostOnlyWouldTake => ("43008", "post_only order would take liquidity"),
-        Reject::FokUnfillable => ("43009", "fok order could not be filled completely"),
-        Reject::NoLiquidity => ("43010", "no liquidity for the market order"),
+    let (code, msg): (&str, String) = match reject {
+        Reject::InsufficientBalance if futures => (
+            "40762",
+            "The order size is greater than the max open size".into(),
+        ),
+        Reject::InsufficientBalance => ("43012", "Insufficient balance".into()),
+        Reject::DuplicateClientOid => ("43122", "Duplicate clientOid".into()),
+        Reject::NoPosition | Reject::ReduceTooLarge => ("22002", "No position to close".into()),
+        Reject::UnknownInstrument => ("40034", "Parameter symbol does not exist".into()),
+        Reject::UnknownAccount => ("40006", "Invalid ACCESS_KEY".into()),
+        Reject::PostOnlyWouldTake => ("43008", "post_only order would take liquidity".into()),
+        Reject::FokUnfillable => ("43009", "fok order could not be filled completely".into()),
+        Reject::NoLiquidity => ("43010", "no liquidity for the market order".into()),
+        Reject::PriceTick => (
+            "40808",
+            "Parameter verification exception delegatePrice".into(),
+        ),
+        Reject::SizeStep => (
+            "40808",
+            "Parameter verification exception delegateCount".into(),
+        ),
+        Reject::BelowMinNotional { min, quote } => (
+            "45110",
+            format!("less than the minimum amount {} {quote}", min.normalize()),
+        ),
+        Reject::BelowMinSize(min) => (
+            "45111",
+            format!("less than the minimum order quantity {}", min.normalize()),
+        ),
+        Reject::AboveMaxSize(max) => (
+            "45112",
+            format!("more than the maximum order quantity {}", max.normalize()),
+        ),
+        Reject::OutsideBand { limit, buy } if futures => (
+            "22047",
+            if *buy {
+                format!(
+                    "The order price is higher than the maximum price limit: {}",
+                    limit.normalize()
+                )
+            } else {
+                format!(
+                    "The order price is lower than the minimum price limit: {}",
+                    limit.normalize()
+                )
+            },
+        ),
+        Reject::OutsideBand { .. } => (
+            "40808",
+            "Parameter verification exception delegatePrice".into(),
+        ),
+        Reject::NotTrading(status) => (
+            "40309",
+            format!("The symbol is not open for trading ({status})"),
+        ),
+        Reject::CloseOnly => (
+            "40309",
+            "The symbol only accepts orders that reduce a position".into(),
+        ),
         other => (
             "40017",
             match other {
                 Reject::PriceRequired => "price is required for a limit order",
-                Reject::PriceTick => "price does not match the price tick",
-                Reject::SizeStep => "size does not match the size step",
-                Reject::TooSmall => "order below the minimum size or amount",
                 Reject::TooLarge => "price or size too large",
                 Reject::EffectMismatch | Reject::WrongPositionMode => {
                     "the order does not fit the position mode"
@@ -577,7 +634,8 @@ pub(crate) fn refusal(reject: &Reject, futures: bool) -> SimError {
                 }
                 Reject::CallbackRate => "rangeRate must be above 0 and below 100",
                 _ => "parameter verification failed",
-            },
+            }
+            .into(),
         ),
     };
     SimError::bad(code, msg)

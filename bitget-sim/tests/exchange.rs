@@ -23,18 +23,29 @@ fn perp() -> InstrumentId {
 }
 
 /// A spot BTCUSDT (tick 0.1, step 0.0001) and a USDT-FUTURES BTCUSDT (tick 0.1, step 0.001),
-/// accounts `a`, `b`, `c` each with 10 BTC and 1,000,000 USDT.
+/// accounts `a`, `b`, `c` each with 10 BTC and 1,000,000 USDT. No price band: these tests move
+/// the price 10% at a step; the band has tests of its own.
 fn exchange() -> Exchange {
     let mut ex = Exchange::new();
-    ex.add_instrument(Instrument::spot("BTC", "USDT", d("0.1"), d("0.0001")))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    ex.add_instrument(Instrument::futures(
+    let unbanded = |mut i: Instrument| {
+        i.buy_band = None;
+        i.sell_band = None;
+        i
+    };
+    ex.add_instrument(unbanded(Instrument::spot(
+        "BTC",
+        "USDT",
+        d("0.1"),
+        d("0.0001"),
+    )))
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    ex.add_instrument(unbanded(Instrument::futures(
         "USDT-FUTURES",
         "BTC",
         "USDT",
         d("0.1"),
         d("0.001"),
-    ))
+    )))
     .unwrap_or_else(|e| panic!("{e:?}"));
     for name in ["a", "b", "c"] {
         ex.open_account(name);

@@ -36,4 +36,5 @@ pub use triggers::{PriceKind, Trail, Trigger, TriggerKind, TriggerStatus};
 pub use types::{
     Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, Market, NewOrder,
     Order, OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
+    TradingStatus,
 };

@@ -66,6 +66,29 @@ pub struct Instrument {
     pub taker_fee: Decimal,
     /// The largest leverage (futures).
     pub max_leverage: u32,
+    /// The largest size of one limit order (`None`: no limit).
+    pub max_size: Option<Decimal>,
+    /// The largest size of one market order (`None`: `max_size`).
+    pub max_market_size: Option<Decimal>,
+    /// A limit buy's price may be at most this fraction above the reference price (the mark
+    /// price on futures, the last trade on spot): Bitget's `buyLimitPriceRatio`.
+    pub buy_band: Option<Decimal>,
+    /// A limit sell's price may be at most this fraction below the reference price:
+    /// `sellLimitPriceRatio`.
+    pub sell_band: Option<Decimal>,
+    /// Whether it takes orders.
+    pub status: TradingStatus,
+}
+
+/// Whether an instrument takes orders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TradingStatus {
+    /// It trades.
+    Trading,
+    /// Only orders that reduce a position (`limit_open`).
+    CloseOnly,
+    /// No orders; the word the instruments endpoints show (`halt`, `maintain`, `offline`).
+    Halted(String),
 }
 
 impl Instrument {
@@ -82,6 +105,12 @@ impl Instrument {
             maker_fee: Decimal::new(1, 3),
             taker_fee: Decimal::new(1, 3),
             max_leverage: 1,
+            max_size: None,
+            max_market_size: None,
+            // 5%: the spot symbols page's example.
+            buy_band: Some(Decimal::new(5, 2)),
+            sell_band: Some(Decimal::new(5, 2)),
+            status: TradingStatus::Trading,
         }
     }
 
@@ -104,6 +133,12 @@ impl Instrument {
             maker_fee: Decimal::new(2, 4),
             taker_fee: Decimal::new(6, 4),
             max_leverage: 125,
+            max_size: None,
+            max_market_size: None,
+            // 5%: the v3 instruments page's futures example.
+            buy_band: Some(Decimal::new(5, 2)),
+            sell_band: Some(Decimal::new(5, 2)),
+            status: TradingStatus::Trading,
         }
     }
 
@@ -454,8 +489,28 @@ pub enum Reject {
     PriceTick,
     /// The size is not a positive multiple of the step.
     SizeStep,
-    /// Below the minimum size or notional.
-    TooSmall,
+    /// Below the minimum size.
+    BelowMinSize(Decimal),
+    /// Worth less than the minimum (price × size, or a market buy's quote amount), in `quote`.
+    BelowMinNotional {
+        /// The minimum.
+        min: Decimal,
+        /// Its coin.
+        quote: String,
+    },
+    /// Above the largest size of one order.
+    AboveMaxSize(Decimal),
+    /// A limit price beyond the band: above `limit` for a buy, below it for a sell.
+    OutsideBand {
+        /// The highest buy (or lowest sell) price.
+        limit: Decimal,
+        /// Whether the order buys.
+        buy: bool,
+    },
+    /// The instrument takes no orders.
+    NotTrading(String),
+    /// The instrument takes only orders that reduce a position.
+    CloseOnly,
     /// A price or size beyond what the exchange accepts (10^12).
     TooLarge,
     /// Not enough available balance (or margin).

@@ -15,6 +15,18 @@ pub(super) fn text(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// An instrument's status word on its instruments page: `trading` while it trades (`normal` on
+/// v2 contracts, `online` on spot symbols and v3), `limit_open` while it takes only orders that
+/// reduce a position, and the halted word as configured otherwise.
+pub(super) fn status_word(status: &crate::exchange::TradingStatus, trading: &str) -> String {
+    use crate::exchange::TradingStatus;
+    match status {
+        TradingStatus::Trading => trading.to_owned(),
+        TradingStatus::CloseOnly => "limit_open".to_owned(),
+        TradingStatus::Halted(word) => word.clone(),
+    }
+}
+
 /// A fee as the position pages write it: what was paid, negative (`0` when nothing was).
 pub(super) fn paid(fee: Decimal) -> String {
     text(-fee.round_dp(8))

@@ -88,15 +88,15 @@ pub(super) fn instruments(inner: &mut Inner, query: &str, _now: i64) -> Result<V
             .filter_map(|id| ex.instrument(id))
             .map(|i| {
                 let (tick, step) = (i.tick.normalize(), i.step.normalize());
-                json!({
+                let mut row = json!({
                     "category": category,
                     "symbol": i.id.symbol,
                     "baseCoin": i.base,
                     "quoteCoin": i.quote,
-                    "buyLimitPriceRatio": "0.05",
-                    "sellLimitPriceRatio": "0.05",
+                    "buyLimitPriceRatio": text(i.buy_band),
+                    "sellLimitPriceRatio": text(i.sell_band),
                     "minOrderQty": text(Some(i.min_size)),
-                    "maxOrderQty": "0",
+                    "maxOrderQty": text(Some(i.max_size.unwrap_or_default())),
                     "minOrderAmount": text(Some(i.min_notional)),
                     "pricePrecision": tick.scale().to_string(),
                     "quantityPrecision": step.scale().to_string(),
@@ -106,7 +106,7 @@ pub(super) fn instruments(inner: &mut Inner, query: &str, _now: i64) -> Result<V
                     "maxSymbolOrderNum": "",
                     "maxProductOrderNum": "400",
                     "maxPositionNum": "200",
-                    "status": "online",
+                    "status": super::names::status_word(&i.status, "online"),
                     "maintainTime": "",
                     "offTime": "",
                     "launchTime": "",
@@ -114,7 +114,13 @@ pub(super) fn instruments(inner: &mut Inner, query: &str, _now: i64) -> Result<V
                     "takerFeeRate": text(Some(i.taker_fee)),
                     "maxLeverage": i.max_leverage.to_string(),
                     "symbolType": if category == "SPOT" || category == "MARGIN" { "crypto" } else { "perpetual" },
-                })
+                });
+                // Futures only, as the page lists it.
+                if i.is_futures() {
+                    row["maxMarketOrderQty"] =
+                        Value::String(text(Some(i.max_market_size.unwrap_or_default())));
+                }
+                row
             })
             .collect(),
     ))

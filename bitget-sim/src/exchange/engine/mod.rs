@@ -22,6 +22,7 @@ use super::triggers::{PriceKind, Trail, Trigger, TriggerKind, TriggerStatus};
 use super::types::{
     Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, NewOrder, Order,
     OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
+    TradingStatus,
 };
 
 /// A small fast hasher for the exchange's maps (ids and short keys, no untrusted flood to

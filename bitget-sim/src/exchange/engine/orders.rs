@@ -146,6 +146,16 @@ impl Exchange {
     }
 
     pub(super) fn check_steps(&self, inst: &Instrument, r: &NewOrder) -> Result<(), Reject> {
+        let reduces = matches!(
+            r.effect,
+            Some(Effect::Hedge { close: true, .. }) | Some(Effect::Net { reduce_only: true })
+        );
+        match &inst.status {
+            TradingStatus::Trading => {}
+            TradingStatus::CloseOnly if reduces => {}
+            TradingStatus::CloseOnly => return Err(Reject::CloseOnly),
+            TradingStatus::Halted(word) => return Err(Reject::NotTrading(word.clone())),
+        }
         if r.order_type == OrderType::Limit {
             let price = r
                 .price
@@ -154,6 +164,7 @@ impl Exchange {
             if !(price % inst.tick).is_zero() {
                 return Err(Reject::PriceTick);
             }
+            self.check_band(inst, r.side, price)?;
         }
         if r.size.is_sign_negative() || r.size.is_zero() {
             return Err(Reject::SizeStep);
@@ -163,10 +174,14 @@ impl Exchange {
         if r.size > limit || r.price.is_some_and(|p| p > limit) {
             return Err(Reject::TooLarge);
         }
+        let below_notional = || Reject::BelowMinNotional {
+            min: inst.min_notional,
+            quote: inst.quote.clone(),
+        };
         if r.is_spot_market_buy() {
             // A quote amount: only the notional minimum applies.
             return if r.size < inst.min_notional {
-                Err(Reject::TooSmall)
+                Err(below_notional())
             } else {
                 Ok(())
             };
@@ -174,18 +189,74 @@ impl Exchange {
         if !(r.size % inst.step).is_zero() {
             return Err(Reject::SizeStep);
         }
-        if r.size < inst.min_size {
-            return Err(Reject::TooSmall);
+        // The size bounds are the futures pages' (v2 contracts, v3 futures instruments): the
+        // spot symbols page calls `minTradeAmount`/`maxTradeAmount` obsolete, and v3 holds
+        // `minOrderQty`/`maxOrderQty` against futures only.
+        if !inst.is_futures() {
+            return self.check_notional(inst, r, reduces);
         }
-        if let Some(price) = r.price.filter(|_| r.order_type == OrderType::Limit) {
-            if price * r.size < inst.min_notional
-                && !matches!(
-                    r.effect,
-                    Some(Effect::Hedge { close: true, .. })
-                        | Some(Effect::Net { reduce_only: true })
-                )
-            {
-                return Err(Reject::TooSmall);
+        if r.size < inst.min_size {
+            return Err(Reject::BelowMinSize(inst.min_size));
+        }
+        let max = match r.order_type {
+            OrderType::Limit => inst.max_size,
+            OrderType::Market => inst.max_market_size.or(inst.max_size),
+        };
+        if let Some(max) = max.filter(|m| r.size > *m) {
+            return Err(Reject::AboveMaxSize(max));
+        }
+        self.check_notional(inst, r, reduces)
+    }
+
+    /// An order worth at least the minimum, unless it reduces a position: a limit order at its
+    /// price, a market order at the reference price (the band's; none known, no check).
+    fn check_notional(&self, inst: &Instrument, r: &NewOrder, reduces: bool) -> Result<(), Reject> {
+        let price = match r.order_type {
+            OrderType::Limit => r.price,
+            OrderType::Market => self.reference_price(inst),
+        };
+        if let Some(price) = price {
+            if price * r.size < inst.min_notional && !reduces {
+                return Err(Reject::BelowMinNotional {
+                    min: inst.min_notional,
+                    quote: inst.quote.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The price an order is measured against: the mark on futures, the last trade on spot.
+    fn reference_price(&self, inst: &Instrument) -> Option<Decimal> {
+        if inst.is_futures() {
+            self.mark_price(&inst.id)
+        } else {
+            self.last_price(&inst.id)
+        }
+    }
+
+    /// A limit price within the band around the reference price (the mark on futures, the
+    /// last trade on spot; no band while there is none).
+    fn check_band(&self, inst: &Instrument, side: Side, price: Decimal) -> Result<(), Reject> {
+        let Some(reference) = self.reference_price(inst) else {
+            return Ok(());
+        };
+        match side {
+            Side::Buy => {
+                if let Some(band) = inst.buy_band {
+                    let limit = reference * (Decimal::ONE + band);
+                    if price > limit {
+                        return Err(Reject::OutsideBand { limit, buy: true });
+                    }
+                }
+            }
+            Side::Sell => {
+                if let Some(band) = inst.sell_band {
+                    let limit = reference * (Decimal::ONE - band);
+                    if price < limit {
+                        return Err(Reject::OutsideBand { limit, buy: false });
+                    }
+                }
             }
         }
         Ok(())
