@@ -78,6 +78,21 @@ pub enum ApiCode {
     NoOrderToCancel,
     /// 25204: the order does not exist (v3, Unified account).
     UnifiedOrderNotFound,
+    /// 40808: "Parameter verification exception" followed by the field, which Bitget answers
+    /// for a price off the tick or outside the spot price band, among others.
+    ParameterVerification,
+    /// 45110: the order is worth less than the instrument's minimum ("less than the minimum
+    /// amount 5 USDT").
+    BelowMinimumAmount,
+    /// 22047: a futures order's price is outside the contract's price band ("The order price
+    /// is higher than the maximum price limit").
+    PriceOutsideLimit,
+    /// 40309: the instrument is not open for this order (suspended, or only closing allowed).
+    InstrumentUnavailable,
+    /// 40920: the position mode cannot change while a position or an open order exists.
+    PositionModeLocked,
+    /// 45117: the margin mode cannot change while positions or orders exist.
+    MarginModeLocked,
     /// 429: too many requests.
     TooManyRequests,
     /// Any other code, kept as Bitget sent it.
@@ -139,10 +154,25 @@ codes! {
     "43025" => PlanOrderNotFound,
     "22001" => NoOrderToCancel,
     "25204" => UnifiedOrderNotFound,
+    "40808" => ParameterVerification,
+    "45110" => BelowMinimumAmount,
+    "22047" => PriceOutsideLimit,
+    "40309" => InstrumentUnavailable,
+    "40920" => PositionModeLocked,
+    "45117" => MarginModeLocked,
     "429" => TooManyRequests,
 }
 
 impl ApiCode {
+    /// Whether the code says a mode change was refused because the account holds positions or
+    /// open orders: 40920 (position mode) and 45117 (margin mode). Close or cancel them first.
+    pub fn is_blocked_by_positions(&self) -> bool {
+        matches!(
+            self,
+            ApiCode::PositionModeLocked | ApiCode::MarginModeLocked
+        )
+    }
+
     /// Whether the code says the order (or trigger order) the request named does not exist:
     /// 40768, 40109, 43001, 43025 on v2, 22001 and 25204 on v3. For a cancel, this usually means
     /// it was already cancelled or filled.
@@ -570,6 +600,13 @@ impl Error {
             Inner::Validation(v) => Some(v),
             _ => None,
         }
+    }
+
+    /// Whether Bitget refused a mode change because the account holds positions or open orders
+    /// (see [`ApiCode::is_blocked_by_positions`]).
+    pub fn is_blocked_by_positions(&self) -> bool {
+        self.api_code()
+            .is_some_and(ApiCode::is_blocked_by_positions)
     }
 
     /// Bitget's error answer, for API errors and for a 429 that came with a body.

@@ -55,6 +55,8 @@ pub mod mix;
 mod position_mode;
 #[cfg(any(feature = "mix", feature = "uta"))]
 pub use position_mode::PositionMode;
+#[cfg(any(feature = "mix", feature = "uta"))]
+pub mod setup;
 #[cfg(feature = "spot")]
 pub mod spot;
 #[cfg(any(feature = "mix", feature = "uta"))]

@@ -248,6 +248,23 @@ pub(super) fn settings(
     query: &str,
 ) -> Result<Value, SimError> {
     Params::query(query, &[])?;
+    // Every futures contract with the account's leverage on it and its margin mode (the
+    // simulator keeps one margin mode per account), as the page's `symbolConfigList` lists them.
+    let mode = margin_mode(inner, &account.uid);
+    let ex = &inner.venue.ex;
+    let mut configs: Vec<Value> = ex
+        .instruments()
+        .filter(|i| !matches!(i.id.market, CoreMarket::Spot))
+        .map(|i| {
+            json!({
+                "category": category_of(&i.id),
+                "symbol": i.id.symbol,
+                "marginMode": mode,
+                "leverage": ex.leverage(&account.uid, &i.id).to_string(),
+            })
+        })
+        .collect();
+    configs.sort_by(|a, b| a["symbol"].as_str().cmp(&b["symbol"].as_str()));
     Ok(json!({
         "uid": account.uid,
         "accountMode": "unified",
@@ -255,7 +272,7 @@ pub(super) fn settings(
         "assetMode": "single_asset",
         "holdMode": pos_mode(inner, &account.uid),
         "stpMode": "none",
-        "symbolConfigList": [],
+        "symbolConfigList": configs,
         "coinConfigList": [],
     }))
 }
