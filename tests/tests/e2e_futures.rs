@@ -4,6 +4,7 @@
 //! crosses, an order modified, history paged, and everything flattened.
 
 use bitget_core::{Client, Credentials, Decimal};
+use bitget_endpoints::instrument::{Line, Rounding, Rulebook, Side as RuleSide};
 use bitget_endpoints::mix::account::{Accounts, SetLeverage, SetPositionMode};
 use bitget_endpoints::mix::market::{Contracts, MergeDepth, Ticker};
 use bitget_endpoints::mix::order::{
@@ -131,17 +132,27 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
         .send(&bot)
         .await);
 
-    // Open a long at market: it takes the maker's best ask.
-    let opened = ok(PlaceOrder::open_long(PositionMode::OneWay)
-        .symbol("BTCUSDT")
-        .product_type(USDT)
-        .margin_mode(MarginMode::Crossed)
-        .margin_coin("USDT")
-        .size("0.5")
-        .order_type(OrderType::Market)
-        .client_oid("open-1")
-        .build()?
-        .send(&bot)
+    // The bot's orders are rounded to the contract's rules and checked against them before
+    // they are sent.
+    let rulebook = Rulebook::new(&bot);
+    let rules = rulebook.rules(&Line::Futures(USDT), "BTCUSDT").await?;
+
+    // Open a long at market: it takes the maker's best ask. 0.50049 is not on the 0.001 step:
+    // rounded down, 0.5.
+    let size = ok(rules.round_size(d("0.50049"), Rounding::Down));
+    assert_eq!(size, d("0.5"));
+    let opened = ok(rulebook
+        .send(
+            &PlaceOrder::open_long(PositionMode::OneWay)
+                .symbol("BTCUSDT")
+                .product_type(USDT)
+                .margin_mode(MarginMode::Crossed)
+                .margin_coin("USDT")
+                .size(size)
+                .order_type(OrderType::Market)
+                .client_oid("open-1")
+                .build()?,
+        )
         .await);
     let order_id = opened.order_id.clone().unwrap_or_default();
     let detail = ok(Detail::builder()
@@ -331,28 +342,47 @@ async fn a_one_way_bot_opens_protects_modifies_pages_and_flattens() -> Result<()
     assert_eq!(positions.len(), 1);
     assert_eq!(positions[0].total, d("0.2"));
 
-    // A resting bid, modified: cancelled and placed again under the new client id.
-    ok(PlaceOrder::open_long(PositionMode::OneWay)
-        .symbol("BTCUSDT")
-        .product_type(USDT)
-        .margin_mode(MarginMode::Crossed)
-        .margin_coin("USDT")
-        .size("0.1")
-        .price(50000)
-        .order_type(OrderType::Limit)
-        .client_oid("bid-1")
-        .build()?
-        .send(&bot)
-        .await);
-    ok(ModifyOrder::builder()
-        .client_oid("bid-1")
-        .symbol("BTCUSDT")
-        .product_type(USDT)
-        .new_client_oid("bid-2")
-        .new_size("0.2")
-        .new_price(51000)
-        .build()?
-        .send(&bot)
+    // A resting bid, modified: cancelled and placed again under the new client id. Its price
+    // is rounded passively (a buy down to the 0.1 tick, never across by rounding); a price off
+    // the tick is refused by the check before anything is sent.
+    let bid = |price: Decimal| {
+        PlaceOrder::open_long(PositionMode::OneWay)
+            .symbol("BTCUSDT")
+            .product_type(USDT)
+            .margin_mode(MarginMode::Crossed)
+            .margin_coin("USDT")
+            .size("0.1")
+            .price(price)
+            .order_type(OrderType::Limit)
+            .client_oid("bid-1")
+            .build()
+    };
+    let placed = || {
+        sim.requests()
+            .iter()
+            .filter(|r| r.path == "/api/v2/mix/order/place-order")
+            .count()
+    };
+    let placed_before = placed();
+    let Err(off_tick) = rulebook.send(&bid(d("50000.07"))?).await else {
+        panic!("a price off the tick passed the check")
+    };
+    assert!(format!("{off_tick}").contains("tick"), "{off_tick}");
+    assert_eq!(placed(), placed_before, "nothing was sent");
+    let price = ok(rules.passive_price(d("50000.07"), RuleSide::Buy));
+    assert_eq!(price, d("50000"));
+    ok(rulebook.send(&bid(price)?).await);
+    ok(rulebook
+        .send(
+            &ModifyOrder::builder()
+                .client_oid("bid-1")
+                .symbol("BTCUSDT")
+                .product_type(USDT)
+                .new_client_oid("bid-2")
+                .new_size("0.2")
+                .new_price(51000)
+                .build()?,
+        )
         .await);
     let open = ok(OrdersPending::builder()
         .product_type(USDT)

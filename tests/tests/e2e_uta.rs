@@ -7,6 +7,8 @@
 use bitget_core::{ApiCode, Client, Credentials, Decimal};
 use bitget_endpoints::PositionMode;
 use bitget_endpoints::bulk::{BulkCancel, OrderRef, Outcome};
+use bitget_endpoints::instrument::{Line, Rounding, Rulebook};
+use bitget_endpoints::setup::{Ensured, Setup};
 use bitget_endpoints::uta::account::{Assets, SetHoldMode, SetLeverage};
 use bitget_endpoints::uta::position::{CurrentPosition, HistoryPosition};
 use bitget_endpoints::uta::trade::{
@@ -175,14 +177,25 @@ async fn a_unified_bot_trades_spot_and_futures_and_is_told_its_family()
             .client_oid(coid)
             .build()
     };
-    let results = PlaceBatch::builder()
+    let batch = PlaceBatch::builder()
         .orders([
             item("40000", "b-1")?,
             item("40000.001", "b-2")?,
             item("40001", "b-3")?,
         ])
-        .send(&bot)
-        .await?;
+        .build()?;
+    // Checked against the instrument first, the broken item is named before anything is sent.
+    let rulebook = Rulebook::new(&bot);
+    let Err(checked) = rulebook.check(&batch).await else {
+        panic!("a batch item off the tick passed the check")
+    };
+    let reason = checked.to_string();
+    assert!(
+        reason.contains("40000.001") && !reason.contains("40001 "),
+        "{reason}"
+    );
+    // Sent unchecked, the simulator fails that item alone.
+    let results = bot.send(&batch).await?;
     let failed: Vec<_> = results
         .iter()
         .filter(|r| !r.succeeded())
@@ -207,19 +220,33 @@ async fn a_unified_bot_trades_spot_and_futures_and_is_told_its_family()
         .ensure_futures("USDT-FUTURES", "BTCUSDT")
         .unwrap_or_else(|e| panic!("{e}"));
     sim.with_exchange(|ex| ex.set_mark_price(&perp, d("60000")));
-    SetLeverage::builder()
+    // Setup that is safe to repeat: the second ensure reads and sends nothing.
+    let setup = Setup::new(&bot);
+    let leverage = SetLeverage::builder()
         .category(Category::UsdtFutures)
         .symbol("BTCUSDT")
         .leverage(20)
-        .send(&bot)
+        .build()?;
+    assert_eq!(setup.ensure(&leverage).await?, Ensured::Changed);
+    assert_eq!(setup.ensure(&leverage).await?, Ensured::AlreadySo);
+    // The size rounded down to the contract's step, the order checked before it is sent.
+    let rules = rulebook
+        .rules(&Line::Unified(Category::UsdtFutures), "BTCUSDT")
         .await?;
-    PlaceOrder::open_long(PositionMode::OneWay)
-        .category(Category::UsdtFutures)
-        .symbol("BTCUSDT")
-        .qty("0.5")
-        .order_type(OrderType::Market)
-        .client_oid("long-1")
-        .send(&bot)
+    let qty = rules
+        .round_size(d("0.50049"), Rounding::Down)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(qty, d("0.5"));
+    rulebook
+        .send(
+            &PlaceOrder::open_long(setup.unified_position_mode().await?)
+                .category(Category::UsdtFutures)
+                .symbol("BTCUSDT")
+                .qty(qty)
+                .order_type(OrderType::Market)
+                .client_oid("long-1")
+                .build()?,
+        )
         .await?;
     let positions = CurrentPosition::builder()
         .category(Category::UsdtFutures)
