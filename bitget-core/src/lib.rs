@@ -33,8 +33,8 @@ pub mod validate;
 pub mod wire;
 
 pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_WS_BASE_URL, DEMO_WS_BASE_URL, RawRequest,
-    Sent,
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_WS_BASE_URL, DEMO_WS_BASE_URL, DryRun,
+    RawRequest, Sent,
 };
 pub use credentials::{Credentials, Secret};
 pub use endpoint::{Encoding, Endpoint, Method, RateLimit, RateScope};

@@ -30,6 +30,13 @@ pub struct PriceLevel {
     pub size: Decimal,
 }
 
+/// Written back as Bitget sends it: `["price", "size"]`, decimals as text.
+impl serde::Serialize for PriceLevel {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.price.to_string(), self.size.to_string()].serialize(s)
+    }
+}
+
 impl<'de> Deserialize<'de> for PriceLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let [price, size] = <[Num; 2]>::deserialize(d)?;
@@ -62,6 +69,24 @@ pub struct Candle {
     pub quote_volume: Decimal,
     /// The eighth value when sent (USDT volume on v2 spot).
     pub extra: Option<Decimal>,
+}
+
+/// Written back as Bitget sends it: an array of texts, the time first, the eighth value when
+/// there is one.
+impl serde::Serialize for Candle {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut values = vec![
+            self.ts.to_string(),
+            self.open.to_string(),
+            self.high.to_string(),
+            self.low.to_string(),
+            self.close.to_string(),
+            self.base_volume.to_string(),
+            self.quote_volume.to_string(),
+        ];
+        values.extend(self.extra.map(|e| e.to_string()));
+        values.serialize(s)
+    }
 }
 
 impl<'de> Deserialize<'de> for Candle {

@@ -81,8 +81,8 @@ const fn entry<E: Endpoint>(family: Family, rust_path: &'static str) -> Declared
 )]
 const fn entry<E>(family: Family, rust_path: &'static str) -> Declared
 where
-    E: Endpoint + serde::de::DeserializeOwned + 'static,
-    E::Response: bitget_core::wire::WireShape,
+    E: Endpoint + serde::de::DeserializeOwned + Send + Sync + 'static,
+    E::Response: bitget_core::wire::WireShape + serde::Serialize,
 {
     Declared {
         family,

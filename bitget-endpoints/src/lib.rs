@@ -74,8 +74,8 @@ pub use bitget_core::quotes::PriceLevel;
 pub use bitget_core::wire::UnknownValue;
 pub use bitget_core::{
     ApiCode, ApiError, Client, ClientBuilder, Credentials, DEFAULT_BASE_URL, Decimal, DecodeError,
-    Encoding, Endpoint, Error, ErrorKind, FailedItem, Method, RateLimit, RateLimits, RateScope,
-    RetryPolicy, RuleKind, Secret, Sent, ValidationError, Violation,
+    DryRun, Encoding, Endpoint, Error, ErrorKind, FailedItem, Method, RateLimit, RateLimits,
+    RateScope, RetryPolicy, RuleKind, Secret, Sent, ValidationError, Violation,
 };
 /// The runtime's modules a user may reach into: builder states, clocks, signing, wire helpers,
 /// paging, raw requests (with JSON: `raw::{json, Value}`), the recovery of lost answers.

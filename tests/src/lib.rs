@@ -176,6 +176,17 @@ pub mod every_fixture {
                 (e.json.decode_response)(data.clone()).unwrap_or_else(|err| {
                     panic!("{name}: the response example does not decode: {err}")
                 });
+                // The typed answer written back as JSON (what `--json` prints and users log)
+                // reads back as the same answer: writing it twice gives the same JSON.
+                let once = (e.json.reencode_response)(data.clone())
+                    .unwrap_or_else(|err| panic!("{name}: the answer does not write back: {err}"));
+                let twice = (e.json.reencode_response)(once.clone()).unwrap_or_else(|err| {
+                    panic!("{name}: the written answer does not read back: {err}\n{once}")
+                });
+                assert_eq!(
+                    once, twice,
+                    "{name}: the answer changes when written and read"
+                );
                 let mut seen = BTreeSet::new();
                 crate::fixtures::paths(&data, "", &mut seen);
                 let unread: Vec<_> = seen.difference(&known).collect();

@@ -3,9 +3,11 @@
 //! `builder.rs` configures it (the one configuration both transports read: credentials, clock,
 //! demo, the REST and stream base URLs); `send.rs` is the attempt loop (limiter, retries, clock
 //! re-sync, envelope); `headers.rs` signs and stamps a request (the demo rule included);
-//! `raw.rs` sends an endpoint not declared yet through the same machinery.
+//! `raw.rs` sends an endpoint not declared yet through the same machinery; `dry_run.rs`
+//! prepares a declared request exactly as it would be sent, and sends nothing.
 
 mod builder;
+mod dry_run;
 mod headers;
 mod raw;
 mod send;
@@ -28,6 +30,7 @@ use crate::retry::RetryPolicy;
 use crate::sign::prehash;
 
 pub use builder::ClientBuilder;
+pub use dry_run::DryRun;
 pub use raw::RawRequest;
 pub use send::{Sending, send_built};
 

@@ -56,6 +56,18 @@ impl Client {
         }
     }
 
+    /// Whether a request carries `paptrading: 1`: demo trading, signed, and not one of the
+    /// legacy product types that are their own demo environment.
+    pub(super) fn paptrading(&self, route: &Route, product_type: Option<&str>) -> bool {
+        self.inner.demo
+            && route.signed
+            && !product_type.is_some_and(|p| {
+                LEGACY_DEMO_PRODUCT_TYPES
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(p))
+            })
+    }
+
     /// The loop every request goes through, declared or raw: limiter, attempt, retries, clock
     /// re-sync.
     pub(super) async fn run<T: DeserializeOwned>(
@@ -65,13 +77,7 @@ impl Client {
         product_type: Option<&str>,
         retry_safe: bool,
     ) -> Sent<T> {
-        let paptrading = self.inner.demo
-            && route.signed
-            && !product_type.is_some_and(|p| {
-                LEGACY_DEMO_PRODUCT_TYPES
-                    .iter()
-                    .any(|l| l.eq_ignore_ascii_case(p))
-            });
+        let paptrading = self.paptrading(route, product_type);
         let policy = &self.inner.retry;
         let started = Instant::now();
         let (mut attempts, mut ambiguous, mut resynced) = (0, false, false);

@@ -194,6 +194,24 @@ pub struct SpotCandle {
     pub quote_volume: Decimal,
 }
 
+/// Written back in the wire's order: `[ts, open, high, low, close, baseVolume, usdtVolume,
+/// quoteVolume]`, as texts.
+impl serde::Serialize for SpotCandle {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [
+            self.ts.to_string(),
+            self.open.to_string(),
+            self.high.to_string(),
+            self.low.to_string(),
+            self.close.to_string(),
+            self.base_volume.to_string(),
+            self.usdt_volume.to_string(),
+            self.quote_volume.to_string(),
+        ]
+        .serialize(s)
+    }
+}
+
 impl From<Candle> for SpotCandle {
     fn from(c: Candle) -> Self {
         SpotCandle {

@@ -419,7 +419,7 @@ pub struct BatchCancelReplaceOrder {
 }
 
 /// The answer of a batch cancel-replace: one outcome per item, in the order sent.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(transparent)]
 #[must_use = "items may have failed under a success answer: call `error_for_failures()`"]
 pub struct ReplacedOrders(pub Vec<ReplacedOrder>);
