@@ -1,0 +1,310 @@
+//! `cancel`: open orders cancelled by id, by symbol, or every one (`--all`, trigger orders
+//! included), through the library's bulk cancel (requests of the endpoint's batch size, as fast
+//! as the limiter allows, one outcome per order). A confirmation unless `--yes`, a progress bar
+//! while it runs, then one line per order that was not cancelled and a summary; the exit status
+//! is 1 when anything was not cancelled.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead as _, Write as _};
+
+use bitget_endpoints::bulk::{BulkCancel, BulkReport, OrderRef, Outcome};
+use bitget_endpoints::mix::ProductType;
+use bitget_endpoints::uta::{AccountFamily, Category, account_family};
+use bitget_endpoints::{Client, stop};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::{Value, json};
+
+use crate::account::{FUTURES_LINES, UNIFIED_FUTURES};
+use crate::output::print_json;
+use crate::{Done, Failure};
+
+/// `bitget cancel [IDS...] [--symbol S] [--line L] [--all] [--yes]`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Order ids to cancel (with `--symbol`); without ids, every open order of the symbol.
+    ids: Vec<String>,
+    /// The symbol the ids belong to, or whose open orders to cancel.
+    #[arg(long)]
+    symbol: Option<String>,
+    /// The product line: `spot` or a futures product type (`usdt-futures`, the default) on a
+    /// Classic account, a category (`SPOT`, `USDT-FUTURES`, ...) on a Unified one.
+    #[arg(long, default_value = "usdt-futures")]
+    line: String,
+    /// The ids are client order ids (`clientOid`), not Bitget's.
+    #[arg(long)]
+    client_ids: bool,
+    /// Every open order on every product line, trigger orders included.
+    #[arg(long, conflicts_with_all = ["ids", "symbol"])]
+    all: bool,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+/// Orders to cancel in one bulk: the line, the symbol, the ids.
+struct Group {
+    line: Line,
+    symbol: String,
+    ids: Vec<OrderRef>,
+}
+
+#[derive(Clone)]
+enum Line {
+    Spot,
+    Futures(ProductType),
+    Unified(Category),
+}
+
+impl Line {
+    fn name(&self) -> &str {
+        match self {
+            Line::Spot => "SPOT",
+            Line::Futures(p) => p.as_str(),
+            Line::Unified(c) => c.as_str(),
+        }
+    }
+}
+
+fn line_of(family: AccountFamily, text: &str) -> Result<Line, Failure> {
+    let unknown = |what: &str| Failure::usage(format!("--line {text}: {what}"));
+    match family {
+        AccountFamily::Unified => text
+            .to_ascii_uppercase()
+            .parse::<Category>()
+            .map(Line::Unified)
+            .map_err(|_| {
+                unknown("not a v3 category (SPOT, USDT-FUTURES, COIN-FUTURES, USDC-FUTURES)")
+            }),
+        AccountFamily::Classic if text.eq_ignore_ascii_case("spot") => Ok(Line::Spot),
+        AccountFamily::Classic => text
+            .to_ascii_uppercase()
+            .parse::<ProductType>()
+            .map(Line::Futures)
+            .map_err(|_| {
+                unknown("spot or a futures product type (usdt-futures, coin-futures, usdc-futures)")
+            }),
+    }
+}
+
+/// The ids of every open normal order on `line` (and `symbol`), grouped by symbol.
+async fn open_groups(
+    client: &Client,
+    line: &Line,
+    symbol: Option<&str>,
+) -> Result<Vec<Group>, Failure> {
+    let mut by_symbol: BTreeMap<String, Vec<OrderRef>> = BTreeMap::new();
+    match line {
+        Line::Spot => {
+            let mut b = bitget_endpoints::spot::trade::UnfilledOrders::builder().limit(100u32);
+            if let Some(s) = symbol {
+                b = b.symbol(s);
+            }
+            for o in b.build()?.stream(client).try_collect().await? {
+                by_symbol
+                    .entry(o.symbol)
+                    .or_default()
+                    .push(OrderRef::OrderId(o.order_id));
+            }
+        }
+        Line::Futures(p) => {
+            for o in stop::open_futures_orders(client, p.clone(), symbol).await? {
+                by_symbol
+                    .entry(o.symbol)
+                    .or_default()
+                    .push(OrderRef::OrderId(o.order_id));
+            }
+        }
+        Line::Unified(c) => {
+            let mut b = bitget_endpoints::uta::trade::UnfilledOrders::builder()
+                .category(c.clone())
+                .limit(100u32);
+            if let Some(s) = symbol {
+                b = b.symbol(s);
+            }
+            for o in b.build()?.stream(client).try_collect().await? {
+                by_symbol
+                    .entry(o.symbol)
+                    .or_default()
+                    .push(OrderRef::OrderId(o.order_id));
+            }
+        }
+    }
+    Ok(by_symbol
+        .into_iter()
+        .map(|(symbol, ids)| Group {
+            line: line.clone(),
+            symbol,
+            ids,
+        })
+        .collect())
+}
+
+/// Asks on the terminal; anything but `y`/`yes` declines.
+fn confirmed(question: &str) -> bool {
+    eprint!("{question} [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+}
+
+/// One cancelled-or-not line of the report.
+struct Reported {
+    line: String,
+    symbol: String,
+    id: String,
+    outcome: Outcome,
+}
+
+pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done, Failure> {
+    let family = account_family(client).await?;
+    let mut groups = Vec::new();
+    if args.all {
+        let lines: Vec<Line> = match family {
+            AccountFamily::Unified => [Category::Spot]
+                .into_iter()
+                .chain(UNIFIED_FUTURES)
+                .map(Line::Unified)
+                .collect(),
+            AccountFamily::Classic => [Line::Spot]
+                .into_iter()
+                .chain(FUTURES_LINES.map(Line::Futures))
+                .collect(),
+        };
+        for line in &lines {
+            groups.extend(open_groups(client, line, None).await?);
+        }
+    } else {
+        let Some(symbol) = args.symbol.as_deref() else {
+            return Err(Failure::usage(
+                "say what to cancel: ids with --symbol, --symbol alone (its every open order), or --all",
+            ));
+        };
+        let line = line_of(family, &args.line)?;
+        if args.ids.is_empty() {
+            groups.extend(open_groups(client, &line, Some(symbol)).await?);
+        } else {
+            let ids = args
+                .ids
+                .iter()
+                .map(|id| {
+                    if args.client_ids {
+                        OrderRef::ClientOid(id.clone())
+                    } else {
+                        OrderRef::OrderId(id.clone())
+                    }
+                })
+                .collect();
+            groups.push(Group {
+                line,
+                symbol: symbol.to_owned(),
+                ids,
+            });
+        }
+    }
+    let total: usize = groups.iter().map(|g| g.ids.len()).sum();
+    let what = if args.all {
+        format!("{total} open orders on every line, and every trigger order")
+    } else {
+        format!("{total} orders")
+    };
+    if total == 0 && !args.all {
+        println!("nothing to cancel");
+        return Ok(Done::Ok);
+    }
+    if !args.yes && !confirmed(&format!("cancel {what}?")) {
+        eprintln!("not confirmed: nothing was cancelled");
+        return Ok(Done::Incomplete);
+    }
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} cancelled or answered ({eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut results: Vec<Reported> = Vec::new();
+    let mut collect = |line: &Line, symbol: &str, report: BulkReport| {
+        for (id, outcome) in report.outcomes {
+            results.push(Reported {
+                line: line.name().to_owned(),
+                symbol: symbol.to_owned(),
+                id: id.to_string(),
+                outcome,
+            });
+        }
+    };
+    for group in groups {
+        let tick = |_: &OrderRef, _: &Outcome| bar.inc(1);
+        let report = match &group.line {
+            Line::Spot => {
+                BulkCancel::spot(client.clone(), group.symbol.clone())
+                    .ids(group.ids)
+                    .run_with(tick)
+                    .await?
+            }
+            Line::Futures(p) => {
+                BulkCancel::futures(client.clone(), p.clone(), group.symbol.clone())
+                    .ids(group.ids)
+                    .run_with(tick)
+                    .await?
+            }
+            Line::Unified(c) => {
+                BulkCancel::uta(client.clone(), c.clone(), group.symbol.clone())
+                    .ids(group.ids)
+                    .run_with(tick)
+                    .await?
+            }
+        };
+        collect(&group.line, &group.symbol, report);
+    }
+    if args.all {
+        // Trigger orders: every kind, listed and cancelled by id per line.
+        match family {
+            AccountFamily::Unified => {
+                for c in UNIFIED_FUTURES {
+                    let report = stop::cancel_every_strategy_order(client, c.clone()).await?;
+                    collect(&Line::Unified(c), "(strategy)", report);
+                }
+            }
+            AccountFamily::Classic => {
+                for p in FUTURES_LINES {
+                    let report =
+                        stop::cancel_every_futures_trigger(client, p.clone(), None).await?;
+                    collect(&Line::Futures(p), "(trigger)", report);
+                }
+            }
+        }
+    }
+    bar.finish_and_clear();
+    let failed: Vec<&Reported> = results
+        .iter()
+        .filter(|r| !matches!(r.outcome, Outcome::Cancelled))
+        .collect();
+    let cancelled = results.len() - failed.len();
+    if json {
+        print_json(&json!({
+            "cancelled": cancelled,
+            "notCancelled": failed.iter().map(|r| json!({
+                "line": r.line, "symbol": r.symbol, "id": r.id, "outcome": r.outcome.to_string(),
+            })).collect::<Vec<Value>>(),
+        }));
+    } else {
+        for r in &failed {
+            println!(
+                "not cancelled: {} {} {}: {}",
+                r.line, r.symbol, r.id, r.outcome
+            );
+        }
+        println!(
+            "cancelled {cancelled} of {}; {} not cancelled",
+            results.len(),
+            failed.len()
+        );
+    }
+    Ok(if failed.is_empty() {
+        Done::Ok
+    } else {
+        Done::Incomplete
+    })
+}
