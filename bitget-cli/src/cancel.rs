@@ -42,10 +42,10 @@ pub(crate) struct Args {
 }
 
 /// Orders to cancel in one bulk: the line, the symbol, the ids.
-struct Group {
+pub(crate) struct Group {
     line: Line,
     symbol: String,
-    ids: Vec<OrderRef>,
+    pub(crate) ids: Vec<OrderRef>,
 }
 
 #[derive(Clone)]
@@ -140,7 +140,7 @@ async fn open_groups(
 }
 
 /// Asks on the terminal; anything but `y`/`yes` declines.
-fn confirmed(question: &str) -> bool {
+pub(crate) fn confirmed(question: &str) -> bool {
     eprint!("{question} [y/N] ");
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
@@ -151,78 +151,45 @@ fn confirmed(question: &str) -> bool {
 }
 
 /// One cancelled-or-not line of the report.
-struct Reported {
+pub(crate) struct Reported {
     line: String,
     symbol: String,
     id: String,
     outcome: Outcome,
 }
 
-pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done, Failure> {
-    let family = account_family(client).await?;
-    let mut groups = Vec::new();
-    if args.all {
-        let lines: Vec<Line> = match family {
-            AccountFamily::Unified => [Category::Spot]
-                .into_iter()
-                .chain(UNIFIED_FUTURES)
-                .map(Line::Unified)
-                .collect(),
-            AccountFamily::Classic => [Line::Spot]
-                .into_iter()
-                .chain(FUTURES_LINES.map(Line::Futures))
-                .collect(),
-        };
-        for line in &lines {
-            groups.extend(open_groups(client, line, None).await?);
-        }
-    } else {
-        let Some(symbol) = args.symbol.as_deref() else {
-            return Err(Failure::usage(
-                "say what to cancel: ids with --symbol, --symbol alone (its every open order), or --all",
-            ));
-        };
-        let line = line_of(family, &args.line)?;
-        if args.ids.is_empty() {
-            groups.extend(open_groups(client, &line, Some(symbol)).await?);
-        } else {
-            let ids = args
-                .ids
-                .iter()
-                .map(|id| {
-                    if args.client_ids {
-                        OrderRef::ClientOid(id.clone())
-                    } else {
-                        OrderRef::OrderId(id.clone())
-                    }
-                })
-                .collect();
-            groups.push(Group {
-                line,
-                symbol: symbol.to_owned(),
-                ids,
-            });
-        }
-    }
-    let total: usize = groups.iter().map(|g| g.ids.len()).sum();
-    let what = if args.all {
-        format!("{total} open orders on every line, and every trigger order")
-    } else {
-        format!("{total} orders")
+/// Every open order on every line of `family`, grouped for the bulk cancel.
+pub(crate) async fn every_open_order(
+    client: &Client,
+    family: AccountFamily,
+) -> Result<Vec<Group>, Failure> {
+    let lines: Vec<Line> = match family {
+        AccountFamily::Unified => [Category::Spot]
+            .into_iter()
+            .chain(UNIFIED_FUTURES)
+            .map(Line::Unified)
+            .collect(),
+        AccountFamily::Classic => [Line::Spot]
+            .into_iter()
+            .chain(FUTURES_LINES.map(Line::Futures))
+            .collect(),
     };
-    if total == 0 && !args.all {
-        println!("nothing to cancel");
-        return Ok(Done::Ok);
+    let mut groups = Vec::new();
+    for line in &lines {
+        groups.extend(open_groups(client, line, None).await?);
     }
-    if !args.yes && !confirmed(&format!("cancel {what}?")) {
-        eprintln!("not confirmed: nothing was cancelled");
-        return Ok(Done::Incomplete);
-    }
-    let bar = ProgressBar::new(total as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} cancelled or answered ({eta} left)")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    Ok(groups)
+}
+
+/// Cancels `groups` (and, with `triggers`, every trigger and strategy order of the family),
+/// ticking `bar` per order answered: one entry per order.
+pub(crate) async fn cancel_groups(
+    client: &Client,
+    family: AccountFamily,
+    groups: Vec<Group>,
+    triggers: bool,
+    bar: &ProgressBar,
+) -> Result<Vec<Reported>, Failure> {
     let mut results: Vec<Reported> = Vec::new();
     let mut collect = |line: &Line, symbol: &str, report: BulkReport| {
         for (id, outcome) in report.outcomes {
@@ -258,7 +225,7 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
         };
         collect(&group.line, &group.symbol, report);
     }
-    if args.all {
+    if triggers {
         // Trigger orders: every kind, listed and cancelled by id per line.
         match family {
             AccountFamily::Unified => {
@@ -276,20 +243,33 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
             }
         }
     }
-    bar.finish_and_clear();
+    Ok(results)
+}
+
+/// The bar of a long run, on standard error (hidden when it is not a terminal).
+pub(crate) fn progress(total: usize, what: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {what} ({{eta}} left)"))
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// The orders not cancelled, one line each (or JSON), and the summary; whether all were.
+pub(crate) fn report(results: &[Reported], json: bool) -> (bool, Value) {
     let failed: Vec<&Reported> = results
         .iter()
         .filter(|r| !matches!(r.outcome, Outcome::Cancelled))
         .collect();
     let cancelled = results.len() - failed.len();
-    if json {
-        print_json(&json!({
-            "cancelled": cancelled,
-            "notCancelled": failed.iter().map(|r| json!({
-                "line": r.line, "symbol": r.symbol, "id": r.id, "outcome": r.outcome.to_string(),
-            })).collect::<Vec<Value>>(),
-        }));
-    } else {
+    let summary = json!({
+        "cancelled": cancelled,
+        "notCancelled": failed.iter().map(|r| json!({
+            "line": r.line, "symbol": r.symbol, "id": r.id, "outcome": r.outcome.to_string(),
+        })).collect::<Vec<Value>>(),
+    });
+    if !json {
         for r in &failed {
             println!(
                 "not cancelled: {} {} {}: {}",
@@ -302,9 +282,61 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
             failed.len()
         );
     }
-    Ok(if failed.is_empty() {
-        Done::Ok
+    (failed.is_empty(), summary)
+}
+
+pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done, Failure> {
+    let family = account_family(client).await?;
+    let groups = if args.all {
+        every_open_order(client, family).await?
     } else {
-        Done::Incomplete
-    })
+        let Some(symbol) = args.symbol.as_deref() else {
+            return Err(Failure::usage(
+                "say what to cancel: ids with --symbol, --symbol alone (its every open order), or --all",
+            ));
+        };
+        let line = line_of(family, &args.line)?;
+        if args.ids.is_empty() {
+            open_groups(client, &line, Some(symbol)).await?
+        } else {
+            let ids = args
+                .ids
+                .iter()
+                .map(|id| {
+                    if args.client_ids {
+                        OrderRef::ClientOid(id.clone())
+                    } else {
+                        OrderRef::OrderId(id.clone())
+                    }
+                })
+                .collect();
+            vec![Group {
+                line,
+                symbol: symbol.to_owned(),
+                ids,
+            }]
+        }
+    };
+    let total: usize = groups.iter().map(|g| g.ids.len()).sum();
+    if total == 0 && !args.all {
+        println!("nothing to cancel");
+        return Ok(Done::Ok);
+    }
+    let what = if args.all {
+        format!("{total} open orders on every line, and every trigger order")
+    } else {
+        format!("{total} orders")
+    };
+    if !args.yes && !confirmed(&format!("cancel {what}?")) {
+        eprintln!("not confirmed: nothing was cancelled");
+        return Ok(Done::Incomplete);
+    }
+    let bar = progress(total, "cancelled or answered");
+    let results = cancel_groups(client, family, groups, args.all, &bar).await?;
+    bar.finish_and_clear();
+    let (all_done, summary) = report(&results, json);
+    if json {
+        print_json(&summary);
+    }
+    Ok(if all_done { Done::Ok } else { Done::Incomplete })
 }

@@ -13,6 +13,7 @@
 mod account;
 mod call;
 mod cancel;
+mod flatten;
 mod output;
 
 use std::process::ExitCode;
@@ -48,8 +49,18 @@ enum Command {
     Balances,
     /// Cancel open orders: by id (with `--symbol`), every order of a symbol, or `--all`.
     Cancel(cancel::Args),
+    /// Cancel every open order (trigger orders included), then close every position at market.
+    Flatten(flatten::Args),
     /// Send any declared endpoint: `bitget call /api/v2/mix/order/detail --params '{...}'`.
     Call(call::CallArgs),
+    /// Run the local simulated Bitget: `bitget sim --listen 127.0.0.1:8080 --account
+    /// KEY:SECRET:PASSPHRASE[:UID][:demo][:unified] [--balance KEY:COIN:AMOUNT] ...` (the
+    /// flags of the `bitget-sim` program); serves until killed.
+    Sim {
+        /// The simulator's flags.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Print the prehash and signature of a request, to compare with what another tool sent
     /// when Bitget answers 40009. The secret is read from `BITGET_SECRET_KEY`.
     Sign(call::SignArgs),
@@ -126,8 +137,14 @@ async fn run(cli: Cli) -> Result<Done, Failure> {
         Command::Positions => account::positions(&client()?, json).await,
         Command::Balances => account::balances(&client()?, json).await,
         Command::Cancel(args) => cancel::run(&client()?, args, json).await,
+        Command::Flatten(args) => flatten::run(&client()?, args, json).await,
         Command::Call(args) => call::call(args, json).await,
         Command::Sign(args) => call::sign(args, json),
+        // The simulator says why it stopped; it serves until killed otherwise.
+        Command::Sim { args } => match bitget_sim::program::run(args.into_iter()).await {
+            code if code == ExitCode::SUCCESS => Ok(Done::Ok),
+            _ => Err(Failure::usage("the simulator did not start")),
+        },
     }
 }
 

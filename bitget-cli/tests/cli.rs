@@ -317,3 +317,119 @@ async fn sign_prints_the_prehash_and_signature_bitget_verifies() {
         bitget_core::sign::sign_hmac("bot-s", pre.as_bytes())
     );
 }
+
+/// `account` holds a 0.5 BTC long (bought from a maker that also bids), and `bids` resting
+/// bids.
+fn long_and_bids(sim: &RunningSimulator, account: &str, bids: usize) {
+    let perp = sim
+        .ensure_futures("USDT-FUTURES", "BTCUSDT")
+        .unwrap_or_else(|e| panic!("{e}"));
+    sim.with_exchange(|ex| {
+        ex.set_mark_price(&perp, d("60000"));
+        ex.open_account("maker");
+        ex.deposit("maker", "USDT", d("100000000"));
+        for (side, price) in [(Side::Sell, "60010"), (Side::Buy, "59990")] {
+            let quote = NewOrder::limit("maker", perp.clone(), side, d(price), d("10"))
+                .effect(Effect::Net { reduce_only: false });
+            ex.place(quote).unwrap_or_else(|e| panic!("{e:?}"));
+        }
+        let buy = NewOrder::market(account, perp.clone(), Side::Buy, d("0.5"))
+            .effect(Effect::Net { reduce_only: false });
+        ex.place(buy).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(ex.positions(account).len(), 1, "the long is open");
+    });
+    rest_bids(sim, account, bids);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flatten_cancels_everything_and_closes_every_position_on_both_families() {
+    let sim = sim().await;
+    for (key, uid) in [("bot", "uid-bot"), ("uta", "uid-uta")] {
+        long_and_bids(&sim, uid, 3);
+        let declined = bitget(&sim, key, &["flatten"], "no\n");
+        assert_eq!(declined.status.code(), Some(1), "{key}");
+        assert!(
+            err(&declined).contains("cancel 3 open orders")
+                && err(&declined).contains("close 1 positions"),
+            "{key}: {}",
+            err(&declined)
+        );
+        assert_eq!(sim.with_exchange(|ex| ex.positions(uid).len()), 1, "{key}");
+
+        let done = bitget(&sim, key, &["flatten", "--yes"], "");
+        let text = out(&done);
+        assert!(done.status.success(), "{key}: {text}\n{}", err(&done));
+        assert!(
+            text.contains("cancelled 3 of 3; 0 not cancelled"),
+            "{key}: {text}"
+        );
+        assert!(
+            text.contains("closed 1 of 1 positions; 0 not closed"),
+            "{key}: {text}"
+        );
+        assert!(
+            sim.with_exchange(|ex| ex.positions(uid).is_empty()),
+            "{key}"
+        );
+        assert!(sim.live_orders(key).is_empty(), "{key}");
+    }
+}
+
+#[test]
+fn bitget_sim_runs_the_simulator_program_the_other_commands_talk_to() {
+    use std::io::BufRead as _;
+    let mut sim = Command::new(env!("CARGO_BIN_EXE_bitget"))
+        .args([
+            "sim",
+            "--listen",
+            "127.0.0.1:0",
+            "--account",
+            "op:op-s:op-p",
+            "--no-rate-limits",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut first = String::new();
+    if let Some(stdout) = sim.stdout.take() {
+        let _ = std::io::BufReader::new(stdout).read_line(&mut first);
+    }
+    let url = first
+        .trim()
+        .strip_prefix("listening on ")
+        .map(str::to_owned);
+    let time = url.as_ref().map(|url| {
+        Command::new(env!("CARGO_BIN_EXE_bitget"))
+            .args(["time", "--json"])
+            .env("BITGET_API_KEY", "op")
+            .env("BITGET_SECRET_KEY", "op-s")
+            .env("BITGET_PASSPHRASE", "op-p")
+            .env("BITGET_BASE_URL", url)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let orders = url.as_ref().map(|url| {
+        Command::new(env!("CARGO_BIN_EXE_bitget"))
+            .args(["orders"])
+            .env("BITGET_API_KEY", "op")
+            .env("BITGET_SECRET_KEY", "op-s")
+            .env("BITGET_PASSPHRASE", "op-p")
+            .env("BITGET_BASE_URL", url)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let _ = sim.kill();
+    let _ = sim.wait();
+    let (Some(time), Some(orders)) = (time, orders) else {
+        panic!("the simulator did not say where it listens: `{first}`")
+    };
+    assert!(time.status.success(), "{}", err(&time));
+    assert!(json(&time)["serverTime"].as_i64().is_some());
+    assert!(orders.status.success(), "{}", err(&orders));
+    assert!(
+        out(&orders).contains("open orders: none"),
+        "{}",
+        out(&orders)
+    );
+}

@@ -43,6 +43,7 @@ mod faults;
 mod log;
 mod orders;
 mod params;
+pub mod program;
 mod ratelimit;
 mod routes;
 mod server;
