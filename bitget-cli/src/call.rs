@@ -78,13 +78,16 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-pub(crate) async fn call(args: CallArgs, json: bool) -> Result<Done, Failure> {
+pub(crate) async fn call(
+    client: &bitget_endpoints::Client,
+    args: CallArgs,
+    json: bool,
+) -> Result<Done, Failure> {
     let declared = endpoint(&args.path)?;
     let params: Value = serde_json::from_str(&args.params)
         .map_err(|e| Failure::usage(format!("--params is not JSON: {e}")))?;
-    let client = crate::client()?;
     if args.dry_run {
-        let run = (declared.json.dry_run)(&client, params)?;
+        let run = (declared.json.dry_run)(client, params)?;
         if json {
             print_json(&serde_json::json!({
                 "method": run.method.as_str(),
@@ -99,7 +102,7 @@ pub(crate) async fn call(args: CallArgs, json: bool) -> Result<Done, Failure> {
         }
         return Ok(Done::Ok);
     }
-    let answer = (declared.json.send)(&client, params).await?;
+    let answer = (declared.json.send)(client, params).await?;
     // The answer is printed as JSON either way: it has no one table shape.
     print_json(&answer);
     Ok(Done::Ok)

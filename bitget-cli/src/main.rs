@@ -3,7 +3,8 @@
 //! is re-implemented here.
 //!
 //! Credentials come from the environment, as `Client::from_env` reads them (`BITGET_API_KEY`,
-//! `BITGET_SECRET_KEY`, `BITGET_PASSPHRASE`, `BITGET_BASE_URL`, `BITGET_DEMO`). Tables go to
+//! `BITGET_SECRET_KEY`, `BITGET_PASSPHRASE`, `BITGET_BASE_URL`, `BITGET_DEMO`), or from a
+//! profile of a config file (`--profile NAME`, see `profile.rs`). Tables go to
 //! standard output, `--json` prints the typed answers as JSON; progress and questions go to
 //! standard error. The exit status is 0 when everything asked was done, 1 when something was
 //! not (an order not cancelled, a refused request), 2 for a usage or configuration error.
@@ -15,6 +16,7 @@ mod call;
 mod cancel;
 mod flatten;
 mod output;
+mod profile;
 
 use std::process::ExitCode;
 
@@ -29,6 +31,10 @@ struct Cli {
     /// Print the answers as JSON instead of tables.
     #[arg(long, global = true)]
     json: bool,
+    /// Read the credentials from this profile of the config file (`$BITGET_CONFIG`, else
+    /// `~/.config/bitget/config`) instead of the environment.
+    #[arg(long, global = true)]
+    profile: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -107,12 +113,10 @@ impl From<bitget_endpoints::ValidationError> for Failure {
     }
 }
 
-fn client() -> Result<Client, Failure> {
-    Ok(Client::from_env()?)
-}
-
 async fn run(cli: Cli) -> Result<Done, Failure> {
     let json = cli.json;
+    let profile = cli.profile;
+    let client = || -> Result<Client, Failure> { profile::client(profile.as_deref()) };
     match cli.command {
         Command::Time => {
             let client = client()?;
@@ -138,7 +142,7 @@ async fn run(cli: Cli) -> Result<Done, Failure> {
         Command::Balances => account::balances(&client()?, json).await,
         Command::Cancel(args) => cancel::run(&client()?, args, json).await,
         Command::Flatten(args) => flatten::run(&client()?, args, json).await,
-        Command::Call(args) => call::call(args, json).await,
+        Command::Call(args) => call::call(&client()?, args, json).await,
         Command::Sign(args) => call::sign(args, json),
         // The simulator says why it stopped; it serves until killed otherwise.
         Command::Sim { args } => match bitget_sim::program::run(args.into_iter()).await {

@@ -433,3 +433,77 @@ fn bitget_sim_runs_the_simulator_program_the_other_commands_talk_to() {
         out(&orders)
     );
 }
+
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_profile_is_read_from_a_private_config_file_and_refused_from_a_readable_one() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let sim = sim().await;
+    let dir = std::env::temp_dir().join(format!("bitget-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("config");
+    let text = format!(
+        "[ops]\napi_key = bot\nsecret_key = bot-s\npassphrase = bot-p\nbase_url = {}\n\n[paper]\napi_key = bot\nsecret_key = bot-s\npassphrase = bot-p\nbase_url = {}\ndemo = true\n",
+        sim.base_url(),
+        sim.base_url()
+    );
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_bitget"))
+            .args(args)
+            .env("BITGET_CONFIG", &path)
+            .env_remove("BITGET_API_KEY")
+            .env_remove("BITGET_SECRET_KEY")
+            .env_remove("BITGET_PASSPHRASE")
+            .env_remove("BITGET_BASE_URL")
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let set_mode = |mode: u32| {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+
+    set_mode(0o644);
+    let refused = run(&["--profile", "ops", "balances"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(err(&refused).contains("chmod 600"), "{}", err(&refused));
+    assert!(
+        sim.requests().is_empty(),
+        "nothing is sent with a readable secret file"
+    );
+
+    set_mode(0o600);
+    let read = run(&["--profile", "ops", "balances"]);
+    assert!(read.status.success(), "{}", err(&read));
+    assert!(out(&read).contains("SPOT"), "{}", out(&read));
+
+    let unknown = run(&["--profile", "nope", "time"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(err(&unknown).contains("ops, paper"), "{}", err(&unknown));
+
+    // Demo trading per profile: the paper profile's signed requests carry paptrading.
+    let params = r#"{"productType":"USDT-FUTURES"}"#;
+    let dry = run(&[
+        "--profile",
+        "paper",
+        "call",
+        "/api/v2/mix/order/orders-pending",
+        "--params",
+        params,
+        "--dry-run",
+    ]);
+    assert!(dry.status.success(), "{}", err(&dry));
+    assert!(out(&dry).contains("paptrading: 1"), "{}", out(&dry));
+    let live = run(&[
+        "--profile",
+        "ops",
+        "call",
+        "/api/v2/mix/order/orders-pending",
+        "--params",
+        params,
+        "--dry-run",
+    ]);
+    assert!(!out(&live).contains("paptrading"), "{}", out(&live));
+    let _ = std::fs::remove_dir_all(&dir);
+}
