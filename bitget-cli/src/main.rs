@@ -16,6 +16,7 @@ mod call;
 mod cancel;
 mod flatten;
 mod output;
+mod place;
 mod profile;
 
 use std::process::ExitCode;
@@ -53,6 +54,9 @@ enum Command {
     Positions,
     /// Balances: spot and each futures line (Classic), or the Unified account's assets.
     Balances,
+    /// Place one order, in the account's position mode, its numbers checked against the
+    /// instrument before it is sent.
+    Place(place::Args),
     /// Cancel open orders: by id (with `--symbol`), every order of a symbol, or `--all`.
     Cancel(cancel::Args),
     /// Cancel every open order (trigger orders included), then close every position at market.
@@ -140,6 +144,7 @@ async fn run(cli: Cli) -> Result<Done, Failure> {
         Command::Orders { symbol } => account::orders(&client()?, symbol.as_deref(), json).await,
         Command::Positions => account::positions(&client()?, json).await,
         Command::Balances => account::balances(&client()?, json).await,
+        Command::Place(args) => place::run(&client()?, args, json).await,
         Command::Cancel(args) => cancel::run(&client()?, args, json).await,
         Command::Flatten(args) => flatten::run(&client()?, args, json).await,
         Command::Call(args) => call::call(&client()?, args, json).await,

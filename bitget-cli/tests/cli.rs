@@ -507,3 +507,122 @@ async fn a_profile_is_read_from_a_private_config_file_and_refused_from_a_readabl
     assert!(!out(&live).contains("paptrading"), "{}", out(&live));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn place_uses_the_accounts_mode_and_checks_the_numbers_before_sending() {
+    let sim = sim().await;
+    rest_bids(&sim, "uid-bot", 0); // lists the contract and sets its mark
+    sim.with_exchange(|ex| {
+        ex.set_position_mode("uid-bot", bitget_sim::exchange::PositionMode::Hedge)
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let placed_requests = |sim: &RunningSimulator| {
+        sim.requests()
+            .iter()
+            .filter(|r| r.path == "/api/v2/mix/order/place-order")
+            .map(|r| r.body.clone())
+            .collect::<Vec<_>>()
+    };
+
+    // Off the 0.1 tick: refused by the instrument's rules, nothing placed.
+    let off = bitget(
+        &sim,
+        "bot",
+        &[
+            "place", "--symbol", "BTCUSDT", "--side", "buy", "--size", "0.01", "--price",
+            "50000.05",
+        ],
+        "",
+    );
+    assert_eq!(off.status.code(), Some(2), "{}", out(&off));
+    assert!(err(&off).contains("tick"), "{}", err(&off));
+    assert!(placed_requests(&sim).is_empty());
+
+    // On the tick: placed in hedge mode (the mode read from the account: `tradeSide` open).
+    let on = bitget(
+        &sim,
+        "bot",
+        &[
+            "place",
+            "--symbol",
+            "BTCUSDT",
+            "--side",
+            "buy",
+            "--size",
+            "0.01",
+            "--price",
+            "50000",
+            "--client-oid",
+            "cli-1",
+        ],
+        "",
+    );
+    assert!(on.status.success(), "{}", err(&on));
+    assert!(out(&on).contains("client id cli-1"), "{}", out(&on));
+    let sent = placed_requests(&sim);
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].contains(r#""tradeSide":"open""#), "{}", sent[0]);
+
+    // A spot market buy says what it spends.
+    let vague = bitget(
+        &sim,
+        "bot",
+        &[
+            "place", "--line", "spot", "--symbol", "BTCUSDT", "--side", "buy", "--size", "1",
+        ],
+        "",
+    );
+    assert_eq!(vague.status.code(), Some(2));
+    assert!(err(&vague).contains("--spend"), "{}", err(&vague));
+
+    // A dry run reads and sends nothing.
+    let before = sim.requests().len();
+    let dry = bitget(
+        &sim,
+        "bot",
+        &[
+            "place",
+            "--family",
+            "classic",
+            "--line",
+            "spot",
+            "--symbol",
+            "BTCUSDT",
+            "--side",
+            "buy",
+            "--spend",
+            "100",
+            "--dry-run",
+        ],
+        "",
+    );
+    assert!(dry.status.success(), "{}", err(&dry));
+    assert!(
+        out(&dry).contains("/api/v2/spot/trade/place-order"),
+        "{}",
+        out(&dry)
+    );
+    assert_eq!(sim.requests().len(), before, "a dry run sent something");
+
+    // Unified: a futures long at market in the account's mode.
+    let unified = bitget(
+        &sim,
+        "uta",
+        &[
+            "place",
+            "--line",
+            "USDT-FUTURES",
+            "--symbol",
+            "BTCUSDT",
+            "--side",
+            "buy",
+            "--size",
+            "0.01",
+            "--price",
+            "50000",
+        ],
+        "",
+    );
+    assert!(unified.status.success(), "{}", err(&unified));
+    assert_eq!(sim.live_orders("uta").len(), 1);
+}
