@@ -18,6 +18,7 @@ mod flatten;
 mod output;
 mod place;
 mod profile;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -61,6 +62,8 @@ enum Command {
     Cancel(cancel::Args),
     /// Cancel every open order (trigger orders included), then close every position at market.
     Flatten(flatten::Args),
+    /// Watch a ticker, the public trades or a book live (v2 public stream), as JSON lines.
+    Watch(watch::Args),
     /// Send any declared endpoint: `bitget call /api/v2/mix/order/detail --params '{...}'`.
     Call(call::CallArgs),
     /// Run the local simulated Bitget: `bitget sim --listen 127.0.0.1:8080 --account
@@ -148,6 +151,7 @@ async fn run(cli: Cli) -> Result<Done, Failure> {
         Command::Cancel(args) => cancel::run(&client()?, args, json).await,
         Command::Flatten(args) => flatten::run(&client()?, args, json).await,
         Command::Call(args) => call::call(&client()?, args, json).await,
+        Command::Watch(args) => watch::run(&client()?, args).await,
         Command::Sign(args) => call::sign(args, json),
         // The simulator says why it stopped; it serves until killed otherwise.
         Command::Sim { args } => match bitget_sim::program::run(args.into_iter()).await {

@@ -626,3 +626,59 @@ async fn place_uses_the_accounts_mode_and_checks_the_numbers_before_sending() {
     assert!(unified.status.success(), "{}", err(&unified));
     assert_eq!(sim.live_orders("uta").len(), 1);
 }
+
+/// Runs `bitget ARGS` and kills it after `secs` if it has not ended (its output is small).
+fn bitget_within(sim: &RunningSimulator, args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bitget"))
+        .args(args)
+        .env("BITGET_BASE_URL", sim.base_url())
+        .env_remove("BITGET_API_KEY")
+        .env_remove("BITGET_SECRET_KEY")
+        .env_remove("BITGET_PASSPHRASE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().ok().flatten().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watch_prints_a_book_and_trades_from_the_stream() {
+    let sim = sim().await;
+    let spot = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    sim.with_exchange(|ex| {
+        for name in ["maker", "taker"] {
+            ex.open_account(name);
+            ex.deposit(name, "USDT", d("10000000"));
+            ex.deposit(name, "BTC", d("100"));
+        }
+        for (side, price) in [(Side::Buy, "59990"), (Side::Sell, "60010")] {
+            ex.place(NewOrder::limit(
+                "maker",
+                spot.clone(),
+                side,
+                d(price),
+                d("1"),
+            ))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        }
+    });
+    let book = bitget_within(
+        &sim,
+        &["watch", "book", "BTCUSDT", "--line", "spot", "--count", "1"],
+        20,
+    );
+    assert!(book.status.success(), "{}", err(&book));
+    let first: serde_json::Value = serde_json::from_str(out(&book).lines().next().unwrap_or(""))
+        .unwrap_or_else(|e| panic!("{e}: {}", out(&book)));
+    assert_eq!(first["bid"][0], "59990", "{first}");
+    assert_eq!(first["ask"][0], "60010", "{first}");
+
+    let unknown = bitget_within(&sim, &["watch", "candles", "BTCUSDT"], 20);
+    assert_eq!(unknown.status.code(), Some(2));
+}
