@@ -366,9 +366,12 @@ mod unified {
         };
         let mode = r.margin_mode.clone().unwrap_or(MarginMode::Crossed);
         now.symbol_config_list.iter().any(|c| {
-            c.symbol == *symbol
-                && c.category.as_ref().is_none_or(|k| *k == r.category)
-                && c.margin_mode.as_ref().is_none_or(|m| *m == mode)
+            // An entry that does not say its category or margin mode is not known to be the
+            // one asked about: the request is sent (a repeated change is harmless, a skipped
+            // one is not).
+            c.symbol.eq_ignore_ascii_case(symbol)
+                && c.category.as_ref() == Some(&r.category)
+                && c.margin_mode.as_ref() == Some(&mode)
                 && same(c.leverage, wanted)
         })
     }
@@ -422,5 +425,39 @@ mod tests {
             !super::futures::leverage_already(&ten, &unknown),
             "no margin mode: sent"
         );
+    }
+
+    #[cfg(feature = "uta")]
+    #[test]
+    fn v3_leverage_is_already_so_only_for_an_entry_that_says_so() {
+        use crate::uta::account::{AccountSettings, SetLeverage};
+        let settings = |entry: &str| -> AccountSettings {
+            let json = format!(
+                r#"{{"accountMode":"unified","symbolConfigList":[{entry}],"coinConfigList":[]}}"#
+            );
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
+        };
+        let request = SetLeverage::builder()
+            .category(crate::uta::Category::UsdtFutures)
+            .symbol("btcusdt")
+            .leverage(10)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let full = settings(
+            r#"{"category":"USDT-FUTURES","symbol":"BTCUSDT","marginMode":"crossed","leverage":"10"}"#,
+        );
+        assert!(
+            super::unified::leverage_already(&request, &full),
+            "the symbol is compared without case"
+        );
+        let silent = settings(r#"{"symbol":"BTCUSDT","leverage":"10"}"#);
+        assert!(
+            !super::unified::leverage_already(&request, &silent),
+            "an entry naming no category or margin mode is not known to be this one"
+        );
+        let isolated = settings(
+            r#"{"category":"USDT-FUTURES","symbol":"BTCUSDT","marginMode":"isolated","leverage":"10"}"#,
+        );
+        assert!(!super::unified::leverage_already(&request, &isolated));
     }
 }

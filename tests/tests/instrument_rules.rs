@@ -170,6 +170,21 @@ fn cases(seed: u64, n: usize, sizes: &[&str], quote_sizes: &[&str]) -> Vec<Case>
         .collect()
 }
 
+/// The codes Bitget answers an order breaking `rule` with (the simulator's, from the pages and
+/// the codes users report): 40808 for a price or size off its step and a spot price outside
+/// the band, 22047 for a futures price outside it.
+fn codes_of(rule: RuleKind) -> &'static [&'static str] {
+    match rule {
+        RuleKind::Tick | RuleKind::Step => &["40808"],
+        RuleKind::MinSize => &["45111"],
+        RuleKind::MaxSize => &["45112"],
+        RuleKind::MinNotional => &["45110"],
+        RuleKind::PriceBand => &["22047", "40808"],
+        RuleKind::Trading => &["40309"],
+        _ => &[],
+    }
+}
+
 /// What the check and the simulator said of every case, and which rules the check named.
 #[derive(Default)]
 struct Tally {
@@ -195,12 +210,22 @@ impl Tally {
                 let v = e.validation().unwrap_or_else(|| {
                     panic!("{what} {case:?}: the check failed without a verdict: {e}")
                 });
-                for violation in &v.violations {
-                    self.rules.insert(violation.rule.name().to_owned());
-                }
                 let code = answer
                     .api_error()
                     .unwrap_or_else(|| panic!("{what} {case:?}: not an API refusal: {answer}"));
+                // The simulator answers for the first rule it meets: its code must be one of
+                // the rules the check named, not any refusal.
+                let expected: BTreeSet<&str> = (v.violations.iter())
+                    .flat_map(|violation| codes_of(violation.rule))
+                    .copied()
+                    .collect();
+                assert!(
+                    expected.contains(code.code.to_string().as_str()),
+                    "{what} {case:?}: the check named {v} but the simulator answered {answer}"
+                );
+                for violation in &v.violations {
+                    self.rules.insert(violation.rule.name().to_owned());
+                }
                 self.codes.insert(code.code.to_string());
                 self.refused += 1;
             }
@@ -480,6 +505,91 @@ async fn a_suspended_or_close_only_contract_is_refused_alike_and_a_modify_is_hel
         panic!("the simulator took an order on a suspended contract")
     };
     assert!(format!("{refused}").contains("maintain"), "{refused}");
+}
+
+#[tokio::test]
+async fn a_hedge_mode_close_is_held_to_the_band_of_the_side_it_trades() {
+    use bitget_endpoints::mix::PosMode;
+    use bitget_endpoints::mix::account::SetPositionMode;
+    let sim = sim().await;
+    let bot = client(&sim, "bot");
+    let rulebook = rulebook(&bot);
+    ok(bot
+        .send(&ok(SetPositionMode::builder()
+            .product_type(ProductType::UsdtFutures)
+            .pos_mode(PosMode::HedgeMode)
+            .build()))
+        .await);
+    // The builders' types change as required fields are set: a macro, not a closure.
+    macro_rules! hedged {
+        ($intent:expr) => {
+            $intent
+                .symbol("ETHUSDT")
+                .product_type(ProductType::UsdtFutures)
+                .margin_mode(MarginMode::Crossed)
+                .margin_coin("USDT")
+        };
+    }
+    // A long of 1 ETH, bought at the maker's ask in market orders of the largest size.
+    for _ in 0..10 {
+        let buy = ok(hedged!(FuturesOrder::open_long(PositionMode::Hedge))
+            .size("0.1")
+            .order_type(FuturesType::Market)
+            .build());
+        ok(rulebook.send(&buy).await);
+    }
+    // Closing it sells (v2 names the close `side=buy, tradeSide=close`): a price below the
+    // 5% sell band (1900) is refused, one above the buy band (2100) is a sell resting high and
+    // taken. A close worth less than 5 USDT is taken too.
+    let mut tally = Tally::default();
+    let (mut above_buy_band, mut small) = (0, 0);
+    let mut resting = None;
+    for case in cases(17, 40, &["0.001", "0.0015", "0.002", "0.01"], &[]) {
+        let close = ok(hedged!(FuturesOrder::close_long(PositionMode::Hedge))
+            .size(case.size)
+            .order_type(FuturesType::Limit)
+            .price(case.price)
+            .force(Force::Gtc)
+            .build());
+        let checked = rulebook.check(&close).await;
+        let sent = bot.send(&close).await;
+        if let Ok(placed) = &sent {
+            above_buy_band += usize::from(case.price > d("2100"));
+            small += usize::from(case.size == d("0.002"));
+            if case.price > d("2010") {
+                resting = placed.order_id.clone();
+            }
+        }
+        tally.record("v2 hedge close", &case, checked, sent);
+    }
+    assert!(
+        above_buy_band > 0,
+        "no close above 2100 was generated and taken"
+    );
+    assert!(
+        small > 0,
+        "no close below the minimum value was generated and taken"
+    );
+    assert!(
+        tally.codes.contains("22047") && tally.rules.contains(RuleKind::PriceBand.name()),
+        "no close below the sell band: {:?} {:?}",
+        tally.codes,
+        tally.rules
+    );
+
+    // A resting close modified below the minimum value: its effect is the order's, not the
+    // request's, so the check leaves the value to Bitget, which takes a reducing order.
+    let order_id = resting.unwrap_or_else(|| panic!("no close rests above the book"));
+    let change = ok(ModifyOrder::builder()
+        .symbol("ETHUSDT")
+        .product_type(ProductType::UsdtFutures)
+        .order_id(order_id.as_str())
+        .new_client_oid("small-close")
+        .new_price(d("2050"))
+        .new_size(d("0.002"))
+        .build());
+    ok(rulebook.check(&change).await);
+    ok(bot.send(&change).await);
 }
 
 #[test]

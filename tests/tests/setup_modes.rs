@@ -116,11 +116,22 @@ async fn a_classic_bot_repeats_its_setup_while_holding_a_position() {
             .send(&mm)
             .await);
     }
+    // Forgotten, the mode is read again once, then kept however often it is asked.
+    setup.forget_position_modes();
     let reads = sent(&sim, "/api/v2/mix/account/accounts");
     let held = ok(setup.futures_position_mode(&usdt).await);
+    assert_eq!(held, PositionMode::Hedge);
     assert_eq!(
         sent(&sim, "/api/v2/mix/account/accounts"),
-        reads,
+        reads + 1,
+        "a forgotten mode is read"
+    );
+    for _ in 0..3 {
+        assert_eq!(ok(setup.futures_position_mode(&usdt).await), held);
+    }
+    assert_eq!(
+        sent(&sim, "/api/v2/mix/account/accounts"),
+        reads + 1,
         "the mode is read once, then kept"
     );
     ok(FuturesOrder::open_long(held)

@@ -56,9 +56,25 @@ pub struct OrderNumbers {
     pub size: Option<(&'static str, Decimal)>,
     /// Whether the size is a quote amount (a spot market buy), held to the notional only.
     pub size_is_quote: bool,
-    /// Whether the order can only reduce a position (exempt from the minimum notional, and
-    /// allowed on a close-only instrument).
-    pub reduces: bool,
+    /// What it does to a position: only one that may open is held to a close-only status, and
+    /// only one known to open is held to the minimum value.
+    pub effect: PositionEffect,
+    /// Whether its value is judged only when it fires (a plan or TP/SL order: against a market
+    /// not known now), so the minimum value is not checked.
+    pub value_when_fired: bool,
+}
+
+/// What an order does to a position, as far as its request says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionEffect {
+    /// It may open or grow one (every spot order, and a futures order not marked reducing).
+    MayOpen,
+    /// It can only reduce one (reduce-only, a hedge-mode close, a TP/SL): allowed on a
+    /// close-only instrument, exempt from the minimum value.
+    Reduces,
+    /// Not said by the request (a modify keeps the order's effect): neither the close-only
+    /// status nor the minimum value is judged here; Bitget judges them against the order.
+    Unknown,
 }
 
 /// A segment of a path in a request: a field or a list index.
@@ -89,7 +105,8 @@ impl OrderNumbers {
             prices: Vec::new(),
             size: None,
             size_is_quote: false,
-            reduces: false,
+            effect: PositionEffect::MayOpen,
+            value_when_fired: false,
         }
     }
 
@@ -121,10 +138,31 @@ impl OrderNumbers {
         self
     }
 
-    /// It can only reduce a position.
+    /// It can only reduce a position (`true`), or may open one (`false`, the default).
     pub fn reducing(mut self, yes: bool) -> Self {
-        self.reduces = yes;
+        self.effect = if yes {
+            PositionEffect::Reduces
+        } else {
+            PositionEffect::MayOpen
+        };
         self
+    }
+
+    /// Its request does not say what it does to a position (a modify).
+    pub fn effect_unknown(mut self) -> Self {
+        self.effect = PositionEffect::Unknown;
+        self
+    }
+
+    /// Its value is judged when it fires (a plan or TP/SL order), not now.
+    pub fn value_when_fired(mut self) -> Self {
+        self.value_when_fired = true;
+        self
+    }
+
+    /// Whether the minimum value applies: an order known to open, placed now.
+    fn value_checked(&self) -> bool {
+        self.effect == PositionEffect::MayOpen && !self.value_when_fired
     }
 
     /// At this place in its request.
@@ -177,7 +215,7 @@ impl InstrumentRules {
         let at = order.at.as_slice();
         match &self.status {
             Status::Trading => {}
-            Status::CloseOnly(word) if !order.reduces => push(
+            Status::CloseOnly(word) if order.effect == PositionEffect::MayOpen => push(
                 out,
                 at,
                 "symbol",
@@ -224,7 +262,10 @@ impl InstrumentRules {
         };
         if order.size_is_quote {
             // A market buy's quote amount: the minimum value is the amount itself.
-            if let Some(min) = self.min_notional.filter(|m| size < *m && !order.reduces) {
+            if let Some(min) = self
+                .min_notional
+                .filter(|m| size < *m && order.value_checked())
+            {
                 push(
                     out,
                     at,
@@ -274,7 +315,7 @@ impl InstrumentRules {
                 ),
             );
         }
-        let Some(min) = self.min_notional.filter(|_| !order.reduces) else {
+        let Some(min) = self.min_notional.filter(|_| order.value_checked()) else {
             return;
         };
         let limit_price = order
@@ -287,7 +328,11 @@ impl InstrumentRules {
             (_, _, Some(r)) => (r.price, Some(r.source)),
             _ => return,
         };
-        let value = price * size;
+        // Unchecked, price × size could overflow on a caller's number: such an order is worth
+        // more than any minimum.
+        let Some(value) = price.checked_mul(size) else {
+            return;
+        };
         if value < min {
             let how = match estimated {
                 None => format!("{price} × {size} = {value}"),
@@ -327,8 +372,11 @@ impl InstrumentRules {
         match order.side {
             None => {}
             Some(Side::Buy) => {
-                if let Some(ratio) = self.buy_band {
-                    let highest = r * (Decimal::ONE + ratio);
+                // Checked: the reference and the ratio come from the network.
+                let highest = (self.buy_band).and_then(|ratio| {
+                    Some((ratio, r.checked_mul(Decimal::ONE.checked_add(ratio)?)?))
+                });
+                if let Some((ratio, highest)) = highest {
                     if price > highest {
                         push(
                             out,
@@ -343,8 +391,10 @@ impl InstrumentRules {
                 }
             }
             Some(Side::Sell) => {
-                if let Some(ratio) = self.sell_band {
-                    let lowest = r * (Decimal::ONE - ratio);
+                let lowest = (self.sell_band).and_then(|ratio| {
+                    Some((ratio, r.checked_mul(Decimal::ONE.checked_sub(ratio)?)?))
+                });
+                if let Some((ratio, lowest)) = lowest {
                     if price < lowest {
                         push(
                             out,

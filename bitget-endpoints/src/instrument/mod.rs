@@ -36,7 +36,9 @@ use std::fmt;
 
 use bitget_core::Decimal;
 
-pub use check::{OrderKind, OrderNumbers, Reference, ReferenceSource};
+pub use check::{
+    OrderKind, OrderNumbers, PathSeg, PositionEffect, PriceUse, Reference, ReferenceSource,
+};
 pub use rulebook::{Numbered, Rulebook};
 
 /// The product line an instrument belongs to, which says which endpoint describes it.
@@ -85,7 +87,8 @@ pub enum Rounding {
     Down,
     /// Away from zero.
     Up,
-    /// To the nearest multiple; a half step goes up.
+    /// To the nearest multiple; a half step goes away from zero (up for the positive
+    /// numbers prices and sizes are).
     Nearest,
 }
 
@@ -116,11 +119,25 @@ pub struct RoundError {
 
 impl fmt::Display for RoundError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} rounds to 0 at the step {} of {}: nothing would be ordered",
-            self.what, self.value, self.step, self.symbol
-        )
+        if self.step <= Decimal::ZERO {
+            write!(
+                f,
+                "{} {} cannot be rounded: the step of {} is {}, not a positive number",
+                self.what, self.value, self.symbol, self.step
+            )
+        } else if self.value.is_zero() || self.value.abs() < self.step {
+            write!(
+                f,
+                "{} {} rounds to 0 at the step {} of {}: nothing would be ordered",
+                self.what, self.value, self.step, self.symbol
+            )
+        } else {
+            write!(
+                f,
+                "{} {} is too large to round to the step {} of {}",
+                self.what, self.value, self.step, self.symbol
+            )
+        }
     }
 }
 
@@ -254,8 +271,8 @@ impl InstrumentRules {
     }
 }
 
-/// `value` as a multiple of `step`, rounded as asked; `None` when that is 0 (or the step is
-/// not positive) while `value` was not.
+/// `value` as a multiple of `step`, rounded as asked; `None` when that is 0 while `value` was
+/// not, when the step is not positive, or when the result would not fit a `Decimal`.
 pub(crate) fn round_to(value: Decimal, step: Decimal, rounding: Rounding) -> Option<Decimal> {
     if step <= Decimal::ZERO {
         return None;
@@ -266,11 +283,12 @@ pub(crate) fn round_to(value: Decimal, step: Decimal, rounding: Rounding) -> Opt
     } else {
         Decimal::ONE
     };
+    // Checked: a caller's number near Decimal's limit is refused, not a panic.
     let steps = match rounding {
         Rounding::Down => exact.trunc(),
         Rounding::Up if exact.fract().is_zero() => exact,
-        Rounding::Up => exact.trunc() + away,
-        Rounding::Nearest => (exact + away / Decimal::TWO).trunc(),
+        Rounding::Up => exact.trunc().checked_add(away)?,
+        Rounding::Nearest => exact.checked_add(away / Decimal::TWO)?.trunc(),
     };
     let rounded = steps.checked_mul(step)?.normalize();
     if rounded.is_zero() && !value.is_zero() {
@@ -312,6 +330,17 @@ mod tests {
             Some(d("0.001"))
         );
         assert_eq!(round_to(d("1"), Decimal::ZERO, Rounding::Down), None);
+        // Near Decimal's limit: refused, never a panic.
+        assert_eq!(round_to(Decimal::MAX, d("0.5"), Rounding::Up), None);
+        for value in [Decimal::MAX, Decimal::MIN, Decimal::MAX - Decimal::ONE] {
+            for step in [d("3"), d("7"), d("0.9"), Decimal::ONE] {
+                for rounding in [Rounding::Down, Rounding::Up, Rounding::Nearest] {
+                    if let Some(r) = round_to(value, step, rounding) {
+                        assert!(on_step(r, step), "{value} {step} {rounding:?}: {r}");
+                    }
+                }
+            }
+        }
         assert!(on_step(d("60000.5"), tick) && !on_step(d("60000.05"), d("0.1")));
     }
 }

@@ -25,7 +25,8 @@ impl InstrumentRules {
     /// contract/market/Get-All-Symbols-Contracts):
     /// - tick `priceEndStep × 10^-pricePlace` ([`Contract::tick_size`](crate::mix::market::Contract::tick_size),
     ///   the legacy definition, marked for a live check in the catalogue);
-    /// - step `sizeMultiplier`, minimum `minTradeNum`; maxima `maxOrderQty` (limit) and
+    /// - step `sizeMultiplier`, never finer than `volumePlace` decimals
+    ///   ([`Contract::size_step`](crate::mix::market::Contract::size_step)), minimum `minTradeNum`; maxima `maxOrderQty` (limit) and
     ///   `maxMarketOrderQty` (market), `0` or absent being none;
     /// - minimum value `minTradeUSDT`, on the USDT- and USDC-margined lines only (on
     ///   COIN-FUTURES a size is in contracts and the page gives no conversion);
@@ -46,8 +47,9 @@ impl InstrumentRules {
             line: Line::Futures(product_type),
             symbol: c.symbol.clone(),
             quote_coin: c.quote_coin.clone(),
-            tick: c.tick_size(),
-            step: positive(Some(c.size_multiplier)).unwrap_or_else(|| places(c.volume_place)),
+            // A `priceEndStep` of 0 would make every price "off the tick": read as absent.
+            tick: positive(Some(c.tick_size())).unwrap_or_else(|| places(c.price_place)),
+            step: c.size_step(),
             quote_step: None,
             min_size: positive(Some(c.min_trade_num)),
             max_size: positive(c.max_order_qty),

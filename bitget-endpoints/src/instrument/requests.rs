@@ -6,7 +6,9 @@
 //! its size) to the minimum value; a trigger, a preset TP/SL or a plan order's execution price
 //! to the tick only (the band and the value apply when it fires, against a market not known
 //! now). A closing or reduce-only order is exempt from the minimum value (Bitget lets a
-//! position be closed whatever its size).
+//! position be closed whatever its size); a modify, whose effect on a position is the
+//! order's and not in its request, is held to neither the minimum value nor a close-only
+//! status (Bitget judges those against the order).
 
 #[allow(unused_imports)]
 use super::check::PathSeg;
@@ -46,9 +48,22 @@ mod futures {
         matches!(reduce_only, Some(YesNo::Yes)) || matches!(trade_side, Some(TradeSide::Close))
     }
 
+    /// The side an order takes on the book. In hedge mode v2 names a close by the position's
+    /// side (`side=buy, tradeSide=close` closes a long by selling), so a close trades the
+    /// other way: its band and passive rounding are the opposite side's.
+    fn book_side(side: &crate::common::Side, trade_side: &Option<TradeSide>) -> Option<Side> {
+        let named = v2_side(side)?;
+        Some(match (trade_side, named) {
+            (Some(TradeSide::Close), Side::Buy) => Side::Sell,
+            (Some(TradeSide::Close), Side::Sell) => Side::Buy,
+            (_, named) => named,
+        })
+    }
+
     impl Numbered for PlaceOrder {
         fn numbers(&self) -> Vec<(Line, String, OrderNumbers)> {
-            let order = OrderNumbers::new(v2_side(&self.side), v2_kind(&self.order_type))
+            let side = book_side(&self.side, &self.trade_side);
+            let order = OrderNumbers::new(side, v2_kind(&self.order_type))
                 .price(
                     "price",
                     self.price
@@ -80,7 +95,7 @@ mod futures {
             (self.order_list.iter().enumerate())
                 .map(|(i, o)| {
                     let kind = v2_kind(&o.order_type);
-                    let order = OrderNumbers::new(v2_side(&o.side), kind)
+                    let order = OrderNumbers::new(book_side(&o.side, &o.trade_side), kind)
                         .price("price", o.price.filter(|_| kind == OrderKind::Limit))
                         .trigger("presetStopSurplusPrice", o.preset_stop_surplus_price)
                         .trigger("presetStopLossPrice", o.preset_stop_loss_price)
@@ -93,10 +108,12 @@ mod futures {
         }
     }
 
-    /// A modify names no side: the band is not checked, the rest is.
+    /// A modify names no side and no effect: the band, the minimum value and a close-only
+    /// status are not checked, the ticks and steps are.
     impl Numbered for ModifyOrder {
         fn numbers(&self) -> Vec<(Line, String, OrderNumbers)> {
             let mut order = OrderNumbers::new(None, OrderKind::Limit)
+                .effect_unknown()
                 .price("newPrice", self.new_price)
                 .trigger(
                     "newPresetStopSurplusPrice",
@@ -116,7 +133,8 @@ mod futures {
 
     impl Numbered for PlacePlanOrder {
         fn numbers(&self) -> Vec<(Line, String, OrderNumbers)> {
-            let order = OrderNumbers::new(v2_side(&self.side), OrderKind::Limit)
+            let side = book_side(&self.side, &self.trade_side);
+            let order = OrderNumbers::new(side, OrderKind::Limit)
                 .trigger("triggerPrice", Some(self.trigger_price))
                 .trigger("price", self.price)
                 .trigger("stopSurplusTriggerPrice", self.stop_surplus_trigger_price)
@@ -124,7 +142,8 @@ mod futures {
                 .trigger("stopLossTriggerPrice", self.stop_loss_trigger_price)
                 .trigger("stopLossExecutePrice", self.stop_loss_execute_price)
                 .size("size", self.size)
-                .reducing(true);
+                .reducing(reduces(&self.reduce_only, &self.trade_side))
+                .value_when_fired();
             vec![(
                 Line::Futures(self.product_type.clone()),
                 self.symbol.clone(),
@@ -148,7 +167,8 @@ mod futures {
                 )
                 .trigger("newStopLossTriggerPrice", self.new_stop_loss_trigger_price)
                 .trigger("newStopLossExecutePrice", self.new_stop_loss_execute_price)
-                .reducing(true);
+                .effect_unknown()
+                .value_when_fired();
             if let Some(size) = self.new_size {
                 order = order.size("newSize", size);
             }
@@ -165,7 +185,8 @@ mod futures {
             let mut order = OrderNumbers::new(None, OrderKind::Limit)
                 .trigger("triggerPrice", Some(self.trigger_price))
                 .trigger("executePrice", self.execute_price.filter(|p| !p.is_zero()))
-                .reducing(true);
+                .reducing(true)
+                .value_when_fired();
             if let Some(size) = self.size {
                 order = order.size("size", size);
             }
@@ -182,7 +203,8 @@ mod futures {
             let mut order = OrderNumbers::new(None, OrderKind::Limit)
                 .trigger("triggerPrice", Some(self.trigger_price))
                 .trigger("executePrice", self.execute_price.filter(|p| !p.is_zero()))
-                .reducing(true);
+                .reducing(true)
+                .value_when_fired();
             if let crate::mix::TpslSize::Size(size) = self.size {
                 order = order.size("size", size);
             }
@@ -267,8 +289,7 @@ mod spot {
                 .trigger("executePrice", self.execute_price)
                 .size("size", self.size)
                 .quote_size(market_buy)
-                // Its value is judged when it fires.
-                .reducing(true);
+                .value_when_fired();
             vec![(Line::Spot, self.symbol.clone(), order)]
         }
     }
@@ -368,7 +389,9 @@ mod unified {
             let (Some(category), Some(symbol)) = (&self.category, &self.symbol) else {
                 return Vec::new();
             };
-            let mut order = OrderNumbers::new(None, OrderKind::Limit).price("price", self.price);
+            let mut order = OrderNumbers::new(None, OrderKind::Limit)
+                .effect_unknown()
+                .price("price", self.price);
             if let Some(qty) = self.qty {
                 order = order.size("qty", qty);
             }
@@ -385,7 +408,16 @@ mod unified {
                 .trigger("slLimitPrice", self.sl_limit_price)
                 .trigger("triggerPrice", self.trigger_price)
                 .trigger("triggerOrderPrice", self.trigger_order_price)
-                .reducing(true);
+                // A TP/SL reduces; a trigger order opens unless marked otherwise.
+                .reducing(
+                    !matches!(self.r#type, Some(crate::uta::StrategyType::Trigger))
+                        || reduces(
+                            &self.reduce_only,
+                            &self.pos_side,
+                            self.side.as_ref().and_then(side),
+                        ),
+                )
+                .value_when_fired();
             if let Some(qty) = self.qty {
                 order = order.size("qty", qty);
             }

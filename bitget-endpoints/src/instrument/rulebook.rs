@@ -162,13 +162,9 @@ impl Rulebook {
                     None => return Err(e),
                 },
             };
-            let needs_reference = numbers.kind == super::OrderKind::Market
-                || rules.buy_band.is_some()
-                || rules.sell_band.is_some();
-            let reference = if needs_reference {
-                self.reference(&line, &symbol).await
-            } else {
-                None
+            let reference = match needs_reference(&rules, &numbers) {
+                true => self.reference(&line, &symbol).await,
+                false => None,
             };
             rules.check_into(&numbers, reference, &mut out);
         }
@@ -187,6 +183,26 @@ impl Rulebook {
         self.check(request).await?;
         self.client.send(request).await
     }
+}
+
+/// Whether checking `numbers` needs the market price: a market order whose value is judged
+/// now, or a limit price on a side whose band the instrument has. Otherwise the ticker is
+/// not read.
+fn needs_reference(rules: &InstrumentRules, numbers: &OrderNumbers) -> bool {
+    use super::check::PriceUse;
+    use super::{OrderKind, PositionEffect, Side};
+    let value_now = numbers.size.is_some()
+        && numbers.effect == PositionEffect::MayOpen
+        && !numbers.value_when_fired
+        && rules.min_notional.is_some();
+    let market = numbers.kind == OrderKind::Market && value_now;
+    let banded = match numbers.side {
+        Some(Side::Buy) => rules.buy_band.is_some(),
+        Some(Side::Sell) => rules.sell_band.is_some(),
+        None => false,
+    };
+    let limit_price = (numbers.prices.iter()).any(|(_, _, usage)| *usage == PriceUse::Limit);
+    market || (banded && limit_price)
 }
 
 /// Adds `more`'s violations to `found` (`more` itself when there is none yet).

@@ -145,17 +145,23 @@ impl Exchange {
         Ok(())
     }
 
-    pub(super) fn check_steps(&self, inst: &Instrument, r: &NewOrder) -> Result<(), Reject> {
+    /// An instrument that takes `r` now: trading, or close-only and `r` reduces a position.
+    /// Returns whether `r` reduces one.
+    pub(super) fn check_status(inst: &Instrument, r: &NewOrder) -> Result<bool, Reject> {
         let reduces = matches!(
             r.effect,
             Some(Effect::Hedge { close: true, .. }) | Some(Effect::Net { reduce_only: true })
         );
         match &inst.status {
-            TradingStatus::Trading => {}
-            TradingStatus::CloseOnly if reduces => {}
-            TradingStatus::CloseOnly => return Err(Reject::CloseOnly),
-            TradingStatus::Halted(word) => return Err(Reject::NotTrading(word.clone())),
+            TradingStatus::Trading => Ok(reduces),
+            TradingStatus::CloseOnly if reduces => Ok(reduces),
+            TradingStatus::CloseOnly => Err(Reject::CloseOnly),
+            TradingStatus::Halted(word) => Err(Reject::NotTrading(word.clone())),
         }
+    }
+
+    pub(super) fn check_steps(&self, inst: &Instrument, r: &NewOrder) -> Result<(), Reject> {
+        let reduces = Self::check_status(inst, r)?;
         if r.order_type == OrderType::Limit {
             let price = r
                 .price
@@ -226,7 +232,9 @@ impl Exchange {
         Ok(())
     }
 
-    /// The price an order is measured against: the mark on futures, the last trade on spot.
+    /// The price an order is measured against: on futures the index (the contracts page:
+    /// "ratio of the index price"; this exchange's index is its mark price), on spot the last
+    /// trade.
     fn reference_price(&self, inst: &Instrument) -> Option<Decimal> {
         if inst.is_futures() {
             self.mark_price(&inst.id)
@@ -235,7 +243,7 @@ impl Exchange {
         }
     }
 
-    /// A limit price within the band around the reference price (the mark on futures, the
+    /// A limit price within the band around the reference price (the index on futures, the
     /// last trade on spot; no band while there is none).
     fn check_band(&self, inst: &Instrument, side: Side, price: Decimal) -> Result<(), Reject> {
         let Some(reference) = self.reference_price(inst) else {

@@ -20,6 +20,8 @@ impl Exchange {
         if !self.accounts.contains_key(&order.account) {
             return Err(Reject::UnknownAccount);
         }
+        // A halted instrument takes no trigger, a close-only one only a trigger that reduces.
+        Self::check_status(inst, &order)?;
         if trigger_price <= Decimal::ZERO || !(trigger_price % inst.tick).is_zero() {
             return Err(Reject::PriceTick);
         }
@@ -45,6 +47,7 @@ impl Exchange {
         if !self.accounts.contains_key(&order.account) {
             return Err(Reject::UnknownAccount);
         }
+        Self::check_status(inst, &order)?;
         if activation <= Decimal::ZERO || !(activation % inst.tick).is_zero() {
             return Err(Reject::PriceTick);
         }
