@@ -62,7 +62,8 @@ enum Command {
     Cancel(cancel::Args),
     /// Cancel every open order (trigger orders included), then close every position at market.
     Flatten(flatten::Args),
-    /// Watch a ticker, the public trades or a book live (v2 public stream), as JSON lines.
+    /// Watch a ticker, the public trades or a book live (v2 public stream, v3 with
+    /// `--unified`), or the account's own orders and fills (`watch orders`), as JSON lines.
     Watch(watch::Args),
     /// Send any declared endpoint: `bitget call /api/v2/mix/order/detail --params '{...}'`.
     Call(call::CallArgs),

@@ -1,26 +1,36 @@
 //! `watch`: a ticker, the public trades or a book, live from Bitget's v2 public stream through
 //! the library's declared channels (one JSON line per element of each push; a book as its best
-//! bid and ask after each change, and a line when it went out of sync and when it resynced).
-//! `--count N` stops after N lines, for scripts.
+//! bid and ask after each change, and a line when it went out of sync and when it resynced);
+//! or the account's own orders and fills from its private stream, through the library's
+//! `OrderFeed` (which logs in, and after a lost connection recovers over REST what was missed:
+//! those lines say `"recovered": true`). `--count N` stops after N lines, for scripts.
 
 use bitget_endpoints::Client;
+use bitget_endpoints::feed::{FeedEvent, OrderFeed, Source};
 use bitget_endpoints::mix::ProductType;
 use bitget_endpoints::stream::{BookEvent, Channel, Event, Streams};
+use bitget_endpoints::uta::{AccountFamily, account_family};
 use serde_json::json;
 
 use crate::output::json_of;
 use crate::{Done, Failure};
 
-/// `bitget watch ticker|trades|book SYMBOL [--line L] [--count N]`.
+/// `bitget watch ticker|trades|book SYMBOL [--line L] [--count N]`, or `bitget watch orders
+/// [--line L] [--count N]`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// `ticker`, `trades` or `book`.
+    /// `ticker`, `trades` or `book` (of a symbol), or `orders` (the account's orders and
+    /// fills: on a Classic account those of `--line`, on a Unified one every line's).
     what: String,
-    /// The symbol, such as `BTCUSDT`.
-    symbol: String,
-    /// `spot` or a futures product type (`usdt-futures`, the default).
+    /// The symbol, such as `BTCUSDT` (not for `orders`).
+    symbol: Option<String>,
+    /// `spot` or a futures product type (`usdt-futures`, the default); with `--unified`, a v3
+    /// category (`spot`, `margin`, `usdt-futures`, ...).
     #[arg(long, default_value = "usdt-futures")]
     line: String,
+    /// A ticker, trades or book from the v3 (Unified) public stream instead of v2's.
+    #[arg(long)]
+    unified: bool,
     /// Stop after this many lines.
     #[arg(long)]
     count: Option<u64>,
@@ -91,11 +101,99 @@ async fn book<C: Channel<Push = bitget_endpoints::stream::BookData>>(
     Ok(())
 }
 
+/// The account's orders and fills: one line per order state (`{"order": ..}`) and per fill
+/// (`{"fill": ..}`), each with `recovered`; the connection's loss and each recovery said.
+async fn feed<S: Source>(
+    streams: &Streams,
+    client: &Client,
+    source: S,
+    lines: &mut Lines,
+) -> Result<(), Failure>
+where
+    S::Order: serde::Serialize,
+    S::Fill: serde::Serialize,
+{
+    let mut feed = OrderFeed::subscribe(streams, client, source).await?;
+    while let Some(event) = feed.next().await {
+        let line = match event? {
+            FeedEvent::Order { order, recovered } => {
+                json!({ "order": json_of(&order), "recovered": recovered })
+            }
+            FeedEvent::Fill { fill, recovered } => {
+                json!({ "fill": json_of(&fill), "recovered": recovered })
+            }
+            FeedEvent::Reconnecting => json!({ "state": "reconnecting" }),
+            FeedEvent::Recovered { orders, fills } => {
+                json!({ "state": "recovered", "orders": orders, "fills": fills })
+            }
+        };
+        if !lines.print(&line.to_string()) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn product_type(line: &str) -> Result<ProductType, Failure> {
+    line.to_ascii_uppercase()
+        .parse::<ProductType>()
+        .map_err(|_| Failure::usage(format!("--line {line}: spot or a futures product type")))
+}
+
 pub(crate) async fn run(client: &Client, args: Args) -> Result<Done, Failure> {
     let streams = Streams::new(client);
     let mut lines = Lines { left: args.count };
-    let symbol = args.symbol.as_str();
-    if args.line.eq_ignore_ascii_case("spot") {
+    let spot = args.line.eq_ignore_ascii_case("spot");
+    if args.what == "orders" {
+        if args.symbol.is_some() {
+            return Err(Failure::usage(
+                "watch orders takes no symbol: it shows every order of the account",
+            ));
+        }
+        match account_family(client).await? {
+            AccountFamily::Unified => {
+                use bitget_endpoints::uta::ws::UnifiedOrders;
+                feed(&streams, client, UnifiedOrders::new(), &mut lines).await?
+            }
+            AccountFamily::Classic if spot => {
+                use bitget_endpoints::spot::ws::SpotOrders;
+                feed(&streams, client, SpotOrders::new(), &mut lines).await?
+            }
+            AccountFamily::Classic => {
+                use bitget_endpoints::mix::ws::FuturesOrders;
+                let line = product_type(&args.line)?;
+                feed(&streams, client, FuturesOrders::new(line), &mut lines).await?
+            }
+        }
+        return Ok(Done::Ok);
+    }
+    let Some(symbol) = args.symbol.as_deref() else {
+        return Err(Failure::usage(format!(
+            "watch {}: which symbol? (`bitget watch {} BTCUSDT`)",
+            args.what, args.what
+        )));
+    };
+    if args.unified {
+        use bitget_endpoints::uta::ws;
+        let category = (args
+            .line
+            .to_ascii_uppercase()
+            .parse::<bitget_endpoints::uta::Category>())
+        .map_err(|_| Failure::usage(format!("--line {}: a v3 category", args.line)))?;
+        match args.what.as_str() {
+            "ticker" => pushes(&streams, ws::Ticker::new(category, symbol), &mut lines).await?,
+            "trades" => {
+                let trades = ws::PublicTrade::new(category, symbol);
+                pushes(&streams, trades, &mut lines).await?
+            }
+            "book" => book(&streams, ws::Books::new(category, symbol), &mut lines).await?,
+            other => {
+                return Err(Failure::usage(format!(
+                    "watch {other}: ticker, trades, book or orders"
+                )));
+            }
+        }
+    } else if spot {
         use bitget_endpoints::spot::ws;
         match args.what.as_str() {
             "ticker" => pushes(&streams, ws::Ticker::new(symbol), &mut lines).await?,
@@ -103,29 +201,20 @@ pub(crate) async fn run(client: &Client, args: Args) -> Result<Done, Failure> {
             "book" => book(&streams, ws::Books::new(symbol), &mut lines).await?,
             other => {
                 return Err(Failure::usage(format!(
-                    "watch {other}: ticker, trades or book"
+                    "watch {other}: ticker, trades, book or orders"
                 )));
             }
         }
     } else {
         use bitget_endpoints::mix::ws;
-        let line = args
-            .line
-            .to_ascii_uppercase()
-            .parse::<ProductType>()
-            .map_err(|_| {
-                Failure::usage(format!(
-                    "--line {}: spot or a futures product type",
-                    args.line
-                ))
-            })?;
+        let line = product_type(&args.line)?;
         match args.what.as_str() {
             "ticker" => pushes(&streams, ws::Ticker::new(line, symbol), &mut lines).await?,
             "trades" => pushes(&streams, ws::Trade::new(line, symbol), &mut lines).await?,
             "book" => book(&streams, ws::Books::new(line, symbol), &mut lines).await?,
             other => {
                 return Err(Failure::usage(format!(
-                    "watch {other}: ticker, trades or book"
+                    "watch {other}: ticker, trades, book or orders"
                 )));
             }
         }

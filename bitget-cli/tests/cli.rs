@@ -679,6 +679,91 @@ async fn watch_prints_a_book_and_trades_from_the_stream() {
     assert_eq!(first["bid"][0], "59990", "{first}");
     assert_eq!(first["ask"][0], "60010", "{first}");
 
+    // The same book from the v3 public stream.
+    let unified = bitget_within(
+        &sim,
+        &[
+            "watch",
+            "book",
+            "BTCUSDT",
+            "--unified",
+            "--line",
+            "spot",
+            "--count",
+            "1",
+        ],
+        20,
+    );
+    assert!(unified.status.success(), "{}", err(&unified));
+    let first: serde_json::Value = serde_json::from_str(out(&unified).lines().next().unwrap_or(""))
+        .unwrap_or_else(|e| panic!("{e}: {}", out(&unified)));
+    assert_eq!(
+        (&first["bid"][0], &first["ask"][0]),
+        (&"59990".into(), &"60010".into()),
+        "{first}"
+    );
+
     let unknown = bitget_within(&sim, &["watch", "candles", "BTCUSDT"], 20);
     assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watch_orders_prints_the_accounts_own_orders_from_the_private_stream() {
+    let sim = sim().await;
+    let spot = sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
+    for (key, args) in [
+        (
+            "bot",
+            &["watch", "orders", "--line", "spot", "--count", "1"][..],
+        ),
+        ("uta", &["watch", "orders", "--count", "1"][..]),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bitget"))
+            .args(args)
+            .env("BITGET_API_KEY", key)
+            .env("BITGET_SECRET_KEY", format!("{key}-s"))
+            .env("BITGET_PASSPHRASE", format!("{key}-p"))
+            .env("BITGET_BASE_URL", sim.base_url())
+            .env_remove("BITGET_DEMO")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        // The command logs in and subscribes on its own time: bids go on resting, one every
+        // 200 ms, until it has printed its line (or 20 s have passed).
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let mut placed = Vec::new();
+        while child.try_wait().ok().flatten().is_none() && std::time::Instant::now() < deadline {
+            let id = sim.with_exchange(|ex| {
+                ex.place(NewOrder::limit(
+                    &format!("uid-{key}"),
+                    spot.clone(),
+                    Side::Buy,
+                    d("1000"),
+                    d("0.01"),
+                ))
+                .unwrap_or_else(|e| panic!("{e:?}"))
+            });
+            placed.push(id.to_string());
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        let _ = child.kill();
+        let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+        assert!(output.status.success(), "{key}: {}", err(&output));
+        let text = out(&output);
+        let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap_or(""))
+            .unwrap_or_else(|e| panic!("{key}: {e}: {text}"));
+        let order = &first["order"];
+        assert_eq!(
+            order["instId"].as_str().or(order["symbol"].as_str()),
+            Some("BTCUSDT"),
+            "{first}"
+        );
+        let id = order["orderId"].as_str().unwrap_or_default();
+        assert!(
+            placed.iter().any(|p| p == id),
+            "{key}: {first} is none of {placed:?}"
+        );
+        assert_eq!(first["recovered"], false, "{first}");
+    }
 }
