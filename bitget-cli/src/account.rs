@@ -55,6 +55,19 @@ pub(crate) async fn orders(
     Ok(Done::Ok)
 }
 
+/// Every open order of the family, normal and trigger, as JSON rows tagged with their line:
+/// what `orders` shows, and what `cancel --all` and `flatten` list again to confirm that
+/// nothing is left.
+pub(crate) async fn open_orders_of(
+    client: &Client,
+    family: AccountFamily,
+) -> Result<(Vec<Value>, Vec<Value>), Failure> {
+    match family {
+        AccountFamily::Classic => classic_orders(client, None).await,
+        AccountFamily::Unified => unified_orders(client, None).await,
+    }
+}
+
 async fn classic_orders(
     client: &Client,
     symbol: Option<&str>,

@@ -88,18 +88,7 @@ pub(crate) async fn call(
         .map_err(|e| Failure::usage(format!("--params is not JSON: {e}")))?;
     if args.dry_run {
         let run = (declared.json.dry_run)(client, params)?;
-        if json {
-            print_json(&serde_json::json!({
-                "method": run.method.as_str(),
-                "url": run.url,
-                "headers": run.headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
-                "body": run.body,
-                "prehash": run.prehash,
-            }));
-        } else {
-            println!("{run}");
-            eprintln!("(dry run: nothing was sent)");
-        }
+        print_dry_run(&run, json);
         return Ok(Done::Ok);
     }
     let answer = (declared.json.send)(client, params).await?;
@@ -134,6 +123,22 @@ pub(crate) fn sign(args: SignArgs, json: bool) -> Result<Done, Failure> {
         println!("prehash:   {pre}\nsignature: {signature}");
     }
     Ok(Done::Ok)
+}
+
+/// A dry run as text (or JSON): the request as it would be signed and sent, secrets redacted.
+pub(crate) fn print_dry_run(run: &bitget_core::DryRun, json: bool) {
+    if json {
+        print_json(&serde_json::json!({
+            "method": run.method.as_str(),
+            "url": run.url,
+            "headers": run.headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
+            "body": run.body,
+            "prehash": run.prehash,
+        }));
+    } else {
+        println!("{run}");
+    }
+    eprintln!("(dry run: nothing was sent)");
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead as _, Write as _};
 
-use bitget_endpoints::bulk::{BulkCancel, BulkReport, OrderRef, Outcome};
+use bitget_endpoints::bulk::{BulkCancel, BulkReport, OrderRef, Outcome, Unknown};
 use bitget_endpoints::mix::ProductType;
 use bitget_endpoints::uta::{AccountFamily, Category, account_family};
 use bitget_endpoints::{Client, stop};
@@ -21,20 +21,22 @@ use crate::{Done, Failure};
 /// `bitget cancel [IDS...] [--symbol S] [--line L] [--all] [--yes]`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Order ids to cancel (with `--symbol`); without ids, every open order of the symbol.
+    /// Order ids to cancel (with `--symbol`); without ids, every open normal order of the
+    /// symbol on the line (its trigger orders are cancelled by `--all`, or by id through
+    /// `bitget call`).
     ids: Vec<String>,
     /// The symbol the ids belong to, or whose open orders to cancel.
     #[arg(long)]
     symbol: Option<String>,
-    /// The product line: `spot` or a futures product type (`usdt-futures`, the default) on a
-    /// Classic account, a category (`SPOT`, `USDT-FUTURES`, ...) on a Unified one.
-    #[arg(long, default_value = "usdt-futures")]
-    line: String,
+    /// The product line: `spot` or a futures product type (`usdt-futures` when not given) on
+    /// a Classic account, a category (`SPOT`, `USDT-FUTURES`, ...) on a Unified one.
+    #[arg(long)]
+    line: Option<String>,
     /// The ids are client order ids (`clientOid`), not Bitget's.
     #[arg(long)]
     client_ids: bool,
     /// Every open order on every product line, trigger orders included.
-    #[arg(long, conflicts_with_all = ["ids", "symbol"])]
+    #[arg(long, conflicts_with_all = ["ids", "symbol", "line", "client_ids"])]
     all: bool,
     /// Do not ask for confirmation.
     #[arg(long)]
@@ -164,7 +166,7 @@ pub(crate) async fn every_open_order(
     family: AccountFamily,
 ) -> Result<Vec<Group>, Failure> {
     let lines: Vec<Line> = match family {
-        AccountFamily::Unified => [Category::Spot]
+        AccountFamily::Unified => [Category::Spot, Category::Margin]
             .into_iter()
             .chain(UNIFIED_FUTURES)
             .map(Line::Unified)
@@ -181,6 +183,71 @@ pub(crate) async fn every_open_order(
     Ok(groups)
 }
 
+/// An outcome nobody knows, for every order of a request that failed as a whole.
+fn unknown(e: bitget_endpoints::Error) -> Outcome {
+    Outcome::Unknown(Unknown::Error(std::sync::Arc::new(e)))
+}
+
+/// What Bitget said of one cancel sent alone.
+fn outcome_of<T>(answer: Result<T, bitget_endpoints::Error>) -> Outcome {
+    match answer {
+        Ok(_) => Outcome::Cancelled,
+        Err(e) => match e.api_error() {
+            Some(api) => Outcome::Failed {
+                code: Some(api.code.to_string()),
+                message: api.message.clone(),
+            },
+            None => unknown(e),
+        },
+    }
+}
+
+/// Every spot plan order cancelled one by one (the batch endpoint answers per symbol, not per
+/// order): one entry per order, or one for a listing that failed.
+async fn cancel_spot_plans(client: &Client, bar: &ProgressBar) -> Vec<Reported> {
+    let entry = |symbol: &str, id: &str, outcome| Reported {
+        line: "SPOT".into(),
+        symbol: symbol.to_owned(),
+        id: id.to_owned(),
+        outcome,
+    };
+    let listed = async {
+        let request = bitget_endpoints::spot::trade::CurrentPlanOrder::builder()
+            .limit(100u32)
+            .build()?;
+        request.stream(client).try_collect().await
+    };
+    let plans = match listed.await {
+        Ok(plans) => plans,
+        Err(e) => return vec![entry("(plan)", "(not listed)", unknown(e))],
+    };
+    let mut out = Vec::new();
+    for plan in plans {
+        let request = bitget_endpoints::spot::trade::CancelPlanOrder::builder()
+            .order_id(plan.order_id.as_str())
+            .build();
+        let outcome = match request {
+            Ok(request) => outcome_of(client.send(&request).await),
+            Err(e) => unknown(e.into()),
+        };
+        bar.inc(1);
+        out.push(entry(&plan.symbol, &plan.order_id, outcome));
+    }
+    out
+}
+
+/// A bulk's outcomes as report entries.
+fn collect(results: &mut Vec<Reported>, line: &Line, symbol: &str, report: BulkReport) {
+    for (id, outcome) in report.outcomes {
+        results.push(Reported {
+            line: line.name().to_owned(),
+            symbol: symbol.to_owned(),
+            id: id.to_string(),
+            outcome,
+        });
+    }
+}
+
 /// Cancels `groups` (and, with `triggers`, every trigger and strategy order of the family),
 /// ticking `bar` per order answered: one entry per order.
 pub(crate) async fn cancel_groups(
@@ -189,61 +256,82 @@ pub(crate) async fn cancel_groups(
     groups: Vec<Group>,
     triggers: bool,
     bar: &ProgressBar,
-) -> Result<Vec<Reported>, Failure> {
+) -> Vec<Reported> {
     let mut results: Vec<Reported> = Vec::new();
-    let mut collect = |line: &Line, symbol: &str, report: BulkReport| {
-        for (id, outcome) in report.outcomes {
-            results.push(Reported {
-                line: line.name().to_owned(),
-                symbol: symbol.to_owned(),
-                id: id.to_string(),
-                outcome,
-            });
-        }
-    };
     for group in groups {
         let tick = |_: &OrderRef, _: &Outcome| bar.inc(1);
-        let report = match &group.line {
+        let ids = group.ids.clone();
+        let answer = match &group.line {
             Line::Spot => {
                 BulkCancel::spot(client.clone(), group.symbol.clone())
                     .ids(group.ids)
                     .run_with(tick)
-                    .await?
+                    .await
             }
             Line::Futures(p) => {
                 BulkCancel::futures(client.clone(), p.clone(), group.symbol.clone())
                     .ids(group.ids)
                     .run_with(tick)
-                    .await?
+                    .await
             }
             Line::Unified(c) => {
                 BulkCancel::uta(client.clone(), c.clone(), group.symbol.clone())
                     .ids(group.ids)
                     .run_with(tick)
-                    .await?
+                    .await
             }
         };
-        collect(&group.line, &group.symbol, report);
-    }
-    if triggers {
-        // Trigger orders: every kind, listed and cancelled by id per line.
-        match family {
-            AccountFamily::Unified => {
-                for c in UNIFIED_FUTURES {
-                    let report = stop::cancel_every_strategy_order(client, c.clone()).await?;
-                    collect(&Line::Unified(c), "(strategy)", report);
-                }
-            }
-            AccountFamily::Classic => {
-                for p in FUTURES_LINES {
-                    let report =
-                        stop::cancel_every_futures_trigger(client, p.clone(), None).await?;
-                    collect(&Line::Futures(p), "(trigger)", report);
+        match answer {
+            Ok(report) => collect(&mut results, &group.line, &group.symbol, report),
+            // A bulk that could not run: each of its orders is not known to be cancelled,
+            // and the other groups still run.
+            Err(e) => {
+                let e = std::sync::Arc::new(e);
+                for id in ids {
+                    results.push(Reported {
+                        line: group.line.name().to_owned(),
+                        symbol: group.symbol.clone(),
+                        id: id.to_string(),
+                        outcome: Outcome::Unknown(Unknown::Error(e.clone())),
+                    });
                 }
             }
         }
     }
-    Ok(results)
+    if triggers {
+        // Trigger orders: every kind, listed and cancelled by id per line; a line whose
+        // listing fails is one entry, and the others still run.
+        let mut lines: Vec<(Line, &str, Result<BulkReport, bitget_endpoints::Error>)> = Vec::new();
+        match family {
+            AccountFamily::Unified => {
+                for c in UNIFIED_FUTURES {
+                    let report = stop::cancel_every_strategy_order(client, c.clone()).await;
+                    lines.push((Line::Unified(c), "(strategy)", report));
+                }
+            }
+            AccountFamily::Classic => {
+                for p in FUTURES_LINES {
+                    let report = stop::cancel_every_futures_trigger(client, p.clone(), None).await;
+                    lines.push((Line::Futures(p), "(trigger)", report));
+                }
+            }
+        }
+        for (line, what, report) in lines {
+            match report {
+                Ok(report) => collect(&mut results, &line, what, report),
+                Err(e) => results.push(Reported {
+                    line: line.name().to_owned(),
+                    symbol: what.to_owned(),
+                    id: "(not listed)".into(),
+                    outcome: unknown(e),
+                }),
+            }
+        }
+        if family == AccountFamily::Classic {
+            results.extend(cancel_spot_plans(client, bar).await);
+        }
+    }
+    results
 }
 
 /// The bar of a long run, on standard error (hidden when it is not a terminal).
@@ -258,11 +346,14 @@ pub(crate) fn progress(total: usize, what: &'static str) -> ProgressBar {
 
 /// The orders not cancelled, one line each (or JSON), and the summary; whether all were.
 pub(crate) fn report(results: &[Reported], json: bool) -> (bool, Value) {
+    // A duplicate id was sent once: its outcome is the first one's, not a failure.
     let failed: Vec<&Reported> = results
         .iter()
-        .filter(|r| !matches!(r.outcome, Outcome::Cancelled))
+        .filter(|r| !matches!(r.outcome, Outcome::Cancelled | Outcome::Duplicate))
         .collect();
-    let cancelled = results.len() - failed.len();
+    let cancelled = (results.iter())
+        .filter(|r| matches!(r.outcome, Outcome::Cancelled))
+        .count();
     let summary = json!({
         "cancelled": cancelled,
         "notCancelled": failed.iter().map(|r| json!({
@@ -278,7 +369,7 @@ pub(crate) fn report(results: &[Reported], json: bool) -> (bool, Value) {
         }
         println!(
             "cancelled {cancelled} of {}; {} not cancelled",
-            results.len(),
+            cancelled + failed.len(),
             failed.len()
         );
     }
@@ -295,7 +386,7 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
                 "say what to cancel: ids with --symbol, --symbol alone (its every open order), or --all",
             ));
         };
-        let line = line_of(family, &args.line)?;
+        let line = line_of(family, args.line.as_deref().unwrap_or("usdt-futures"))?;
         if args.ids.is_empty() {
             open_groups(client, &line, Some(symbol)).await?
         } else {
@@ -319,24 +410,70 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
     };
     let total: usize = groups.iter().map(|g| g.ids.len()).sum();
     if total == 0 && !args.all {
-        println!("nothing to cancel");
+        eprintln!("nothing to cancel");
         return Ok(Done::Ok);
     }
     let what = if args.all {
         format!("{total} open orders on every line, and every trigger order")
     } else {
-        format!("{total} orders")
+        // Named, so an operator who meant spot sees that the futures line was taken.
+        let lines: std::collections::BTreeSet<String> = (groups.iter())
+            .map(|g| format!("{} {}", g.line.name(), g.symbol))
+            .collect();
+        let named: Vec<String> = lines.into_iter().collect();
+        format!("{total} orders on {}", named.join(", "))
     };
     if !args.yes && !confirmed(&format!("cancel {what}?")) {
         eprintln!("not confirmed: nothing was cancelled");
         return Ok(Done::Incomplete);
     }
     let bar = progress(total, "cancelled or answered");
-    let results = cancel_groups(client, family, groups, args.all, &bar).await?;
+    let results = cancel_groups(client, family, groups, args.all, &bar).await;
     bar.finish_and_clear();
-    let (all_done, summary) = report(&results, json);
+    let (all_done, mut summary) = report(&results, json);
+    // Everything listed again: an order placed while the question waited, or a kind no
+    // cancel above reaches, is said and fails the run rather than pass as done.
+    let left = if args.all {
+        still_open(client, family, json).await
+    } else {
+        Vec::new()
+    };
     if json {
+        summary["stillOpen"] = Value::Array(left.clone());
         print_json(&summary);
     }
-    Ok(if all_done { Done::Ok } else { Done::Incomplete })
+    Ok(if all_done && left.is_empty() {
+        Done::Ok
+    } else {
+        Done::Incomplete
+    })
+}
+
+/// The orders still open after a cancel of everything, each said on standard output (unless
+/// `json`), with a summary line; a listing that fails is said as one entry.
+pub(crate) async fn still_open(client: &Client, family: AccountFamily, json: bool) -> Vec<Value> {
+    let left: Vec<Value> = match crate::account::open_orders_of(client, family).await {
+        Ok((normal, triggers)) => normal.into_iter().chain(triggers).collect(),
+        Err(e) => vec![
+            json!({ "error": format!("the orders could not be listed again: {}", e.message()) }),
+        ],
+    };
+    if !json {
+        for o in &left {
+            let field = |k: &str| o[k].as_str().unwrap_or("").to_owned();
+            match o.get("error") {
+                Some(e) => println!("not confirmed: {}", e.as_str().unwrap_or("")),
+                None => println!(
+                    "still open: {} {} {}",
+                    field("line").max(field("category")),
+                    field("symbol"),
+                    field("orderId")
+                ),
+            }
+        }
+        if !left.is_empty() {
+            println!("{} orders still open after the cancel", left.len());
+        }
+    }
+    left
 }

@@ -10,7 +10,7 @@ use bitget_endpoints::{Client, Error};
 use serde_json::{Value, json};
 
 use crate::account::{FUTURES_LINES, UNIFIED_FUTURES};
-use crate::cancel::{cancel_groups, confirmed, every_open_order, progress, report};
+use crate::cancel::{cancel_groups, confirmed, every_open_order, progress, report, still_open};
 use crate::output::print_json;
 use crate::{Done, Failure};
 
@@ -140,12 +140,20 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
         return Ok(Done::Incomplete);
     }
     let bar = progress(orders, "cancelled or answered");
-    let results = cancel_groups(client, family, groups, true, &bar).await?;
+    let results = cancel_groups(client, family, groups, true, &bar).await;
     bar.finish_and_clear();
     let (orders_done, cancelled) = report(&results, json);
     // Positions listed again: a cancelled reduce-only or a trigger that fired changes them.
     let mut closed = Vec::new();
-    for open in open_positions(client, family).await? {
+    let open_now = match open_positions(client, family).await {
+        Ok(open) => open,
+        // Not listed: said, and the run fails; the orders' report stands.
+        Err(e) => {
+            eprintln!("the positions could not be listed: {}", e.message());
+            return Ok(Done::Incomplete);
+        }
+    };
+    for open in open_now {
         let error = close(client, &open).await.err();
         closed.push(Closed {
             side: open.side_name().to_owned(),
@@ -156,9 +164,23 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
         });
     }
     let failed: Vec<&Closed> = closed.iter().filter(|c| c.error.is_some()).collect();
+    // Listed again: what a bot placed meanwhile, or a position a close did not reach, is said
+    // and fails the run.
+    let orders_left = still_open(client, family, json).await;
+    let positions_left: Vec<Open> = match open_positions(client, family).await {
+        Ok(open) => open,
+        Err(e) => {
+            eprintln!("the positions could not be listed again: {}", e.message());
+            return Ok(Done::Incomplete);
+        }
+    };
     if json {
         print_json(&json!({
             "orders": cancelled,
+            "ordersStillOpen": orders_left,
+            "positionsStillOpen": positions_left.iter().map(|p| json!({
+                "line": p.line, "symbol": p.symbol, "side": p.side_name(), "size": p.size,
+            })).collect::<Vec<Value>>(),
             "positionsClosed": closed.len() - failed.len(),
             "positionsNotClosed": failed.iter().map(|c| json!({
                 "line": c.line, "symbol": c.symbol, "side": c.side, "size": c.size,
@@ -180,10 +202,21 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
             closed.len(),
             failed.len()
         );
+        for p in &positions_left {
+            println!(
+                "still open: {} {} {} {}",
+                p.line,
+                p.symbol,
+                p.side_name(),
+                p.size
+            );
+        }
     }
-    Ok(if orders_done && failed.is_empty() {
-        Done::Ok
-    } else {
-        Done::Incomplete
-    })
+    Ok(
+        if orders_done && failed.is_empty() && orders_left.is_empty() && positions_left.is_empty() {
+            Done::Ok
+        } else {
+            Done::Incomplete
+        },
+    )
 }

@@ -95,6 +95,11 @@ pub(crate) struct Failure {
 }
 
 impl Failure {
+    /// What it says.
+    pub(crate) fn message(&self) -> &str {
+        &self.message
+    }
+
     pub(crate) fn usage(message: impl Into<String>) -> Self {
         Failure {
             message: message.into(),

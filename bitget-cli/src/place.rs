@@ -44,9 +44,13 @@ pub(crate) struct Args {
     #[arg(long)]
     client_oid: Option<String>,
     /// Print the request as it would be signed and sent; send and read nothing (so it needs
-    /// `--family`, and takes the position mode as one-way).
+    /// `--family`, and the position mode is one-way unless `--hedge` says otherwise; the
+    /// instrument's numbers are not checked, as that reads the instruments).
     #[arg(long)]
     dry_run: bool,
+    /// With `--dry-run`: the account is in hedge mode (a dry run cannot ask it).
+    #[arg(long, requires = "dry_run")]
+    hedge: bool,
     /// `classic` or `unified`, instead of asking the exchange.
     #[arg(long)]
     family: Option<String>,
@@ -75,8 +79,7 @@ where
     R::Response: serde::Serialize,
 {
     if dry_run {
-        println!("{}", client.dry_run(request)?);
-        eprintln!("(dry run: nothing was sent)");
+        crate::call::print_dry_run(&client.dry_run(request)?, json);
         return Ok(Done::Ok);
     }
     let answer = Rulebook::new(client).send(request).await?;
@@ -162,10 +165,10 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
                 (None, ProductType::UsdtFutures) => "USDT".to_owned(),
                 (None, _) => return Err(Failure::usage("give --margin-coin on this line")),
             };
-            let mode = if args.dry_run {
-                PositionMode::OneWay
-            } else {
-                setup.futures_position_mode(&line).await?
+            let mode = match (args.dry_run, args.hedge) {
+                (true, true) => PositionMode::Hedge,
+                (true, false) => PositionMode::OneWay,
+                (false, _) => setup.futures_position_mode(&line).await?,
             };
             let builder = match (buy, args.close) {
                 (true, false) => PlaceOrder::open_long(mode),
@@ -212,10 +215,10 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
             let builder = if spot {
                 PlaceOrder::builder().side(if buy { Side::Buy } else { Side::Sell })
             } else {
-                let mode = if args.dry_run {
-                    PositionMode::OneWay
-                } else {
-                    setup.unified_position_mode().await?
+                let mode = match (args.dry_run, args.hedge) {
+                    (true, true) => PositionMode::Hedge,
+                    (true, false) => PositionMode::OneWay,
+                    (false, _) => setup.unified_position_mode().await?,
                 };
                 match (buy, args.close) {
                     (true, false) => PlaceOrder::open_long(mode),

@@ -31,26 +31,44 @@ pub(crate) struct Args {
     /// A ticker, trades or book from the v3 (Unified) public stream instead of v2's.
     #[arg(long)]
     unified: bool,
-    /// Stop after this many lines.
-    #[arg(long)]
+    /// Stop after this many lines (at least 1).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     count: Option<u64>,
 }
 
 /// Counts the lines printed against `--count`.
 struct Lines {
     left: Option<u64>,
+    /// The reader went away (`bitget watch .. | head -1`): a clean stop, not a failure.
+    closed: bool,
 }
 
 impl Lines {
     /// Prints `line`; whether to go on.
     fn print(&mut self, line: &str) -> bool {
-        println!("{line}");
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
+            self.closed = true;
+            return false;
+        }
         match &mut self.left {
             Some(n) => {
                 *n = n.saturating_sub(1);
                 *n > 0
             }
             None => true,
+        }
+    }
+
+    /// How the watch ended: done when the count was reached or the reader left, incomplete
+    /// when the stream ended first.
+    fn done(&self) -> Done {
+        if self.closed || self.left == Some(0) {
+            Done::Ok
+        } else {
+            eprintln!("the stream ended before --count lines were printed");
+            Done::Incomplete
         }
     }
 }
@@ -142,7 +160,10 @@ fn product_type(line: &str) -> Result<ProductType, Failure> {
 
 pub(crate) async fn run(client: &Client, args: Args) -> Result<Done, Failure> {
     let streams = Streams::new(client);
-    let mut lines = Lines { left: args.count };
+    let mut lines = Lines {
+        left: args.count,
+        closed: false,
+    };
     let spot = args.line.eq_ignore_ascii_case("spot");
     if args.what == "orders" {
         if args.symbol.is_some() {
@@ -165,7 +186,7 @@ pub(crate) async fn run(client: &Client, args: Args) -> Result<Done, Failure> {
                 feed(&streams, client, FuturesOrders::new(line), &mut lines).await?
             }
         }
-        return Ok(Done::Ok);
+        return Ok(lines.done());
     }
     let Some(symbol) = args.symbol.as_deref() else {
         return Err(Failure::usage(format!(
@@ -219,5 +240,5 @@ pub(crate) async fn run(client: &Client, args: Args) -> Result<Done, Failure> {
             }
         }
     }
-    Ok(Done::Ok)
+    Ok(lines.done())
 }

@@ -312,6 +312,12 @@ async fn sign_prints_the_prehash_and_signature_bitget_verifies() {
     let v = json(&signed);
     let pre = r#"1700000000000POST/api/v2/mix/order/cancel-order{"orderId":"1"}"#;
     assert_eq!(v["prehash"], pre);
+    // Computed apart from this code (Python's hmac and base64 over the prehash above, with the
+    // secret `bot-s`), so a signing mistake shared by the binary and the library shows here.
+    assert_eq!(
+        v["signature"],
+        "7Lnnf2F23Myr2ssCsfjADuuaD26gN7TOuKhgzzfLLQU="
+    );
     assert_eq!(
         v["signature"],
         bitget_core::sign::sign_hmac("bot-s", pre.as_bytes())
@@ -344,8 +350,24 @@ fn long_and_bids(sim: &RunningSimulator, account: &str, bids: usize) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn flatten_cancels_everything_and_closes_every_position_on_both_families() {
     let sim = sim().await;
+    sim.ensure_spot("BTCUSDT").unwrap_or_else(|e| panic!("{e}"));
     for (key, uid) in [("bot", "uid-bot"), ("uta", "uid-uta")] {
         long_and_bids(&sim, uid, 3);
+        if key == "bot" {
+            // A spot trigger order: a kind the futures cancels do not reach.
+            let plan = bitget(
+                &sim,
+                key,
+                &[
+                    "call",
+                    "/api/v2/spot/trade/place-plan-order",
+                    "--params",
+                    r#"{"symbol":"BTCUSDT","side":"buy","triggerPrice":"50000","orderType":"market","size":"0.001","triggerType":"fill_price"}"#,
+                ],
+                "",
+            );
+            assert!(plan.status.success(), "{}", err(&plan));
+        }
         let declined = bitget(&sim, key, &["flatten"], "no\n");
         assert_eq!(declined.status.code(), Some(1), "{key}");
         assert!(
@@ -359,10 +381,13 @@ async fn flatten_cancels_everything_and_closes_every_position_on_both_families()
         let done = bitget(&sim, key, &["flatten", "--yes"], "");
         let text = out(&done);
         assert!(done.status.success(), "{key}: {text}\n{}", err(&done));
-        assert!(
-            text.contains("cancelled 3 of 3; 0 not cancelled"),
-            "{key}: {text}"
-        );
+        // The bot's spot trigger order is cancelled with its three bids.
+        let expected = if key == "bot" {
+            "cancelled 4 of 4; 0 not cancelled"
+        } else {
+            "cancelled 3 of 3; 0 not cancelled"
+        };
+        assert!(text.contains(expected), "{key}: {text}");
         assert!(
             text.contains("closed 1 of 1 positions; 0 not closed"),
             "{key}: {text}"
@@ -372,7 +397,54 @@ async fn flatten_cancels_everything_and_closes_every_position_on_both_families()
             "{key}"
         );
         assert!(sim.live_orders(key).is_empty(), "{key}");
+        assert!(!text.contains("still open"), "{key}: {text}");
+        let left = json(&bitget(&sim, key, &["--json", "orders"], ""));
+        assert_eq!(
+            (
+                left["orders"].as_array().map(Vec::len),
+                left["triggers"].as_array().map(Vec::len)
+            ),
+            (Some(0), Some(0)),
+            "{key}: {left}"
+        );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancel_all_refuses_a_narrowing_flag_and_says_what_is_left_open() {
+    let sim = sim().await;
+    rest_bids(&sim, "uid-bot", 3);
+    // `--all` with `--line` would cancel every line while seeming to narrow it: refused.
+    let narrowed = bitget(
+        &sim,
+        "bot",
+        &["cancel", "--all", "--line", "spot", "--yes"],
+        "",
+    );
+    assert_eq!(narrowed.status.code(), Some(2), "{}", err(&narrowed));
+    assert_eq!(sim.live_orders("bot").len(), 3);
+    // Repeated ids: sent once, not counted as failures.
+    let ids: Vec<String> = sim
+        .live_orders("bot")
+        .iter()
+        .map(|o| o.order_id.to_string())
+        .collect();
+    let mut args = vec![
+        "cancel",
+        "--symbol",
+        "BTCUSDT",
+        "--yes",
+        ids[0].as_str(),
+        ids[0].as_str(),
+    ];
+    args.push(ids[1].as_str());
+    let twice = bitget(&sim, "bot", &args, "");
+    assert!(twice.status.success(), "{}\n{}", out(&twice), err(&twice));
+    assert!(
+        out(&twice).contains("cancelled 2 of 2; 0 not cancelled"),
+        "{}",
+        out(&twice)
+    );
 }
 
 #[test]
@@ -602,6 +674,35 @@ async fn place_uses_the_accounts_mode_and_checks_the_numbers_before_sending() {
         "{}",
         out(&dry)
     );
+    assert_eq!(sim.requests().len(), before, "a dry run sent something");
+    // A futures dry run in the mode said (it cannot read it), as JSON.
+    let hedged = bitget(
+        &sim,
+        "bot",
+        &[
+            "--json",
+            "place",
+            "--family",
+            "classic",
+            "--symbol",
+            "BTCUSDT",
+            "--side",
+            "sell",
+            "--size",
+            "0.01",
+            "--price",
+            "70000",
+            "--dry-run",
+            "--hedge",
+        ],
+        "",
+    );
+    assert!(hedged.status.success(), "{}", err(&hedged));
+    let body = json(&hedged)["body"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(body.contains(r#""tradeSide":"open""#), "{body}");
     assert_eq!(sim.requests().len(), before, "a dry run sent something");
 
     // Unified: a futures long at market in the account's mode.
