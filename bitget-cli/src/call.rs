@@ -120,7 +120,7 @@ pub(crate) fn sign(args: SignArgs, json: bool) -> Result<Done, Failure> {
     if json {
         print_json(&serde_json::json!({ "prehash": pre, "signature": signature }));
     } else {
-        println!("prehash:   {pre}\nsignature: {signature}");
+        out!("prehash:   {pre}\nsignature: {signature}");
     }
     Ok(Done::Ok)
 }
@@ -136,7 +136,7 @@ pub(crate) fn print_dry_run(run: &bitget_core::DryRun, json: bool) {
             "prehash": run.prehash,
         }));
     } else {
-        println!("{run}");
+        out!("{run}");
     }
     eprintln!("(dry run: nothing was sent)");
 }

@@ -362,12 +362,15 @@ pub(crate) fn report(results: &[Reported], json: bool) -> (bool, Value) {
     });
     if !json {
         for r in &failed {
-            println!(
+            out!(
                 "not cancelled: {} {} {}: {}",
-                r.line, r.symbol, r.id, r.outcome
+                r.line,
+                r.symbol,
+                r.id,
+                r.outcome
             );
         }
-        println!(
+        out!(
             "cancelled {cancelled} of {}; {} not cancelled",
             cancelled + failed.len(),
             failed.len()
@@ -462,8 +465,8 @@ pub(crate) async fn still_open(client: &Client, family: AccountFamily, json: boo
         for o in &left {
             let field = |k: &str| o[k].as_str().unwrap_or("").to_owned();
             match o.get("error") {
-                Some(e) => println!("not confirmed: {}", e.as_str().unwrap_or("")),
-                None => println!(
+                Some(e) => out!("not confirmed: {}", e.as_str().unwrap_or("")),
+                None => out!(
                     "still open: {} {} {}",
                     field("line").max(field("category")),
                     field("symbol"),
@@ -472,7 +475,7 @@ pub(crate) async fn still_open(client: &Client, family: AccountFamily, json: boo
             }
         }
         if !left.is_empty() {
-            println!("{} orders still open after the cancel", left.len());
+            out!("{} orders still open after the cancel", left.len());
         }
     }
     left

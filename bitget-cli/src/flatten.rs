@@ -190,20 +190,23 @@ pub(crate) async fn run(client: &Client, args: Args, json: bool) -> Result<Done,
     } else {
         for c in &failed {
             if let Some(e) = &c.error {
-                println!(
+                out!(
                     "not closed: {} {} {} {}: {e}",
-                    c.line, c.symbol, c.side, c.size
+                    c.line,
+                    c.symbol,
+                    c.side,
+                    c.size
                 );
             }
         }
-        println!(
+        out!(
             "closed {} of {} positions; {} not closed",
             closed.len() - failed.len(),
             closed.len(),
             failed.len()
         );
         for p in &positions_left {
-            println!(
+            out!(
                 "still open: {} {} {} {}",
                 p.line,
                 p.symbol,

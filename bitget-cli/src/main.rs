@@ -11,6 +11,15 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a command line prints
 
+/// `println!` that never panics: when standard output is gone (`bitget orders | head -1`),
+/// the line is dropped and the command still finishes its work and its exit status.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod account;
 mod call;
 mod cancel;
@@ -143,7 +152,7 @@ async fn run(cli: Cli) -> Result<Done, Failure> {
                     "offsetMs": offset,
                 }));
             } else {
-                println!(
+                out!(
                     "server time {} ms (local clock {offset:+} ms behind)",
                     time.server_time
                 );

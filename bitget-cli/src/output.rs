@@ -64,15 +64,15 @@ pub(crate) fn table(columns: &[Column], items: &[Value]) -> String {
 /// Prints a table, or `none` when there is nothing to show.
 pub(crate) fn print_table(title: &str, columns: &[Column], items: &[Value]) {
     if items.is_empty() {
-        println!("{title}: none");
+        out!("{title}: none");
     } else {
-        println!("{title}:\n{}", table(columns, items));
+        out!("{title}:\n{}", table(columns, items));
     }
 }
 
 /// Prints a value as indented JSON.
 pub(crate) fn print_json(value: &Value) {
-    println!(
+    out!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
     );

@@ -87,7 +87,7 @@ where
     if json {
         print_json(&answer);
     } else {
-        println!(
+        out!(
             "placed: order {} (client id {})",
             answer["orderId"].as_str().unwrap_or("-"),
             answer["clientOid"].as_str().unwrap_or("-")

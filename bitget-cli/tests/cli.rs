@@ -868,3 +868,25 @@ async fn watch_orders_prints_the_accounts_own_orders_from_the_private_stream() {
         assert_eq!(first["recovered"], false, "{first}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_standard_output_is_not_a_panic() {
+    let sim = sim().await;
+    rest_bids(&sim, "uid-bot", 3);
+    // `bitget orders | head -0`: the reader is gone before the table is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bitget"))
+        .args(["orders"])
+        .env("BITGET_API_KEY", "bot")
+        .env("BITGET_SECRET_KEY", "bot-s")
+        .env("BITGET_PASSPHRASE", "bot-p")
+        .env("BITGET_BASE_URL", sim.base_url())
+        .env_remove("BITGET_DEMO")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0), "{}", err(&output));
+    assert!(!err(&output).contains("panicked"), "{}", err(&output));
+}
