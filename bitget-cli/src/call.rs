@@ -97,16 +97,24 @@ pub(crate) async fn call(
     Ok(Done::Ok)
 }
 
-pub(crate) fn sign(args: SignArgs, json: bool) -> Result<Done, Failure> {
+pub(crate) fn sign(args: SignArgs, profile: Option<&str>, json: bool) -> Result<Done, Failure> {
     let method = match args.method.to_ascii_uppercase().as_str() {
         "GET" => Method::Get,
         "POST" => Method::Post,
         other => return Err(Failure::usage(format!("--method {other}: GET or POST"))),
     };
-    let secret = std::env::var("BITGET_SECRET_KEY")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| Failure::usage("set BITGET_SECRET_KEY to the key's secret"))?;
+    // The profile's secret with --profile, else the environment's.
+    let secret = match profile {
+        Some(name) => crate::profile::settings(name)?
+            .get("secret_key")
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .ok_or_else(|| Failure::usage(format!("profile `{name}` has no secret_key")))?,
+        None => std::env::var("BITGET_SECRET_KEY")
+            .ok()
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| Failure::usage("set BITGET_SECRET_KEY to the key's secret"))?,
+    };
     let query = args.query.trim_start_matches('?');
     let pre = prehash(
         &args.timestamp,

@@ -85,7 +85,8 @@ enum Command {
         args: Vec<String>,
     },
     /// Print the prehash and signature of a request, to compare with what another tool sent
-    /// when Bitget answers 40009. The secret is read from `BITGET_SECRET_KEY`.
+    /// when Bitget answers 40009. The secret is read from `BITGET_SECRET_KEY`, or from the
+    /// profile with `--profile`.
     Sign(call::SignArgs),
 }
 
@@ -167,7 +168,7 @@ async fn run(cli: Cli) -> Result<Done, Failure> {
         Command::Flatten(args) => flatten::run(&client()?, args, json).await,
         Command::Call(args) => call::call(&client()?, args, json).await,
         Command::Watch(args) => watch::run(&client()?, args).await,
-        Command::Sign(args) => call::sign(args, json),
+        Command::Sign(args) => call::sign(args, profile.as_deref(), json),
         // The simulator says why it stopped; it serves until killed otherwise.
         Command::Sim { args } => match bitget_sim::program::run(args.into_iter()).await {
             code if code == ExitCode::SUCCESS => Ok(Done::Ok),

@@ -90,6 +90,23 @@ pub(crate) fn client(profile: Option<&str>) -> Result<Client, Failure> {
     let Some(name) = profile else {
         return Ok(Client::from_env()?);
     };
+    let settings = settings(name)?;
+    // The same reading as the environment's, from the profile's settings.
+    Ok(Client::from_lookup(|var| {
+        let key = match var {
+            "BITGET_API_KEY" => "api_key",
+            "BITGET_SECRET_KEY" => "secret_key",
+            "BITGET_PASSPHRASE" => "passphrase",
+            "BITGET_DEMO" => "demo",
+            "BITGET_BASE_URL" => "base_url",
+            _ => return None,
+        };
+        settings.get(key).cloned()
+    })?)
+}
+
+/// The settings of profile `name` from the config file, which must be private to its owner.
+pub(crate) fn settings(name: &str) -> Result<BTreeMap<String, String>, Failure> {
     let path = config_path().ok_or_else(|| {
         Failure::usage("--profile needs a config file: set BITGET_CONFIG or HOME")
     })?;
@@ -115,18 +132,7 @@ pub(crate) fn client(profile: Option<&str>) -> Result<Client, Failure> {
             "profile `{name}`: unknown settings {unknown:?} (api_key, secret_key, passphrase, demo, base_url)"
         )));
     }
-    // The same reading as the environment's, from the profile's settings.
-    Ok(Client::from_lookup(|var| {
-        let key = match var {
-            "BITGET_API_KEY" => "api_key",
-            "BITGET_SECRET_KEY" => "secret_key",
-            "BITGET_PASSPHRASE" => "passphrase",
-            "BITGET_DEMO" => "demo",
-            "BITGET_BASE_URL" => "base_url",
-            _ => return None,
-        };
-        settings.get(key).cloned()
-    })?)
+    Ok(settings.clone())
 }
 
 #[cfg(test)]

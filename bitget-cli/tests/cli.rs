@@ -577,6 +577,27 @@ async fn a_profile_is_read_from_a_private_config_file_and_refused_from_a_readabl
         "--dry-run",
     ]);
     assert!(!out(&live).contains("paptrading"), "{}", out(&live));
+    // `sign` reads the profile's secret (the environment has none here); the vector is the
+    // one of `sign_prints_the_prehash_and_signature_bitget_verifies`.
+    let signed = run(&[
+        "--profile",
+        "ops",
+        "--json",
+        "sign",
+        "--method",
+        "POST",
+        "--path",
+        "/api/v2/mix/order/cancel-order",
+        "--body",
+        r#"{"orderId":"1"}"#,
+        "--timestamp",
+        "1700000000000",
+    ]);
+    assert!(signed.status.success(), "{}", err(&signed));
+    assert_eq!(
+        json(&signed)["signature"],
+        "7Lnnf2F23Myr2ssCsfjADuuaD26gN7TOuKhgzzfLLQU="
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
