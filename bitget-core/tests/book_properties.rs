@@ -45,10 +45,7 @@ fn change() -> impl Strategy<Value = Change> {
 fn levels(side: &Side, bids: bool) -> Vec<RawLevel> {
     let mut out: Vec<RawLevel> = side
         .iter()
-        .map(|(t, s)| RawLevel {
-            price: price(*t),
-            size: s.clone(),
-        })
+        .map(|(t, s)| RawLevel::new(&price(*t), s))
         .collect();
     if bids {
         out.reverse();
@@ -97,9 +94,8 @@ fn pushes(initial: &[Change], batches: &[Vec<Change>]) -> (Vec<(Action, BookData
             batch
                 .iter()
                 .filter(|c| c.bid == bid)
-                .map(|c| RawLevel {
-                    price: price(c.tick),
-                    size: c.size.map_or_else(|| "0".to_owned(), size),
+                .map(|c| {
+                    RawLevel::new(&price(c.tick), &c.size.map_or_else(|| "0".to_owned(), size))
                 })
                 .collect()
         };
@@ -140,8 +136,8 @@ fn model_levels(side: &Side, bids: bool) -> Texts {
     levels(side, bids)
         .into_iter()
         .map(|l| {
-            let p: rust_decimal::Decimal = l.price.parse().unwrap_or_default();
-            let s: rust_decimal::Decimal = l.size.parse().unwrap_or_default();
+            let p: rust_decimal::Decimal = l.price().parse().unwrap_or_default();
+            let s: rust_decimal::Decimal = l.size().parse().unwrap_or_default();
             (p.to_string(), s.normalize().to_string())
         })
         .collect()
@@ -219,7 +215,9 @@ proptest! {
         let side = if data.asks.is_empty() { &mut data.bids } else { &mut data.asks };
         let i = level.index(side.len());
         // Another size than the one sent (a deleted level comes back, a size changes).
-        side[i].size = if side[i].size == "0" { "7.70".into() } else { format!("{}1", side[i].size) };
+        let sent = side[i].size().to_owned();
+        let corrupted = if sent == "0" { "7.70".to_owned() } else { format!("{sent}1") };
+        side[i] = RawLevel::new(side[i].price(), &corrupted);
         let mut book = OrderBook::new();
         let mut result = Ok(());
         for (action, data) in &stream[..=at] {

@@ -23,14 +23,105 @@ use serde::{Deserialize, Deserializer};
 /// How many levels a side contributes to the checksum.
 pub const CHECKSUM_DEPTH: usize = 25;
 
-/// One level as it arrived: the wire strings (the checksum is computed over them, `0.5000` is
-/// not `0.5`) and their values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawLevel {
+/// One level as it arrived: its price and size in the strings as received (the checksum is
+/// computed over them: `0.5000` is not `0.5`), kept inline as `price:size` when short (every
+/// price and size Bitget sends is), so parsing a push allocates nothing per level and the
+/// checksum walks contiguous memory.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RawLevel(Joined);
+
+/// `price:size`: inline with the price's length, or on the heap (split at its first `:`).
+#[derive(Clone, PartialEq, Eq)]
+enum Joined {
+    Inline {
+        len: u8,
+        price_len: u8,
+        buf: [u8; INLINE],
+    },
+    Heap(Box<str>),
+}
+
+/// The longest `price:size` kept inline: one level is then 48 bytes.
+const INLINE: usize = 45;
+
+impl RawLevel {
+    /// A level from its price and size as sent.
+    pub fn new(price: &str, size: &str) -> Self {
+        let len = price.len() + 1 + size.len();
+        if len <= INLINE && !price.contains(':') {
+            let mut buf = [0u8; INLINE];
+            let p = price.len();
+            buf[..p].copy_from_slice(price.as_bytes());
+            buf[p] = b':';
+            buf[p + 1..len].copy_from_slice(size.as_bytes());
+            // Both lengths are at most INLINE (45), so they fit a byte.
+            RawLevel(Joined::Inline {
+                len: len as u8,
+                price_len: p as u8,
+                buf,
+            })
+        } else {
+            RawLevel(Joined::Heap(format!("{price}:{size}").into_boxed_str()))
+        }
+    }
+
     /// The price, as sent.
-    pub price: String,
+    pub fn price(&self) -> &str {
+        self.split().0
+    }
+
     /// The size, as sent.
-    pub size: String,
+    pub fn size(&self) -> &str {
+        self.split().1
+    }
+
+    /// `price:size`, as the checksum reads it.
+    fn joined(&self) -> &str {
+        match &self.0 {
+            // Built from two `str`s and a `:`, so valid UTF-8.
+            Joined::Inline { len, buf, .. } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+            Joined::Heap(s) => s,
+        }
+    }
+
+    /// The price's and the size's bytes, without checking the UTF-8 again (what merging
+    /// reads).
+    fn bytes(&self) -> (&[u8], &[u8]) {
+        match &self.0 {
+            Joined::Inline {
+                len,
+                price_len,
+                buf,
+            } => {
+                let (p, l) = (usize::from(*price_len), usize::from(*len));
+                (&buf[..p], buf.get(p + 1..l).unwrap_or_default())
+            }
+            Joined::Heap(s) => {
+                let (p, s) = s.split_once(':').unwrap_or((s, ""));
+                (p.as_bytes(), s.as_bytes())
+            }
+        }
+    }
+
+    fn split(&self) -> (&str, &str) {
+        let joined = self.joined();
+        let at = match &self.0 {
+            Joined::Inline { price_len, .. } => usize::from(*price_len),
+            Joined::Heap(s) => s.find(':').unwrap_or(s.len()),
+        };
+        (
+            joined.get(..at).unwrap_or(""),
+            joined.get(at + 1..).unwrap_or(""),
+        )
+    }
+}
+
+impl fmt::Debug for RawLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{:?}, {:?}]", self.price(), self.size())
+    }
 }
 
 impl<'de> Deserialize<'de> for RawLevel {
@@ -48,47 +139,60 @@ impl<'de> Deserialize<'de> for RawLevel {
                 mut seq: A,
             ) -> Result<RawLevel, A::Error> {
                 let price = seq
-                    .next_element::<Text>()?
+                    .next_element::<Text<'de>>()?
                     .ok_or_else(|| serde::de::Error::invalid_length(0, &self))?;
                 let size = seq
-                    .next_element::<Text>()?
+                    .next_element::<Text<'de>>()?
                     .ok_or_else(|| serde::de::Error::invalid_length(1, &self))?;
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(RawLevel {
-                    price: price.0,
-                    size: size.0,
-                })
+                Ok(RawLevel::new(price.as_str(), size.as_str()))
             }
         }
         d.deserialize_seq(V)
     }
 }
 
-/// A value sent as a string or a JSON number, kept as the text it was written in.
-struct Text(String);
+/// A value sent as a string or a JSON number, kept as the text it was written in: borrowed
+/// from the frame when it can be (no allocation), owned when it had escapes or was a number.
+enum Text<'a> {
+    Borrowed(&'a str),
+    Owned(String),
+}
 
-impl<'de> Deserialize<'de> for Text {
+impl Text<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Text;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a number, as text or JSON")
             }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(v.to_owned()))
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text::Borrowed(v))
             }
-            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text(v))
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text::Owned(v.to_owned()))
             }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text::Owned(v))
             }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Text<'de>, E> {
+                Ok(Text::Owned(v.to_string()))
             }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Text<'de>, E> {
+                Ok(Text::Owned(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Text<'de>, E> {
+                Ok(Text::Owned(v.to_string()))
             }
         }
         d.deserialize_any(V)
@@ -177,7 +281,7 @@ fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     opt_int(d)
 }
 
-fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+pub(super) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     opt_int(d)
 }
 
@@ -238,69 +342,16 @@ pub struct Level {
     pub size: Decimal,
 }
 
-/// A level as the book keeps it: `price:size` as received, joined once, inline when short (every
-/// price and size Bitget sends is), so the checksum walks contiguous memory.
-#[derive(Clone)]
-enum Joined {
-    Inline { len: u8, buf: [u8; 46] },
-    Heap(Box<str>),
-}
-
-impl Joined {
-    fn new(level: &RawLevel) -> Self {
-        let len = level.price.len() + 1 + level.size.len();
-        if len <= 46 {
-            let mut buf = [0u8; 46];
-            let p = level.price.len();
-            buf[..p].copy_from_slice(level.price.as_bytes());
-            buf[p] = b':';
-            buf[p + 1..len].copy_from_slice(level.size.as_bytes());
-            Joined::Inline {
-                len: len as u8,
-                buf,
-            }
-        } else {
-            Joined::Heap(format!("{}:{}", level.price, level.size).into_boxed_str())
-        }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        match self {
-            Joined::Inline { len, buf } => &buf[..usize::from(*len)],
-            Joined::Heap(s) => s.as_bytes(),
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        // Built from two `str`s and a `:`, so valid UTF-8.
-        std::str::from_utf8(self.as_bytes()).unwrap_or("")
-    }
-
-    fn size(&self) -> &str {
-        self.as_str().split_once(':').map_or("", |(_, s)| s)
-    }
-
-    fn raw(&self) -> RawLevel {
-        let (price, size) = self.as_str().split_once(':').unwrap_or(("", ""));
-        RawLevel {
-            price: price.to_owned(),
-            size: size.to_owned(),
-        }
-    }
-}
-
-impl fmt::Debug for Joined {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// A price as an integer count of 10^-18, the book's key: compared as one integer, where a
+/// `Decimal` compares scale and mantissa (prices `43231` and `43231.0` are the same level).
+type Key = u128;
 
 /// One side of the book: levels sorted so that the best is last (asks by falling price, bids
 /// by rising price). Bitget's changes land near the top, so inserting and removing there moves
 /// few entries, and the top 25 the checksum reads are contiguous.
 #[derive(Debug, Clone, Default)]
 struct Side {
-    levels: Vec<(Decimal, Joined)>,
+    levels: Vec<(Key, RawLevel)>,
     /// Asks: a better price is lower.
     asks: bool,
 }
@@ -314,18 +365,18 @@ impl Side {
     }
 
     /// Where `price` is (or goes), in the vector's order (worst first).
-    fn find(&self, price: &Decimal) -> Result<usize, usize> {
+    fn find(&self, price: Key) -> Result<usize, usize> {
         let asks = self.asks;
         self.levels.binary_search_by(|(p, _)| {
-            let o = p.cmp(price);
+            let o = p.cmp(&price);
             if asks { o.reverse() } else { o }
         })
     }
 
     /// Sets a level; `true` when the change reaches the best [`CHECKSUM_DEPTH`] levels.
-    fn set(&mut self, price: Decimal, level: Joined) -> bool {
+    fn set(&mut self, price: Key, level: RawLevel) -> bool {
         let n = self.levels.len();
-        match self.find(&price) {
+        match self.find(price) {
             Ok(i) => {
                 self.levels[i].1 = level;
                 n - 1 - i < CHECKSUM_DEPTH
@@ -339,7 +390,7 @@ impl Side {
 
     /// Removes a level; `true` when it was among the best [`CHECKSUM_DEPTH`] (the next one then
     /// enters them).
-    fn remove(&mut self, price: &Decimal) -> bool {
+    fn remove(&mut self, price: Key) -> bool {
         let n = self.levels.len();
         match self.find(price) {
             Ok(i) => {
@@ -351,8 +402,8 @@ impl Side {
     }
 
     /// Best first.
-    fn iter(&self) -> impl Iterator<Item = &(Decimal, Joined)> {
-        self.levels.iter().rev()
+    fn iter(&self) -> impl Iterator<Item = &RawLevel> {
+        self.levels.iter().rev().map(|(_, l)| l)
     }
 
     fn clear(&mut self) {
@@ -401,6 +452,18 @@ pub struct OrderBook {
     /// No update applied since the snapshot (a `pseq == 0` reset is accepted only then).
     fresh: bool,
     ts: Option<i64>,
+    /// Where the checksum's text is written, kept between pushes.
+    scratch: Scratch,
+}
+
+/// A buffer reused by every checksum, so computing one allocates nothing.
+#[derive(Clone, Default)]
+struct Scratch(Vec<u8>);
+
+impl fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("..")
+    }
 }
 
 impl Default for OrderBook {
@@ -415,6 +478,7 @@ impl Default for OrderBook {
             synced: false,
             fresh: false,
             ts: None,
+            scratch: Scratch::default(),
         }
     }
 }
@@ -466,7 +530,7 @@ impl OrderBook {
                 self.check_sequence(pseq, seq)?;
                 self.merge(asks, bids)?;
                 if let Some(sent) = checksum.filter(|c| *c != 0) {
-                    let computed = self.checksum();
+                    let computed = self.checksum_kept();
                     if i64::from(computed) != sent {
                         return Err(OutOfSync::Checksum { sent, computed });
                     }
@@ -499,17 +563,17 @@ impl OrderBook {
         for level in asks {
             let (price, zero) = parse(&level)?;
             top |= if zero {
-                self.asks.remove(&price)
+                self.asks.remove(price)
             } else {
-                self.asks.set(price, Joined::new(&level))
+                self.asks.set(price, level)
             };
         }
         for level in bids {
             let (price, zero) = parse(&level)?;
             top |= if zero {
-                self.bids.remove(&price)
+                self.bids.remove(price)
             } else {
-                self.bids.set(price, Joined::new(&level))
+                self.bids.set(price, level)
             };
         }
         if top {
@@ -551,12 +615,12 @@ impl OrderBook {
 
     /// Asks, best (lowest) first.
     pub fn asks(&self) -> impl Iterator<Item = Level> + '_ {
-        self.asks.iter().map(|(p, raw)| level(*p, raw))
+        self.asks.iter().map(level)
     }
 
     /// Bids, best (highest) first.
     pub fn bids(&self) -> impl Iterator<Item = Level> + '_ {
-        self.bids.iter().map(|(p, raw)| level(*p, raw))
+        self.bids.iter().map(level)
     }
 
     /// The best ask.
@@ -580,55 +644,84 @@ impl OrderBook {
         sum
     }
 
+    /// The kept checksum, or one computed in the book's own buffer (what an update checks).
+    fn checksum_kept(&mut self) -> i32 {
+        if let Some(kept) = self.checksum.get() {
+            return kept;
+        }
+        let sum = checksum_in(
+            &mut self.scratch.0,
+            self.bids.iter().take(CHECKSUM_DEPTH),
+            self.asks.iter().take(CHECKSUM_DEPTH),
+        );
+        self.checksum.set(Some(sum));
+        sum
+    }
+
     /// [`checksum`](Self::checksum) computed again from the levels, not the one kept since the
     /// top levels last changed.
     pub fn fresh_checksum(&self) -> i32 {
-        let mut text: Vec<u8> = Vec::with_capacity(64 * CHECKSUM_DEPTH);
-        let mut bids = self.bids.iter().take(CHECKSUM_DEPTH).map(|(_, l)| l);
-        let mut asks = self.asks.iter().take(CHECKSUM_DEPTH).map(|(_, l)| l);
-        loop {
-            let (b, a) = (bids.next(), asks.next());
-            if b.is_none() && a.is_none() {
-                break;
-            }
-            for l in [b, a].into_iter().flatten() {
-                if !text.is_empty() {
-                    text.push(b':');
-                }
-                text.extend_from_slice(l.as_bytes());
-            }
-        }
-        i32::from_ne_bytes(crc32fast::hash(&text).to_ne_bytes())
+        checksum(
+            self.bids.iter().take(CHECKSUM_DEPTH),
+            self.asks.iter().take(CHECKSUM_DEPTH),
+        )
     }
 
     /// The levels as received, best first: (bids, asks).
     pub fn raw_levels(&self) -> (Vec<RawLevel>, Vec<RawLevel>) {
         (
-            self.bids.iter().map(|(_, l)| l.raw()).collect(),
-            self.asks.iter().map(|(_, l)| l.raw()).collect(),
+            self.bids.iter().cloned().collect(),
+            self.asks.iter().cloned().collect(),
         )
     }
 }
 
-fn level(price: Decimal, joined: &Joined) -> Level {
+fn level(raw: &RawLevel) -> Level {
+    // Both were checked to be plain decimals of at most 28 digits when merged, which a
+    // `Decimal` holds exactly.
     Level {
-        price,
-        // Checked to be a decimal when it was merged.
-        size: joined.size().parse().unwrap_or_default(),
+        price: raw.price().parse().unwrap_or_default(),
+        size: raw.size().parse().unwrap_or_default(),
     }
 }
 
-/// A level's price, and whether its size is zero (the level is removed). The size is checked to
-/// be a plain decimal (digits and one point) without being parsed: it is kept as text.
-fn parse(level: &RawLevel) -> Result<(Decimal, bool), OutOfSync> {
-    let bad = || OutOfSync::BadLevel(format!("[{}, {}]", level.price, level.size));
-    let price = level.price.parse::<Decimal>().map_err(|_| bad())?;
-    let size = level.size.as_bytes();
-    let points = size.iter().filter(|b| **b == b'.').count();
-    if size.is_empty() || points > 1 || !size.iter().all(|b| b.is_ascii_digit() || *b == b'.') {
-        return Err(bad());
+/// A level's price as the book's key, and whether its size is zero (the level is removed).
+fn parse(level: &RawLevel) -> Result<(Key, bool), OutOfSync> {
+    let bad = || OutOfSync::BadLevel(format!("[{}, {}]", level.price(), level.size()));
+    let (price, size) = level.bytes();
+    let price = number(price).ok_or_else(bad)?;
+    let size = number(size).ok_or_else(bad)?;
+    Ok((price, size == 0))
+}
+
+/// A plain decimal (digits with at most one point between them; at most 20 digits before the
+/// point, 18 after and 28 in all, so a `Decimal` holds it exactly) in units of 10^-18. Every
+/// price and size Bitget sends is one; anything else is not a number the book can vouch for.
+fn number(bytes: &[u8]) -> Option<Key> {
+    if !bytes.first()?.is_ascii_digit() || !bytes.last()?.is_ascii_digit() {
+        return None;
     }
-    Ok((price, size.iter().all(|b| *b == b'0' || *b == b'.')))
+    let (mut value, mut digits, mut point) = (0u128, 0u32, None::<u32>);
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits > 28 {
+                return None;
+            }
+            value = value * 10 + u128::from(b - b'0');
+        } else if b == b'.' && point.is_none() {
+            point = Some(digits);
+        } else {
+            return None;
+        }
+    }
+    let whole = point.unwrap_or(digits);
+    let fraction = digits - whole;
+    if whole > 20 || fraction > 18 {
+        return None;
+    }
+    // At most 10^20 * 10^18 = 10^38, below u128::MAX.
+    value.checked_mul(10u128.pow(18 - fraction))
 }
 
 /// The checksum of book sides given best first: `bid1:ask1:bid2:ask2:..`, each level
@@ -637,8 +730,19 @@ pub fn checksum<'a>(
     bids: impl Iterator<Item = &'a RawLevel>,
     asks: impl Iterator<Item = &'a RawLevel>,
 ) -> i32 {
-    // One buffer, hashed at once: crc32fast is fastest on one long slice.
-    let mut text = String::with_capacity(64 * CHECKSUM_DEPTH);
+    checksum_in(&mut Vec::new(), bids, asks)
+}
+
+/// [`checksum`], its text written in `buf` (kept by the caller, so nothing is allocated once
+/// it has grown). One buffer hashed at once: crc32fast is fastest on one long slice.
+fn checksum_in<'a>(
+    buf: &mut Vec<u8>,
+    bids: impl Iterator<Item = &'a RawLevel>,
+    asks: impl Iterator<Item = &'a RawLevel>,
+) -> i32 {
+    /// An inline level and the `:` before it.
+    const SLOT: usize = INLINE + 1;
+    let mut at = 0;
     let (mut bids, mut asks) = (bids.fuse(), asks.fuse());
     loop {
         let (b, a) = (bids.next(), asks.next());
@@ -646,15 +750,24 @@ pub fn checksum<'a>(
             break;
         }
         for l in [b, a].into_iter().flatten() {
-            if !text.is_empty() {
-                text.push(':');
+            // Each level is written after a `:` (the first one is skipped below). An inline
+            // level is copied whole, a fixed-size copy with no call, and `at` moves by its
+            // length: what follows overwrites the bytes past it.
+            let (bytes, len): (&[u8], usize) = match &l.0 {
+                Joined::Inline { len, buf, .. } => (buf, usize::from(*len)),
+                Joined::Heap(s) => (s.as_bytes(), s.len()),
+            };
+            let end = at + 1 + bytes.len();
+            if buf.len() < end {
+                buf.resize(end + 2 * CHECKSUM_DEPTH * SLOT, 0);
             }
-            text.push_str(&l.price);
-            text.push(':');
-            text.push_str(&l.size);
+            buf[at] = b':';
+            buf[at + 1..end].copy_from_slice(bytes);
+            at += 1 + len;
         }
     }
-    crc(&text)
+    let text = buf.get(1..at).unwrap_or_default();
+    i32::from_ne_bytes(crc32fast::hash(text).to_ne_bytes())
 }
 
 /// zlib's CRC32 of `text`, as a signed 32-bit integer.
@@ -667,10 +780,7 @@ mod tests {
     use super::*;
 
     fn raw(p: &str, s: &str) -> RawLevel {
-        RawLevel {
-            price: p.into(),
-            size: s.into(),
-        }
+        RawLevel::new(p, s)
     }
 
     /// Vectors computed with zlib from the depth-channel page's example strings (the page gives
@@ -742,5 +852,61 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(book.checksum(), crc("0.4000:2:0.5000:1.0"));
         assert_ne!(book.checksum(), crc("0.4:2:0.5:1"));
+    }
+
+    #[test]
+    fn numbers_are_plain_decimals_a_decimal_holds_exactly() {
+        assert_eq!(number(b"43231"), number(b"43231.000"));
+        assert_eq!(number(b"0.5"), Some(500_000_000_000_000_000));
+        assert_eq!(number(b"0"), Some(0));
+        assert_eq!(number(b"0.000"), Some(0));
+        for bad in [
+            "",
+            ".5",
+            "5.",
+            "1e5",
+            "-1",
+            "+1",
+            "1.2.3",
+            " 1",
+            "NaN",
+            "1234567890123456789012345678.9", // 29 digits
+            "0.1234567890123456789",          // 19 after the point
+            "123456789012345678901",          // 21 before it
+        ] {
+            assert_eq!(number(bad.as_bytes()), None, "{bad:?}");
+        }
+        // The largest accepted: 20 digits before the point and 8 after, still exact.
+        let max = "99999999999999999999.99999999";
+        assert!(number(max.as_bytes()).is_some());
+        assert_eq!(
+            max.parse::<Decimal>()
+                .map(|d| d.to_string())
+                .ok()
+                .as_deref(),
+            Some(max)
+        );
+    }
+
+    #[test]
+    fn a_level_too_long_to_keep_inline_is_kept_and_summed_alike() {
+        let long = "1234567890.123456789012345678";
+        let level = raw(long, "12345678901234567890.12345678");
+        assert_eq!(level.price(), long);
+        assert_eq!(level.size(), "12345678901234567890.12345678");
+        let mut book = OrderBook::new();
+        let snap = BookData {
+            asks: vec![raw("2", "1")],
+            bids: vec![level.clone(), raw("1", "3")],
+            checksum: None,
+            seq: Some(1),
+            pseq: None,
+            ts: None,
+        };
+        book.apply(Action::Snapshot, &snap)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let text = format!("{long}:12345678901234567890.12345678:2:1:1:3");
+        assert_eq!(book.fresh_checksum(), crc(&text));
+        assert_eq!(book.checksum_kept(), crc(&text));
     }
 }

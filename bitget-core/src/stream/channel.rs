@@ -40,7 +40,7 @@ impl Venue {
 pub struct Arg(Map<String, Value>);
 
 /// The keys that identify a subscription, in the order its key is written.
-const KEY_FIELDS: [&str; 7] = [
+pub(super) const KEY_FIELDS: [&str; 7] = [
     "instType", "channel", "topic", "instId", "coin", "symbol", "interval",
 ];
 

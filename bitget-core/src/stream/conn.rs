@@ -23,6 +23,7 @@ use tokio_tungstenite::tungstenite::Message;
 
 use super::book::Action;
 use super::channel::{Arg, Channel, Venue};
+use super::frame::RawPush;
 use super::request::{self, Pending, Requester};
 use crate::error::{LoginProblem, Refusal};
 use crate::{Client, Error};
@@ -167,7 +168,8 @@ pub struct Push<T> {
 enum Frame {
     Push {
         action: Action,
-        data: Value,
+        /// The push's `data`, as sent: decoded by the subscription, into its type.
+        data: Box<str>,
         ts: Option<i64>,
     },
     Reconnecting,
@@ -466,12 +468,11 @@ impl<T: DeserializeOwned> Subscription<T> {
             Frame::Resubscribed => Ok(Event::Resubscribed),
             Frame::LoginRefused(refusal) => Err(Error::refused(refusal)),
             Frame::Push { action, data, ts } => {
-                let text = data.to_string();
-                let data = serde_json::from_value::<Vec<T>>(data).map_err(|e| {
+                let data = super::frame::decode_data::<T>(&data).map_err(|e| {
                     Error::decode(crate::DecodeError {
                         path: format!("{} data", self.arg),
                         message: e.to_string(),
-                        body: text,
+                        body: data.into_string(),
                     })
                 })?;
                 Ok(Event::Push(Push { action, data, ts }))
@@ -885,6 +886,11 @@ fn handle(
     waiting: &mut HashSet<String>,
     pending: &mut HashMap<String, oneshot::Sender<Result<Value, Error>>>,
 ) -> Handled {
+    // Pushes, nearly every frame, are read without building a tree of values.
+    if let Some(push) = RawPush::parse(text) {
+        deliver(subs, push.key(), push.action(), push.data(), push.ts());
+        return Handled::Done;
+    }
     let Ok(msg) = serde_json::from_str::<Value>(text) else {
         tracing::debug!(frame = text, "a stream frame that is not JSON");
         return Handled::Done;
@@ -961,37 +967,43 @@ fn handle(
             let Some(data) = msg.get("data") else {
                 return Handled::Done;
             };
-            let key = arg.key();
-            let Some(sink) = subs.get(&key) else {
-                // A push for a channel no one holds (just unsubscribed): not an error.
-                return Handled::Done;
-            };
             let action = match msg.get("action").and_then(Value::as_str) {
                 Some("update") => Action::Update,
                 _ => Action::Snapshot,
-            };
-            // v3's fast-fill sends one object where the others send a list.
-            let data = match data {
-                Value::Array(_) => data.clone(),
-                other => Value::Array(vec![other.clone()]),
             };
             let ts = msg.get("ts").and_then(|t| match t {
                 Value::Number(n) => n.as_i64(),
                 Value::String(s) => s.parse().ok(),
                 _ => None,
             });
-            match sink.tx.try_send(Frame::Push { action, data, ts }) {
-                Ok(()) => {}
-                Err(mpsc::error::TrySendError::Full(_)) => {
-                    sink.lagged.fetch_add(1, Ordering::Relaxed);
-                }
-                Err(mpsc::error::TrySendError::Closed(_)) => {
-                    subs.remove(&key);
-                }
-            }
+            deliver(subs, arg.key(), action, &data.to_string(), ts);
         }
     }
     Handled::Done
+}
+
+/// Hands a push to the subscription holding its key: a push for a channel no one holds (just
+/// unsubscribed) is not an error, and a full buffer counts as lagged.
+fn deliver(
+    subs: &mut HashMap<String, Sink>,
+    key: String,
+    action: Action,
+    data: &str,
+    ts: Option<i64>,
+) {
+    let Some(sink) = subs.get(&key) else {
+        return;
+    };
+    let data = data.into();
+    match sink.tx.try_send(Frame::Push { action, data, ts }) {
+        Ok(()) => {}
+        Err(mpsc::error::TrySendError::Full(_)) => {
+            sink.lagged.fetch_add(1, Ordering::Relaxed);
+        }
+        Err(mpsc::error::TrySendError::Closed(_)) => {
+            subs.remove(&key);
+        }
+    }
 }
 
 #[cfg(test)]

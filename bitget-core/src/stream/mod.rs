@@ -31,10 +31,12 @@ pub mod book;
 mod book_stream;
 mod channel;
 mod conn;
+pub mod frame;
 mod request;
 
 pub use book::{Action, BookData, Level, OrderBook, OutOfSync, RawLevel};
 pub use book_stream::{BookEvent, BookStream};
 pub use channel::{Arg, Channel, Venue};
 pub use conn::{ConnState, Event, Push, StreamConfig, Streams, Subscription};
+pub use frame::RawPush;
 pub use request::Requester;

@@ -1,0 +1,295 @@
+//! A push frame read the way the connection reads it: the envelope (`arg`, `action`, `ts`)
+//! borrowed from the frame's text, its `data` kept as the text it arrived in and decoded once,
+//! straight into the channel's type, by the subscription that takes it. No tree of
+//! `serde_json::Value`s is built for a push.
+//!
+//! Public so that recorded frames can be replayed through the same path (the `book_replay`
+//! example does).
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use super::book::{Action, opt_i64};
+use super::channel::KEY_FIELDS;
+use super::conn::Push;
+
+/// A push frame's parts, borrowed from its text.
+#[derive(Debug, Clone)]
+pub struct RawPush<'a> {
+    arg: ArgFields<'a>,
+    action: Action,
+    data: &'a RawValue,
+    ts: Option<i64>,
+}
+
+/// What of a frame tells a push from an answer: an answer has an `event` (or an `id`, the
+/// answer to a request), a push an `arg` object and `data`.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    event: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    /// Read in the same pass (an array, as v2 answers to requests send, fails the envelope:
+    /// not a push).
+    #[serde(borrow, default)]
+    arg: Option<ArgObject<'a>>,
+    #[serde(borrow, default)]
+    action: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    data: Option<&'a RawValue>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    ts: Option<i64>,
+}
+
+impl<'a> RawPush<'a> {
+    /// Reads a frame's envelope; `None` when it is not a push (an answer to a subscription or
+    /// a request, an error, not JSON).
+    pub fn parse(text: &'a str) -> Option<Self> {
+        let envelope: Envelope<'a> = serde_json::from_str(text).ok()?;
+        if envelope.event.is_some() || envelope.id.is_some() {
+            return None;
+        }
+        Some(RawPush {
+            arg: envelope.arg?.0,
+            action: match envelope.action.as_deref() {
+                Some("update") => Action::Update,
+                _ => Action::Snapshot,
+            },
+            data: envelope.data?,
+            ts: envelope.ts,
+        })
+    }
+
+    /// The key of the subscription the push is for ([`Arg::key`](super::Arg::key) of its
+    /// `arg`).
+    pub fn key(&self) -> String {
+        self.arg.key()
+    }
+
+    /// `snapshot` or `update` (a push that says neither replaces, as a snapshot does).
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    /// The push's time, Unix ms.
+    pub fn ts(&self) -> Option<i64> {
+        self.ts
+    }
+
+    /// The push's `data`, as sent.
+    pub fn data(&self) -> &'a str {
+        self.data.get()
+    }
+
+    /// The push decoded into the channel's type.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<Push<T>, serde_json::Error> {
+        Ok(Push {
+            action: self.action,
+            data: decode_data(self.data.get())?,
+            ts: self.ts,
+        })
+    }
+}
+
+/// A push's `data` text decoded: a list, or the one object v3's fast-fill sends where the
+/// others send a list.
+pub(super) fn decode_data<T: DeserializeOwned>(data: &str) -> Result<Vec<T>, serde_json::Error> {
+    if data.trim_start().starts_with('{') {
+        serde_json::from_str::<T>(data).map(|one| vec![one])
+    } else {
+        serde_json::from_str::<Vec<T>>(data)
+    }
+}
+
+/// The identifying fields of an arg object: the strings among them, borrowed from the frame.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct ArgFields<'a> {
+    #[serde(rename = "instType", borrow)]
+    inst_type: Field<'a>,
+    #[serde(borrow)]
+    channel: Field<'a>,
+    #[serde(borrow)]
+    topic: Field<'a>,
+    #[serde(rename = "instId", borrow)]
+    inst_id: Field<'a>,
+    #[serde(borrow)]
+    coin: Field<'a>,
+    #[serde(borrow)]
+    symbol: Field<'a>,
+    #[serde(borrow)]
+    interval: Field<'a>,
+}
+
+impl ArgFields<'_> {
+    /// [`Arg::key`](super::Arg::key): the string fields among [`KEY_FIELDS`], lower case, in
+    /// that order.
+    fn key(&self) -> String {
+        // The same order as KEY_FIELDS (checked by a test).
+        let fields = [
+            &self.inst_type,
+            &self.channel,
+            &self.topic,
+            &self.inst_id,
+            &self.coin,
+            &self.symbol,
+            &self.interval,
+        ];
+        debug_assert_eq!(fields.len(), KEY_FIELDS.len());
+        let mut key = String::with_capacity(48);
+        for text in fields.into_iter().filter_map(|f| f.0.as_deref()) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(text);
+        }
+        key.make_ascii_lowercase();
+        key
+    }
+}
+
+/// [`ArgFields`] from an object only (a derived struct also reads an array).
+struct ArgObject<'a>(ArgFields<'a>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for ArgObject<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
+            type Value = ArgObject<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an arg object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                a: A,
+            ) -> Result<ArgObject<'a>, A::Error> {
+                ArgFields::deserialize(serde::de::value::MapAccessDeserializer::new(a))
+                    .map(ArgObject)
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// A field of an arg: its text when it is a string (borrowed where it has no escapes), nothing
+/// when it is anything else (which `Arg::key` leaves out too).
+#[derive(Debug, Clone, Default)]
+struct Field<'a>(Option<Cow<'a, str>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Field<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
+            type Value = Field<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Field<'a>, E> {
+                Ok(Field(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Field<'a>, E> {
+                Ok(Field(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Field<'a>, E> {
+                Ok(Field(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Field<'a>, E> {
+                Ok(Field(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Field<'a>, E> {
+                Ok(Field(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Field<'a>, E> {
+                Ok(Field(None))
+            }
+            fn visit_unit<E>(self) -> Result<Field<'a>, E> {
+                Ok(Field(None))
+            }
+            fn visit_none<E>(self) -> Result<Field<'a>, E> {
+                Ok(Field(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Field<'a>, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Field(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Field<'a>, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Field(None))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+#[cfg(test)]
+fn arg_key(arg: &str) -> String {
+    serde_json::from_str::<ArgFields<'_>>(arg)
+        .map(|f| f.key())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stream::Arg;
+
+    #[test]
+    fn a_push_key_is_the_arg_key() {
+        for arg in [
+            r#"{"instType":"SPOT","channel":"books","instId":"BTCUSDT"}"#,
+            r#"{"instType":"usdt-futures","topic":"kline","symbol":"BTCUSDT","interval":"1m"}"#,
+            r#"{"channel":"account","coin":"default","instType":"SPOT","extra":1}"#,
+            r#"{"instType":"SP\u004fT","channel":"ticker","instId":7,"symbol":"X"}"#,
+            r#"{"instType":"SPOT","channel":{"a":[1]},"instId":[1,"x"],"symbol":null,"coin":true}"#,
+            r#"{"coin":"USDT","interval":"5m","symbol":"ETHUSDT","instId":"A","topic":"t","channel":"c","instType":"I"}"#,
+        ] {
+            let value: serde_json::Value =
+                serde_json::from_str(arg).unwrap_or_else(|e| panic!("{e}"));
+            let expected = Arg::from_value(&value).map(|a| a.key());
+            assert_eq!(Some(arg_key(arg)), expected, "{arg}");
+        }
+    }
+
+    #[test]
+    fn pushes_and_answers_are_told_apart() {
+        let push = r#"{"action":"update","arg":{"instType":"SPOT","channel":"books","instId":"BTCUSDT"},"data":[{"asks":[],"bids":[]}],"ts":"17"}"#;
+        let p = RawPush::parse(push).unwrap_or_else(|| panic!("a push"));
+        assert_eq!(p.action(), Action::Update);
+        assert_eq!(p.ts(), Some(17));
+        assert_eq!(p.key(), "spot books btcusdt");
+        assert_eq!(p.data(), r#"[{"asks":[],"bids":[]}]"#);
+        let answers = [
+            r#"{"event":"subscribe","arg":{"instType":"SPOT","channel":"books","instId":"BTCUSDT"}}"#,
+            r#"{"event":"error","code":30001,"msg":"x"}"#,
+            r#"{"id":"1","code":0,"data":[]}"#,
+            r#"{"arg":[{"id":"1"}],"data":[]}"#,
+            "pong",
+        ];
+        for a in answers {
+            assert!(RawPush::parse(a).is_none(), "{a}");
+        }
+    }
+
+    #[test]
+    fn a_single_object_is_one_element() {
+        let one: Vec<serde_json::Value> =
+            decode_data(r#" {"a":1}"#).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(one.len(), 1);
+        let two: Vec<serde_json::Value> =
+            decode_data(r#"[{"a":1},{"a":2}]"#).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(two.len(), 2);
+    }
+}
