@@ -18,14 +18,16 @@
 //! trailing and TP/SL orders, flash close, reversal, positions and their history, leverage,
 //! margin and position mode, market data from the books and fills); every v3 endpoint of
 //! `/api/v3/{market,trade,position,account}/...` for accounts made `.unified(true)` (orders and
-//! batches, strategy orders, the dead-man switch, assets, transfers); the v2 spot cancels
-//! (`cancel-order`, `batch-cancel-order`) and spot `place-order`; `GET /api/v2/public/time`. A
+//! batches, strategy orders, the dead-man switch, assets, transfers); every v2 spot endpoint of
+//! `/api/v2/spot/{public,market,trade,account,wallet}/...`; `GET /api/v2/public/time`. A
 //! path it does not serve answers 40404 and says so. Signatures are verified with its own code
 //! (HMAC, and RSA for [`Account::rsa`]), rates limited per UID, faults injected on demand
 //! ([`Faults`]: latency, 5xx, dropped connections, cut bodies, 429s, a clock offset, answers lost
 //! after executing), and every request logged ([`Simulator::requests`]).
 //!
-//! Every account starts funded (1M USDT and USDC, 100 BTC, 1000 ETH, 10,000 SOL); BTC, ETH and
+//! Every account starts funded (1M USDT and USDC, 100 BTC, 1000 ETH, 10,000 SOL; a Classic
+//! account in each of its wallets, spot and every futures product type, which it keeps apart as
+//! Bitget does, a unified account in its one); BTC, ETH and
 //! SOL against USDT are listed on spot and as USDT-FUTURES perpetuals, other symbols on first
 //! use. A test sets prices and liquidity and reads balances, positions and fills through
 //! [`Simulator::with_exchange`]; the exchange core ([`exchange`]) is usable alone, with no HTTP.

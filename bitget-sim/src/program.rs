@@ -1,7 +1,8 @@
 //! The simulator as a program (`bitget-sim`, and `bitget sim` in the command line):
 //! `bitget-sim --listen 127.0.0.1:0 --account KEY:SECRET:PASSPHRASE[:UID][:demo][:unified] ...`:
 //! serves a simulated Bitget until killed; the first line printed is `listening on
-//! http://ADDR:PORT`. Flags set up the exchange for a bot written in any language: balances,
+//! http://ADDR:PORT`. Flags set up the exchange for a bot written in any language: balances
+//! (`--balance` adds to each wallet of a Classic account: spot and every futures product type),
 //! hedge mode, mark prices, resting liquidity from a built-in market maker.
 
 use std::io::Write as _;
@@ -123,7 +124,17 @@ fn apply(sim: &Simulator, setup: &Setup) -> Result<(), String> {
     match setup {
         Setup::Balance(key, coin, amount) => {
             let uid = uid(key)?;
-            sim.with_exchange(|ex| ex.deposit(&uid, coin, *amount));
+            // Into each wallet, as the start balances are: a Classic account's spot and every
+            // product type's futures (a unified account has one).
+            sim.with_exchange(|ex| {
+                if ex.is_classic(&uid) {
+                    for wallet in crate::venue::classic_wallets() {
+                        ex.deposit_to(&uid, &wallet, coin, *amount);
+                    }
+                } else {
+                    ex.deposit(&uid, coin, *amount);
+                }
+            });
         }
         Setup::Hedge(key) => {
             let uid = uid(key)?;

@@ -48,7 +48,7 @@ impl Shared {
         let mut inner = Inner::default();
         inner.venue.list_defaults();
         for account in &accounts {
-            inner.venue.open(&account.uid);
+            inner.venue.open(&account.uid, !account.unified);
         }
         Shared {
             accounts,

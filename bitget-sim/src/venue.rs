@@ -12,8 +12,8 @@ use crate::exchange::{
 };
 use crate::orders::{Market, Order, Wanted};
 
-/// What every account holds at start (a test can deposit more through
-/// [`crate::Simulator::deposit`]).
+/// What every account holds at start, in each of its wallets (a test can deposit more through
+/// [`crate::Simulator::with_exchange`] and `Exchange::deposit_to`).
 pub(crate) const START_BALANCES: &[(&str, i64)] = &[
     ("USDT", 1_000_000),
     ("USDC", 1_000_000),
@@ -21,6 +21,15 @@ pub(crate) const START_BALANCES: &[(&str, i64)] = &[
     ("ETH", 1_000),
     ("SOL", 10_000),
 ];
+
+/// The wallets of a Classic account: spot, and the futures of every product type.
+pub(crate) fn classic_wallets() -> impl Iterator<Item = CoreMarket> {
+    std::iter::once(CoreMarket::Spot).chain(
+        crate::params::PRODUCT_TYPES
+            .iter()
+            .map(|t| CoreMarket::Futures((*t).to_owned())),
+    )
+}
 
 /// Quote coins, longest first, to split an unknown symbol into base and quote.
 const QUOTES: &[&str] = &["SUSDT", "SUSDC", "USDT", "USDC", "USD", "BTC", "ETH"];
@@ -78,8 +87,8 @@ pub(crate) struct Venue {
     /// v3 strategy orders: the id answered for a TP/SL order and the ids of its legs (a take
     /// profit and a stop loss are one order on v3, two triggers here).
     pub(crate) strategy_legs: BTreeMap<u64, Vec<u64>>,
-    /// Every account's balance outside the unified account (spot, P2P, Classic accounts: one
-    /// pool per coin; the simulator keeps no separate balances for them).
+    /// Every account's balance outside the exchange core's trading wallets (v2's `p2p`, v3's
+    /// funding account), by (uid, coin).
     pub(crate) funding: BTreeMap<(String, String), Decimal>,
     /// v2 wallet transfers, in the order made.
     pub(crate) transfers: Vec<TransferRecord>,
@@ -88,14 +97,26 @@ pub(crate) struct Venue {
 }
 
 impl Venue {
-    /// Opens `uid` funded with [`START_BALANCES`] (once).
-    pub(crate) fn open(&mut self, uid: &str) {
+    /// Opens `uid` funded with [`START_BALANCES`] (once): a unified account in its one wallet, a
+    /// Classic account in each of its wallets (spot and every product type's futures), so a test
+    /// trades either market from the start and a transfer between them moves a real balance.
+    pub(crate) fn open(&mut self, uid: &str, classic: bool) {
         if self.ex.has_account(uid) {
             return;
         }
-        self.ex.open_account(uid);
-        for (coin, amount) in START_BALANCES {
-            self.ex.deposit(uid, coin, Decimal::from(*amount));
+        if !classic {
+            self.ex.open_account(uid);
+            for (coin, amount) in START_BALANCES {
+                self.ex.deposit(uid, coin, Decimal::from(*amount));
+            }
+            return;
+        }
+        self.ex.open_classic_account(uid);
+        for wallet in classic_wallets() {
+            for (coin, amount) in START_BALANCES {
+                self.ex
+                    .deposit_to(uid, &wallet, coin, Decimal::from(*amount));
+            }
         }
     }
 
@@ -327,7 +348,8 @@ impl Venue {
         market: Market,
         client_oid: Option<String>,
     ) -> Result<Order, SimError> {
-        self.open(uid);
+        // Seeds are v2 orders: an account not opened at start is a Classic one.
+        self.open(uid, true);
         let instrument = self.instrument(&market, symbol)?;
         let client_oid = self.client_oid(uid, client_oid)?;
         let (size, effect) = match market {

@@ -4,8 +4,8 @@
 //! refusals, and triggers firing on the mark and the last price.
 
 use bitget_sim::exchange::{
-    Effect, Exchange, FEE_ACCOUNT, Instrument, InstrumentId, NewOrder, PosSide, PositionMode,
-    PriceKind, Reject, Side, Status, TimeInForce, TriggerKind, TriggerStatus,
+    Effect, Exchange, FEE_ACCOUNT, Instrument, InstrumentId, Market, NewOrder, PosSide,
+    PositionMode, PriceKind, Reject, Side, Status, TimeInForce, TriggerKind, TriggerStatus,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -869,4 +869,49 @@ fn the_outbox_records_orders_and_fills_in_order() {
         "{last:?}"
     );
     assert!(events.iter().all(|e| *e.instrument() == btc()));
+}
+
+/// A Classic account's wallets are apart: a futures order is margined from its product type's
+/// wallet only (refused when that is short, however much spot holds), its fills move nothing in
+/// spot, and a transfer is all or nothing.
+#[test]
+fn a_classic_account_margins_futures_from_its_futures_wallet_only() {
+    let mut ex = exchange();
+    let futures = Market::Futures("USDT-FUTURES".into());
+    ex.open_classic_account("k");
+    ex.deposit("k", "USDT", d("1000000"));
+    ex.deposit_to("k", &futures, "USDT", d("100"));
+    // 0.1 BTC at 60000 and leverage 10 needs 600 of margin: more than the futures wallet holds.
+    let long =
+        |size: &str| NewOrder::limit("k", perp(), Side::Buy, d("60000"), d(size)).effect(OPEN);
+    assert_eq!(ex.place(long("0.1")), Err(Reject::InsufficientBalance));
+    assert_eq!(
+        ex.transfer("k", &Market::Spot, &futures, "USDT", d("1000001")),
+        Err(Reject::InsufficientBalance)
+    );
+    assert_eq!(
+        ex.balance("k", "USDT").available,
+        d("1000000"),
+        "nothing moved"
+    );
+    ex.transfer("k", &Market::Spot, &futures, "USDT", d("900"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    place(
+        &mut ex,
+        NewOrder::limit("a", perp(), Side::Sell, d("60000"), d("0.1")).effect(OPEN),
+    );
+    place(&mut ex, long("0.1"));
+    assert_eq!(ex.positions("k").len(), 1);
+    assert_eq!(
+        ex.balance("k", "USDT").available,
+        d("999100"),
+        "spot untouched by the fill"
+    );
+    let fee = d("60000") * d("0.1") * ex.instrument(&perp()).map_or(d("0"), |i| i.taker_fee);
+    assert_eq!(
+        ex.balance_in("k", &futures, "USDT").available,
+        d("1000") - d("600") - fee
+    );
+    // All of the coin is still accounted for, across both wallets and the position's margin.
+    assert_eq!(ex.total("USDT"), d("3000000") + d("1000100"));
 }

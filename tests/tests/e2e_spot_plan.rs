@@ -244,6 +244,55 @@ async fn a_transfer_to_p2p_moves_the_balance_once_and_is_in_the_ledger() -> Resu
     Ok(())
 }
 
+/// A Classic account's spot and USDT futures are separate wallets: a transfer between them is
+/// seen in both balances, to the cent, and one larger than the wallet holds moves nothing.
+#[tokio::test]
+async fn a_transfer_from_spot_to_futures_is_seen_in_both_balances() -> Result<(), Error> {
+    use bitget_endpoints::mix::ProductType;
+    use bitget_endpoints::mix::account::Accounts;
+    let (_sim, bot) = start().await?;
+    let spot_usdt = async || -> Result<Decimal, Error> {
+        Ok(Assets::builder().coin("USDT").send(&bot).await?[0].available)
+    };
+    let futures_usdt = async || -> Result<Decimal, Error> {
+        let accounts = Accounts::builder()
+            .product_type(ProductType::UsdtFutures)
+            .send(&bot)
+            .await?;
+        Ok(accounts
+            .iter()
+            .find(|a| a.margin_coin == "USDT")
+            .map_or(Decimal::ZERO, |a| a.available))
+    };
+    let transfer = |from, to, amount: &str| {
+        Transfer::builder()
+            .from_type(from)
+            .to_type(to)
+            .amount(amount)
+            .coin("USDT")
+            .build()
+    };
+    let (spot_before, futures_before) = (spot_usdt().await?, futures_usdt().await?);
+    transfer(AccountType::Spot, AccountType::UsdtFutures, "1234.56")?
+        .send(&bot)
+        .await?;
+    assert_eq!(spot_before - spot_usdt().await?, d("1234.56"));
+    assert_eq!(futures_usdt().await? - futures_before, d("1234.56"));
+
+    // Back, more than the futures wallet holds: refused, and neither balance moves.
+    let all = futures_usdt().await?;
+    let over = (all + d("0.01")).to_string();
+    let err = transfer(AccountType::UsdtFutures, AccountType::Spot, &over)?
+        .send(&bot)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("a transfer over the balance is refused"));
+    assert_eq!(err.api_code().map(|c| c.as_str()), Some("43012"), "{err}");
+    assert_eq!(futures_usdt().await?, all);
+    assert_eq!(spot_usdt().await?, spot_before - d("1234.56"));
+    Ok(())
+}
+
 #[tokio::test]
 async fn a_batch_cancel_replace_reports_the_unknown_order_alone() -> Result<(), Error> {
     let (_sim, bot) = start().await?;

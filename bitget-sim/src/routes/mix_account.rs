@@ -154,20 +154,22 @@ fn coin_of(product_type: &str) -> Option<&'static str> {
     }
 }
 
-/// A futures account of `coin`: the coin's balance, the margin of its positions and their
+/// A futures account of `coin` in `product_type`'s wallet: the coin's balance, the margin of its positions and their
 /// unrealised profit at the mark price.
 pub(super) fn account_json(
     inner: &Inner,
     uid: &str,
+    product_type: &str,
     coin: &str,
     contract: Option<&InstrumentId>,
 ) -> Value {
     let ex = &inner.venue.ex;
-    let balance = ex.balance(uid, coin);
+    let wallet = CoreMarket::Futures(product_type.to_owned());
+    let balance = ex.balance_in(uid, &wallet, coin);
     let positions: Vec<&Position> = ex
         .positions(uid)
         .into_iter()
-        .filter(|p| ex.quote_of(&p.instrument) == Some(coin))
+        .filter(|p| p.instrument.market == wallet && ex.quote_of(&p.instrument) == Some(coin))
         .collect();
     let margin: Decimal = positions.iter().map(|p| p.margin).sum();
     let upnl: Decimal = positions
@@ -220,7 +222,14 @@ pub(super) fn account(
     let p = Params::query(query, &["symbol", "productType", "marginCoin"])?;
     let coin = margin_coin(&p)?;
     let id = contract(inner, &p)?;
-    Ok(account_json(inner, &account.uid, &coin, Some(&id)))
+    let product_type = p.product_type()?;
+    Ok(account_json(
+        inner,
+        &account.uid,
+        &product_type,
+        &coin,
+        Some(&id),
+    ))
 }
 
 /// `accounts`: every margin coin's account of the product type.
@@ -233,7 +242,7 @@ pub(super) fn accounts(
     let product_type = p.product_type()?;
     Ok(Value::Array(
         coin_of(&product_type)
-            .map(|coin| account_json(inner, &account.uid, coin, None))
+            .map(|coin| account_json(inner, &account.uid, &product_type, coin, None))
             .into_iter()
             .collect(),
     ))
@@ -278,7 +287,7 @@ pub(super) fn max_open(
         }
     };
     let ex = &inner.venue.ex;
-    let available = ex.balance(&account.uid, &coin).available;
+    let available = ex.balance_in(&account.uid, &id.market, &coin).available;
     let leverage = Decimal::from(ex.leverage(&account.uid, &id));
     // Checked: a price of 0 or one so small the quotient overflows answers 0, never a panic.
     let max = available

@@ -224,7 +224,7 @@ pub(crate) fn v2_account(inner: &Inner, uid: &str, inst_type: &str) -> Value {
         "USDC-FUTURES" => "USDC",
         _ => "USDT",
     };
-    let a = super::mix_account::account_json(inner, uid, coin, None);
+    let a = super::mix_account::account_json(inner, uid, inst_type, coin, None);
     let get = |k: &str| a.get(k).cloned().unwrap_or(json!(""));
     json!([{
         "marginCoin": coin,
@@ -245,7 +245,7 @@ pub(crate) fn v2_account(inner: &Inner, uid: &str, inst_type: &str) -> Value {
 
 /// v2 `equity` (futures): the account's equity in USDT and its unrealised profit.
 pub(crate) fn v2_equity(inner: &Inner, uid: &str) -> Value {
-    let a = super::mix_account::account_json(inner, uid, "USDT", None);
+    let a = super::mix_account::account_json(inner, uid, "USDT-FUTURES", "USDT", None);
     let get = |k: &str| a.get(k).cloned().unwrap_or(json!(""));
     json!([{
         "btcEquity": "",

@@ -1,10 +1,11 @@
 //! `/api/v2/spot/account/info`, `/api/v2/spot/account/bills` and `/api/v2/spot/wallet/transfer`,
 //! written from their pages.
 //!
-//! A Classic account's spot, futures and margin balances are one pool per coin in the
-//! simulator's core (`crate::venue::Venue::funding` is the other pool, P2P), so a transfer
-//! between spot and futures is checked, recorded and listed in the ledger, and moves a balance
-//! only to or from `p2p`.
+//! A Classic account keeps a wallet per market in the simulator's core (spot, and each product
+//! type's futures; margin is not simulated, so `crossed_margin` and `isolated_margin` are the
+//! spot wallet), and `p2p` is the pool outside it (`crate::venue::Venue::funding`): a transfer
+//! moves the balance between the two it names, all or nothing, and is recorded and listed in
+//! the ledger.
 
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -97,21 +98,30 @@ pub(super) fn transfer(
             "fromType and toType are the same account",
         ));
     }
-    let key = (uid.clone(), coin.clone());
-    let pool = venue.funding.get(&key).copied().unwrap_or_default();
-    let trading = venue.ex.balance(&uid, &coin).available;
     let short = || SimError::bad("43012", "Insufficient balance");
-    match (from == "p2p", to == "p2p") {
-        (true, false) if pool >= amount => {
-            venue.funding.insert(key, pool - amount);
-            venue.ex.deposit(&uid, &coin, amount);
+    match (wallet(&from), wallet(&to)) {
+        (Some(from), Some(to)) => venue
+            .ex
+            .transfer(&uid, &from, &to, &coin, amount)
+            .map_err(|_| short())?,
+        (from, to) => {
+            // One side is `p2p`, the pool outside the core (both `p2p` was refused above).
+            let key = (uid.clone(), coin.clone());
+            let pool = venue.funding.get(&key).copied().unwrap_or_default();
+            match (from, to) {
+                (None, Some(to)) if pool >= amount => {
+                    venue.funding.insert(key, pool - amount);
+                    venue.ex.deposit_to(&uid, &to, &coin, amount);
+                }
+                (Some(from), None)
+                    if venue.ex.balance_in(&uid, &from, &coin).available >= amount =>
+                {
+                    venue.ex.deposit_to(&uid, &from, &coin, -amount);
+                    venue.funding.insert(key, pool + amount);
+                }
+                _ => return Err(short()),
+            }
         }
-        (false, true) if trading >= amount => {
-            venue.ex.deposit(&uid, &coin, -amount);
-            venue.funding.insert(key, pool + amount);
-        }
-        (false, false) if trading >= amount => {}
-        _ => return Err(short()),
     }
     let id = venue.transfers.len() as u64 + 1;
     let time_ms = venue.ex.now_ms();
@@ -126,6 +136,19 @@ pub(super) fn transfer(
         time_ms,
     });
     Ok(json!({ "transferId": id.to_string(), "clientOid": client_oid }))
+}
+
+/// The core's wallet an account type names (`None` for `p2p`, which is outside the core).
+fn wallet(account_type: &str) -> Option<CoreMarket> {
+    let futures = |t: &str| Some(CoreMarket::Futures(t.to_owned()));
+    match account_type {
+        "p2p" => None,
+        "usdt_futures" => futures("USDT-FUTURES"),
+        "coin_futures" => futures("COIN-FUTURES"),
+        "usdc_futures" => futures("USDC-FUTURES"),
+        // spot, and the margin accounts the simulator does not keep apart from it.
+        _ => Some(CoreMarket::Spot),
+    }
 }
 
 /// A ledger entry before its id: time, then the order it happened in (fills before the

@@ -20,8 +20,8 @@ use rust_decimal::Decimal;
 use super::book::Book;
 use super::triggers::{PriceKind, Trail, Trigger, TriggerKind, TriggerStatus};
 use super::types::{
-    Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, NewOrder, Order,
-    OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
+    Balance, ClosedPosition, Effect, Fill, Instrument, InstrumentId, MarginMode, Market, NewOrder,
+    Order, OrderId, OrderType, PosSide, Position, PositionMode, Reject, Side, Status, TimeInForce,
     TradingStatus,
 };
 
@@ -79,14 +79,56 @@ const FIRST_ORDER: OrderId = 1_000_000_000_000_000_000;
 /// The leverage of a contract an account has not set.
 const DEFAULT_LEVERAGE: u32 = 10;
 
+/// The one wallet of an account that does not split its balances (everything is in it).
+static ONE_WALLET: Market = Market::Spot;
+
 #[derive(Debug, Default, Clone)]
 struct Account {
-    balances: BTreeMap<String, Balance>,
+    /// Balances by wallet, then coin. A split account keeps one wallet per market (spot and each
+    /// futures product type), as Bitget's Classic accounts do; any other keeps everything in the
+    /// [`ONE_WALLET`].
+    wallets: BTreeMap<Market, BTreeMap<String, Balance>>,
+    split: bool,
     positions: BTreeMap<(InstrumentId, PosSide), Position>,
     mode: PositionMode,
     margin_mode: MarginMode,
     leverage: FxMap<InstrumentId, u32>,
     closed: Vec<ClosedPosition>,
+}
+
+impl Account {
+    /// The wallet that holds what trades in `market`.
+    fn wallet_of<'m>(&self, market: &'m Market) -> &'m Market {
+        if self.split { market } else { &ONE_WALLET }
+    }
+
+    fn balance(&self, market: &Market, coin: &str) -> Option<&Balance> {
+        self.wallets.get(self.wallet_of(market))?.get(coin)
+    }
+
+    fn balance_mut(&mut self, market: &Market, coin: &str) -> Option<&mut Balance> {
+        let wallet = self.wallet_of(market);
+        self.wallets.get_mut(wallet)?.get_mut(coin)
+    }
+
+    /// The balance, created at zero if missing (allocating only then: this is on every fill's
+    /// path).
+    fn entry(&mut self, market: &Market, coin: &str) -> &mut Balance {
+        let wallet = self.wallet_of(market);
+        if !self.wallets.contains_key(wallet) {
+            self.wallets.insert(wallet.clone(), BTreeMap::new());
+        }
+        let coins = self
+            .wallets
+            .get_mut(wallet)
+            .unwrap_or_else(|| unreachable!("inserted above"));
+        if !coins.contains_key(coin) {
+            coins.insert(coin.to_owned(), Balance::default());
+        }
+        coins
+            .get_mut(coin)
+            .unwrap_or_else(|| unreachable!("inserted above"))
+    }
 }
 
 /// What an open order holds frozen, per unit of base size still open (or in all, for a market
@@ -234,9 +276,23 @@ impl Exchange {
         self.instruments.get(id).map(|i| &**i)
     }
 
-    /// Opens an account with no balance (nothing happens if it exists).
+    /// Opens an account with no balance (nothing happens if it exists), keeping every market's
+    /// balances in one wallet, as a unified account does.
     pub fn open_account(&mut self, name: &str) {
         self.accounts.entry(name.to_owned()).or_default();
+    }
+
+    /// Opens an account with no balance whose spot and each futures product type hold separate
+    /// wallets, as a Bitget Classic account does: a futures order is margined from its product
+    /// type's wallet only, and value moves between wallets only by [`Self::transfer`]. Nothing
+    /// happens if the account exists.
+    pub fn open_classic_account(&mut self, name: &str) {
+        self.accounts
+            .entry(name.to_owned())
+            .or_insert_with(|| Account {
+                split: true,
+                ..Account::default()
+            });
     }
 
     /// Whether the account exists.
@@ -244,29 +300,83 @@ impl Exchange {
         self.accounts.contains_key(name)
     }
 
-    /// Adds `amount` of `coin` to the account's available balance (the only way value enters).
+    /// Whether the account keeps a wallet per market ([`Self::open_classic_account`]).
+    pub fn is_classic(&self, name: &str) -> bool {
+        self.accounts.get(name).is_some_and(|a| a.split)
+    }
+
+    /// Adds `amount` of `coin` to the account's available spot balance (the one balance of an
+    /// account that does not split them).
     pub fn deposit(&mut self, account: &str, coin: &str, amount: Decimal) {
-        let acc = self.accounts.entry(account.to_owned()).or_default();
-        acc.balances
-            .entry(coin.to_uppercase())
+        self.deposit_to(account, &Market::Spot, coin, amount);
+    }
+
+    /// Adds `amount` of `coin` to the available balance of the account's wallet for `wallet`
+    /// (the only way value enters).
+    pub fn deposit_to(&mut self, account: &str, wallet: &Market, coin: &str, amount: Decimal) {
+        self.accounts
+            .entry(account.to_owned())
             .or_default()
+            .entry(wallet, &coin.to_uppercase())
             .available += amount;
     }
 
-    /// The account's balance of `coin`.
+    /// Moves `amount` of `coin` from one wallet of the account to another; refused, moving
+    /// nothing, when the first's available balance is short. Between two markets an account
+    /// keeps in one wallet it moves nothing and succeeds.
+    pub fn transfer(
+        &mut self,
+        account: &str,
+        from: &Market,
+        to: &Market,
+        coin: &str,
+        amount: Decimal,
+    ) -> Result<(), Reject> {
+        let coin = coin.to_uppercase();
+        let acc = self
+            .accounts
+            .get_mut(account)
+            .ok_or(Reject::UnknownAccount)?;
+        let available = acc
+            .balance(from, &coin)
+            .map_or(Decimal::ZERO, |b| b.available);
+        if amount.is_sign_negative() || available < amount {
+            return Err(Reject::InsufficientBalance);
+        }
+        if acc.wallet_of(from) != acc.wallet_of(to) {
+            acc.entry(from, &coin).available -= amount;
+            acc.entry(to, &coin).available += amount;
+        }
+        Ok(())
+    }
+
+    /// The account's spot balance of `coin` (its one balance if it does not split them).
     pub fn balance(&self, account: &str, coin: &str) -> Balance {
+        self.balance_in(account, &Market::Spot, coin)
+    }
+
+    /// The account's balance of `coin` in its wallet for `wallet`.
+    pub fn balance_in(&self, account: &str, wallet: &Market, coin: &str) -> Balance {
         self.accounts
             .get(account)
-            .and_then(|a| a.balances.get(&coin.to_uppercase()))
+            .and_then(|a| a.balance(wallet, &coin.to_uppercase()))
             .copied()
             .unwrap_or_default()
     }
 
-    /// Every balance of the account, by coin.
+    /// Every spot balance of the account, by coin (every balance if it does not split them).
     pub fn balances(&self, account: &str) -> Vec<(String, Balance)> {
-        self.accounts.get(account).map_or_else(Vec::new, |a| {
-            a.balances.iter().map(|(c, b)| (c.clone(), *b)).collect()
-        })
+        self.balances_in(account, &Market::Spot)
+    }
+
+    /// Every balance of the account's wallet for `wallet`, by coin.
+    pub fn balances_in(&self, account: &str, wallet: &Market) -> Vec<(String, Balance)> {
+        self.accounts
+            .get(account)
+            .and_then(|a| a.wallets.get(a.wallet_of(wallet)))
+            .map_or_else(Vec::new, |coins| {
+                coins.iter().map(|(c, b)| (c.clone(), *b)).collect()
+            })
     }
 
     /// All of `coin` held anywhere: available, frozen and position margin of every account, the
@@ -277,14 +387,19 @@ impl Exchange {
         self.accounts
             .values()
             .map(|a| {
-                let b = a.balances.get(&coin).copied().unwrap_or_default();
+                let held: Decimal = a
+                    .wallets
+                    .values()
+                    .filter_map(|coins| coins.get(&coin))
+                    .map(|b| b.available + b.frozen)
+                    .sum();
                 let margin: Decimal = a
                     .positions
                     .values()
                     .filter(|p| self.margin_coin(&p.instrument) == Some(coin.as_str()))
                     .map(|p| p.margin)
                     .sum();
-                b.available + b.frozen + margin
+                held + margin
             })
             .sum()
     }

@@ -63,7 +63,7 @@ impl Exchange {
                 .accounts
                 .get_mut(&request.account)
                 .ok_or(Reject::UnknownAccount)?;
-            let bal = acc.balances.entry(coin.clone()).or_default();
+            let bal = acc.entry(&inst.id.market, coin);
             if bal.available < frozen {
                 return Err(Reject::InsufficientBalance);
             }

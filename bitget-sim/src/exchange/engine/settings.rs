@@ -96,8 +96,7 @@ impl Exchange {
             .get_mut(account)
             .ok_or(Reject::UnknownAccount)?;
         let available = acc
-            .balances
-            .get(&coin)
+            .balance(&instrument.market, &coin)
             .map_or(Decimal::ZERO, |b| b.available);
         let pos = acc
             .positions
@@ -108,7 +107,7 @@ impl Exchange {
             return Err(Reject::InsufficientBalance);
         }
         pos.margin += amount;
-        acc.balances.entry(coin).or_default().available -= amount;
+        acc.entry(&instrument.market, &coin).available -= amount;
         Ok(())
     }
 

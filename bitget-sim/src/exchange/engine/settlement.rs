@@ -19,42 +19,38 @@ impl Exchange {
         }
     }
 
-    /// The balance of `coin` in `account`, created at zero if missing (allocating only then: this
-    /// is on every fill's path).
-    pub(super) fn balance_mut(&mut self, account: &str, coin: &str) -> &mut Balance {
+    /// The balance of `coin` in `account`'s wallet for `market`, created at zero if missing.
+    pub(super) fn balance_mut(
+        &mut self,
+        account: &str,
+        market: &Market,
+        coin: &str,
+    ) -> &mut Balance {
         if !self.accounts.contains_key(account) {
             self.accounts.insert(account.to_owned(), Account::default());
         }
-        let acc = self
-            .accounts
+        self.accounts
             .get_mut(account)
-            .unwrap_or_else(|| unreachable!("inserted above"));
-        if !acc.balances.contains_key(coin) {
-            acc.balances.insert(coin.to_owned(), Balance::default());
-        }
-        acc.balances
-            .get_mut(coin)
             .unwrap_or_else(|| unreachable!("inserted above"))
+            .entry(market, coin)
     }
 
-    pub(super) fn credit(&mut self, account: &str, coin: &str, amount: Decimal) {
-        if let Some(bal) = self
-            .accounts
-            .get_mut(account)
-            .and_then(|a| a.balances.get_mut(coin))
-        {
-            bal.available += amount;
-            return;
-        }
-        self.balance_mut(account, coin).available += amount;
+    pub(super) fn credit(&mut self, account: &str, market: &Market, coin: &str, amount: Decimal) {
+        self.balance_mut(account, market, coin).available += amount;
     }
 
     /// Takes `amount` out of the order's frozen hold (never more than is frozen).
-    pub(super) fn unfreeze(&mut self, account: &str, coin: &str, amount: Decimal) -> Decimal {
+    pub(super) fn unfreeze(
+        &mut self,
+        account: &str,
+        market: &Market,
+        coin: &str,
+        amount: Decimal,
+    ) -> Decimal {
         let Some(bal) = self
             .accounts
             .get_mut(account)
-            .and_then(|a| a.balances.get_mut(coin))
+            .and_then(|a| a.balance_mut(market, coin))
         else {
             return Decimal::ZERO;
         };
@@ -86,18 +82,18 @@ impl Exchange {
                     Some(h) => h.per_unit * qty,
                     None => Decimal::ZERO,
                 };
-                let taken = self.unfreeze(&account, &inst.quote, held);
-                self.credit(&account, &inst.quote, taken - quote);
+                let taken = self.unfreeze(&account, &inst.id.market, &inst.quote, held);
+                self.credit(&account, &inst.id.market, &inst.quote, taken - quote);
                 let fee = qty * rate;
-                self.credit(&account, &inst.base, qty - fee);
-                self.credit(FEE_ACCOUNT, &inst.base, fee);
+                self.credit(&account, &inst.id.market, &inst.base, qty - fee);
+                self.credit(FEE_ACCOUNT, &inst.id.market, &inst.base, fee);
                 (fee, inst.base.clone())
             }
             Side::Sell => {
-                self.unfreeze(&account, &inst.base, qty);
+                self.unfreeze(&account, &inst.id.market, &inst.base, qty);
                 let fee = quote * rate;
-                self.credit(&account, &inst.quote, quote - fee);
-                self.credit(FEE_ACCOUNT, &inst.quote, fee);
+                self.credit(&account, &inst.id.market, &inst.quote, quote - fee);
+                self.credit(FEE_ACCOUNT, &inst.id.market, &inst.quote, fee);
                 (fee, inst.quote.clone())
             }
         };
@@ -150,8 +146,8 @@ impl Exchange {
         let mut realized = Decimal::ZERO;
         // This fill's share of the order's hold comes back first.
         if let Some(h) = hold {
-            let back = self.unfreeze(&account, &coin, h.per_unit * qty);
-            self.credit(&account, &coin, back);
+            let back = self.unfreeze(&account, &inst.id.market, &coin, h.per_unit * qty);
+            self.credit(&account, &inst.id.market, &coin, back);
         }
         let mut position_closed = None;
         if let Some(pos_side) = reduce_side.filter(|_| !reduced.is_zero()) {
@@ -189,7 +185,7 @@ impl Exchange {
                         }
                         position_closed = Some(pos_side);
                     }
-                    acc.balances.entry(coin.clone()).or_default().available += margin + realized;
+                    acc.entry(&inst.id.market, &coin).available += margin + realized;
                 }
             }
         }
@@ -202,7 +198,7 @@ impl Exchange {
             let (now, next_id) = (self.now_ms, self.next_position + 1);
             if let Some(acc) = self.accounts.get_mut(&account) {
                 let margin_mode = acc.margin_mode;
-                acc.balances.entry(coin.clone()).or_default().available -= margin;
+                acc.entry(&inst.id.market, &coin).available -= margin;
                 let p = acc
                     .positions
                     .entry((inst.id.clone(), pos_side))
@@ -235,8 +231,8 @@ impl Exchange {
                 p.open_fee += price * opened * rate;
             }
         }
-        self.credit(&account, &coin, -fee);
-        self.credit(FEE_ACCOUNT, &coin, fee);
+        self.credit(&account, &inst.id.market, &coin, -fee);
+        self.credit(FEE_ACCOUNT, &inst.id.market, &coin, fee);
         Some(Settled {
             fee,
             fee_coin: coin,
@@ -293,8 +289,9 @@ impl Exchange {
             hold.per_unit * o.remaining()
         };
         let account = o.request.account.clone();
-        let back = self.unfreeze(&account, &coin, left.max(Decimal::ZERO));
-        self.credit(&account, &coin, back);
+        let market = inst.id.market.clone();
+        let back = self.unfreeze(&account, &market, &coin, left.max(Decimal::ZERO));
+        self.credit(&account, &market, &coin, back);
     }
 
     pub(super) fn finish(&mut self, id: OrderId, status: Status) {
