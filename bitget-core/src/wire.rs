@@ -521,6 +521,141 @@ pub mod de {
     }
 }
 
+/// What `#[bitget_response]`'s generated `Deserialize` is made of: a map visitor per type that
+/// reads each field through one of these readers, so the lenient rules live here once and a
+/// response type costs a few lines of generated code (serde's derive with a `deserialize_with`
+/// per field generated a wrapper type per field, in two copies: half the crate's compile time).
+#[doc(hidden)]
+pub mod read {
+    use std::marker::PhantomData;
+
+    use serde::Deserialize;
+    use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, Error, Visitor};
+
+    use super::{Presence, de};
+
+    /// How one field is read: [`Plain`] serde, or one of the lenient readers of [`super::de`].
+    pub trait Reader<'de, T> {
+        /// Reads the field's value.
+        fn read<D: Deserializer<'de>>(d: D) -> Result<T, D::Error>;
+    }
+
+    macro_rules! readers {
+        ($($(#[$doc:meta])* $name:ident <$($g:ident),*> ($t:ty) [$($bound:tt)*] => $f:expr;)*) => {$(
+            $(#[$doc])*
+            pub struct $name;
+            impl<'de, $($g),*> Reader<'de, $t> for $name where $($bound)* {
+                fn read<D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                    $f(d)
+                }
+            }
+        )*};
+    }
+
+    readers! {
+        /// serde's own reading of the type (texts, enums, nested responses).
+        Plain<T>(T) [T: Deserialize<'de>] => T::deserialize;
+        /// [`de::list`].
+        List<T>(Vec<T>) [T: Deserialize<'de>] => de::list;
+        /// [`de::opt`].
+        Opt<T>(Option<T>) [T: Deserialize<'de> + Presence] => de::opt;
+        /// [`de::number`].
+        Number<T>(T) [T: std::str::FromStr, T::Err: std::fmt::Display] => de::number;
+        /// [`de::opt_number`].
+        OptNumber<T>(Option<T>) [T: std::str::FromStr, T::Err: std::fmt::Display] => de::opt_number;
+        /// [`de::flag`].
+        Flag<>(bool) [] => de::flag;
+        /// [`de::opt_flag`].
+        OptFlag<>(Option<bool>) [] => de::opt_flag;
+        /// [`de::timestamp`].
+        Timestamp<>(i64) [] => de::timestamp;
+        /// [`de::opt_timestamp`].
+        OptTimestamp<>(Option<i64>) [] => de::opt_timestamp;
+        /// [`de::json_string`].
+        JsonString<T>(T) [T: DeserializeOwned] => de::json_string;
+        /// [`de::opt_json_string`].
+        OptJsonString<T>(Option<T>) [T: DeserializeOwned] => de::opt_json_string;
+    }
+
+    /// A field's value read by `R`, as a map's value seed.
+    pub struct Field<T, R>(PhantomData<fn() -> (T, R)>);
+
+    impl<T, R> Field<T, R> {
+        /// The seed.
+        pub const fn new() -> Self {
+            Field(PhantomData)
+        }
+    }
+
+    impl<T, R> Default for Field<T, R> {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
+    impl<'de, T, R: Reader<'de, T>> DeserializeSeed<'de> for Field<T, R> {
+        type Value = T;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+            R::read(d)
+        }
+    }
+
+    /// A map key, borrowed from the input when it can be (JSON keys without escapes).
+    pub enum Key<'de> {
+        /// Borrowed from the input.
+        Borrowed(&'de str),
+        /// Copied (an escaped key, or a deserializer that owns its keys).
+        Owned(String),
+    }
+
+    impl Key<'_> {
+        /// The key's text.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Key::Borrowed(s) => s,
+                Key::Owned(s) => s,
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Key<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key::Borrowed(v))
+                }
+                fn visit_str<E: Error>(self, v: &str) -> Result<Key<'de>, E> {
+                    Ok(Key::Owned(v.to_owned()))
+                }
+                fn visit_string<E: Error>(self, v: String) -> Result<Key<'de>, E> {
+                    Ok(Key::Owned(v))
+                }
+            }
+            d.deserialize_identifier(V)
+        }
+    }
+
+    /// Stores a field's value; a field sent twice (or under its name and an alias) is an error,
+    /// as serde's derive has it.
+    pub fn set<T, E: Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
+        if slot.is_some() {
+            return Err(E::duplicate_field(name));
+        }
+        *slot = Some(value);
+        Ok(())
+    }
+
+    /// A field that must be there.
+    pub fn required<T, E: Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
+    }
+}
+
 #[cfg(test)]
 #[allow(unreachable_pub, dead_code)]
 mod tests {

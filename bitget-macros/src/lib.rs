@@ -183,6 +183,36 @@ mod snapshot_tests {
     }
 
     #[test]
+    fn order_answer() {
+        let mut input: syn::DeriveInput = syn::parse_quote! {
+            /// One order.
+            pub struct OrderRow {
+                /// Order ID.
+                pub order_id: String,
+                /// Price.
+                pub price: Option<Decimal>,
+                /// Size.
+                pub size: Decimal,
+                /// Reduce only, sent as text.
+                pub reduce_only: Option<bool>,
+                /// Fills.
+                #[bitget(items)]
+                pub fills: Vec<Fill>,
+                /// Created, Unix ms.
+                #[bitget(timestamp, alias = "cTime")]
+                pub created_time: i64,
+                /// Fee detail, JSON in a string.
+                #[bitget(json_string)]
+                pub fee_detail: Option<FeeDetail>,
+            }
+        };
+        let cx = crate::ctxt::Ctxt::default();
+        let out = crate::response::expand(&cx, &mut input);
+        assert!(cx.into_compile_errors().is_none());
+        check("order_answer", out);
+    }
+
+    #[test]
     fn a_mistake_keeps_the_struct_and_reports_every_error() {
         let out = crate::endpoint(
             quote!(PUT, "/v2/x", rate = 0, response = ()),

@@ -37,6 +37,8 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     let mut cursor: Option<syn::Ident> = None;
     // Every field's wire name, its aliases and its type, for the `WireShape` impl.
     let mut shape: Vec<(String, Vec<String>, Type)> = Vec::new();
+    // Every field as the generated `Deserialize` reads it.
+    let mut reads: Vec<FieldRead> = Vec::new();
     if let Data::Struct(data) = &mut input.data {
         for field in data.fields.iter_mut() {
             let (mut is_items, mut is_cursor) = (None, None);
@@ -93,18 +95,25 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                 }
             }
             let wire = rename.unwrap_or_else(|| camel_case(&ident.unraw().to_string()));
-            let lenient = match reader {
+            let (reader, optional) = match reader {
                 Some(kind) => special(kind, &field.ty),
                 None => lenient(&field.ty),
             };
-            field
-                .attrs
-                .push(parse_quote!(#[serde(rename = #wire #(, alias = #aliases)* #lenient)]));
+            // The wire name is all serde's `Serialize` derive needs; reading is generated below.
+            field.attrs.push(parse_quote!(#[serde(rename = #wire)]));
+            reads.push(FieldRead {
+                ident: ident.clone(),
+                wire: wire.clone(),
+                aliases: aliases.clone(),
+                ty: field.ty.clone(),
+                reader,
+                optional,
+            });
             shape.push((wire, aliases, field.ty.clone()));
         }
     }
     input.attrs.push(parse_quote! {
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Deserialize, #rt::serde::Serialize)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize)]
     });
     input
         .attrs
@@ -147,8 +156,11 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
             }
         }
     });
+    let deserialize = deserialize(&input.ident, &reads);
     quote! {
         #input
+
+        #deserialize
 
         impl #rt::wire::WireShape for #ident {
             fn wire_paths(prefix: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
@@ -167,48 +179,115 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     }
 }
 
-/// The serde attributes that make a field lenient, by its type.
-fn lenient(ty: &Type) -> TokenStream {
-    let read = |f: &str| {
-        let f = crate::expand::rt_path(&format!("wire::de::{f}"));
-        quote!(deserialize_with = #f)
-    };
+/// One field as the generated `Deserialize` reads it.
+struct FieldRead {
+    ident: syn::Ident,
+    wire: String,
+    aliases: Vec<String>,
+    ty: Type,
+    /// The reader type under `wire::read` (`OptNumber`).
+    reader: &'static str,
+    /// Absent reads as the type's default (lists and options); otherwise absent is an error.
+    optional: bool,
+}
+
+/// `Deserialize` as a map visitor: each field read by its reader from `bitget_core::wire::read`,
+/// unknown fields skipped, an absent list or option empty, any other absent field an error.
+/// A few lines per field, where serde's derive with `deserialize_with` wrote a type per field.
+fn deserialize(ident: &syn::Ident, fields: &[FieldRead]) -> TokenStream {
+    let rt = rt();
+    let expecting = format!("struct {ident}");
+    let slots: Vec<syn::Ident> = (0..fields.len())
+        .map(|i| quote::format_ident!("__f{i}"))
+        .collect();
+    let tys = fields.iter().map(|f| &f.ty);
+    let arms = fields.iter().zip(&slots).map(|(f, slot)| {
+        let (wire, aliases, ty) = (&f.wire, &f.aliases, &f.ty);
+        let reader = quote::format_ident!("{}", f.reader);
+        quote! {
+            #wire #(| #aliases)* => #rt::wire::read::set(
+                &mut #slot,
+                __m.next_value_seed(#rt::wire::read::Field::<#ty, #rt::wire::read::#reader>::new())?,
+                #wire,
+            )?,
+        }
+    });
+    let finish = fields.iter().zip(&slots).map(|(f, slot)| {
+        let (name, wire) = (&f.ident, &f.wire);
+        if f.optional {
+            quote!(#name: #slot.unwrap_or_default())
+        } else {
+            quote!(#name: #rt::wire::read::required(#slot, #wire)?)
+        }
+    });
+    quote! {
+        impl<'de> #rt::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(
+                __d: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                struct __V;
+                impl<'de> #rt::serde::de::Visitor<'de> for __V {
+                    type Value = #ident;
+                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        __f.write_str(#expecting)
+                    }
+                    fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(
+                        self,
+                        mut __m: __A,
+                    ) -> ::core::result::Result<#ident, __A::Error> {
+                        #(let mut #slots: ::core::option::Option<#tys> = ::core::option::Option::None;)*
+                        while let ::core::option::Option::Some(__k) =
+                            __m.next_key::<#rt::wire::read::Key<'de>>()?
+                        {
+                            match __k.as_str() {
+                                #(#arms)*
+                                _ => {
+                                    __m.next_value::<#rt::serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        ::core::result::Result::Ok(#ident { #(#finish,)* })
+                    }
+                }
+                __d.deserialize_map(__V)
+            }
+        }
+    }
+}
+
+/// The reader of a field by its type, and whether absent reads as its default.
+fn lenient(ty: &Type) -> (&'static str, bool) {
     if generic_arg(ty, "Vec").is_some() {
-        let r = read("list");
-        return quote!(, default, #r);
+        return ("List", true);
     }
     if let Some(inner) = generic_arg(ty, "Option") {
         // `""`, `null` and absence are all "none".
-        let r = if is_number(inner) {
-            read("opt_number")
+        let reader = if is_number(inner) {
+            "OptNumber"
         } else if is_bool(inner) {
-            read("opt_flag")
+            "OptFlag"
         } else {
-            read("opt")
+            "Opt"
         };
-        return quote!(, default, #r);
+        return (reader, true);
     }
     if is_number(ty) {
-        let r = read("number");
-        quote!(, #r)
+        ("Number", false)
     } else if is_bool(ty) {
-        let r = read("flag");
-        quote!(, #r)
+        ("Flag", false)
     } else {
-        quote!()
+        ("Plain", false)
     }
 }
 
 /// The reader a field attribute asks for (`timestamp` or `json_string`), optional or not.
-fn special(kind: &str, ty: &Type) -> TokenStream {
+fn special(kind: &str, ty: &Type) -> (&'static str, bool) {
     let optional = generic_arg(ty, "Option").is_some();
-    let f = crate::expand::rt_path(&format!(
-        "wire::de::{}{kind}",
-        if optional { "opt_" } else { "" }
-    ));
-    if optional {
-        quote!(, default, deserialize_with = #f)
-    } else {
-        quote!(, deserialize_with = #f)
-    }
+    let reader = match (kind == TIMESTAMP, optional) {
+        (true, false) => "Timestamp",
+        (true, true) => "OptTimestamp",
+        (false, false) => "JsonString",
+        (false, true) => "OptJsonString",
+    };
+    (reader, optional)
 }
