@@ -2,7 +2,9 @@
 //! then updates, each with its `seq` and checksum), through the whole path a stream takes
 //! ([`RawPush`] reads the envelope and the subscription's key as the connection does, the data
 //! is decoded as the subscription does, merged into the local book and the checksum verified),
-//! beside a parse-only floor on the same frames, and prints one JSON line. The socket and the
+//! beside two floors on the same frames, nothing applied: the same reader (`parse_only`), and
+//! serde_json reading each frame in one pass into typed fields (`serde`, what a client built on
+//! serde's visitors cannot go below); and prints one JSON line. The socket and the
 //! hand-over between the connection's task and the subscription are not in it.
 //!
 //! ```text
@@ -48,8 +50,8 @@ const ROUNDS: usize = 5;
 fn replay(path: &str) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-    let (mut parse_s, mut full_s, mut value_s, mut checksum_s) =
-        (f64::MAX, f64::MAX, f64::MAX, f64::MAX);
+    let (mut parse_s, mut full_s, mut value_s, mut serde_s, mut checksum_s) =
+        (f64::MAX, f64::MAX, f64::MAX, f64::MAX, f64::MAX);
     let (mut levels, mut book, mut fold) = (0usize, OrderBook::new(), 0i64);
     for _ in 0..ROUNDS {
         // The floor: reading the frames into the same types, nothing applied.
@@ -83,6 +85,15 @@ fn replay(path: &str) {
         }
         full_s = full_s.min(start.elapsed().as_secs_f64());
         std::hint::black_box(keys);
+        // serde_json alone, in one pass over each frame into typed fields, nothing applied: the
+        // floor of any reader built on serde's visitors.
+        let start = Instant::now();
+        for line in &lines {
+            let frame: SerdeFrame<'_> =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}"));
+            std::hint::black_box(frame);
+        }
+        serde_s = serde_s.min(start.elapsed().as_secs_f64());
         // What reading a push cost before `RawPush`: a tree of values, then the typed data.
         let start = Instant::now();
         for line in &lines {
@@ -113,6 +124,8 @@ fn replay(path: &str) {
             "frames_per_s": (n / full_s).round(),
             "parse_only_frames_per_s": (n / parse_s).round(),
             "ratio_to_floor": ((full_s / parse_s) * 100.0).round() / 100.0,
+            "serde_frames_per_s": (n / serde_s).round(),
+            "ratio_to_serde_floor": ((full_s / serde_s) * 100.0).round() / 100.0,
             "through_value_frames_per_s": (n / value_s).round(),
             "checksums_per_s": (n / checksum_s).round(),
             "checksum_fold": fold,
@@ -121,6 +134,18 @@ fn replay(path: &str) {
             "synced": book.is_synced(),
         })
     );
+}
+
+/// A frame as a serde_json client reads it: the envelope's fields, the arg's strings
+/// borrowed, the data typed.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)] // read, never looked at: the floor is the reading
+struct SerdeFrame<'a> {
+    action: &'a str,
+    #[serde(borrow)]
+    arg: BTreeMap<&'a str, &'a str>,
+    data: Vec<BookData>,
+    ts: i64,
 }
 
 /// A xorshift: the file is the same for the same N.

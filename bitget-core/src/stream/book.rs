@@ -690,8 +690,29 @@ fn parse(level: &RawLevel) -> Result<(Key, bool), OutOfSync> {
     let bad = || OutOfSync::BadLevel(format!("[{}, {}]", level.price(), level.size()));
     let (price, size) = level.bytes();
     let price = number(price).ok_or_else(bad)?;
-    let size = number(size).ok_or_else(bad)?;
-    Ok((price, size == 0))
+    let zero = is_zero(size).ok_or_else(bad)?;
+    Ok((price, zero))
+}
+
+/// Whether a plain decimal (as [`number`] takes it) is zero; `None` when it is not one. Only
+/// checked, not computed: a size's value is never needed to merge.
+fn is_zero(bytes: &[u8]) -> Option<bool> {
+    if !bytes.first()?.is_ascii_digit() || !bytes.last()?.is_ascii_digit() {
+        return None;
+    }
+    let (mut digits, mut point, mut zero) = (0u32, None::<u32>, true);
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            digits += 1;
+            zero &= b == b'0';
+        } else if b == b'.' && point.is_none() {
+            point = Some(digits);
+        } else {
+            return None;
+        }
+    }
+    let whole = point.unwrap_or(digits);
+    (digits <= 28 && whole <= 20 && digits - whole <= 18).then_some(zero)
 }
 
 /// A plain decimal (digits with at most one point between them; at most 20 digits before the
@@ -701,14 +722,24 @@ fn number(bytes: &[u8]) -> Option<Key> {
     if !bytes.first()?.is_ascii_digit() || !bytes.last()?.is_ascii_digit() {
         return None;
     }
-    let (mut value, mut digits, mut point) = (0u128, 0u32, None::<u32>);
+    // Digits gather in a u64 (19 of them always fit), the one u128 step at the end: a u128
+    // multiplication per digit was a tenth of applying a push.
+    let (mut value, mut digits, mut point) = (0u64, 0u32, None::<u32>);
+    let mut high = None::<u128>;
     for &b in bytes {
         if b.is_ascii_digit() {
             digits += 1;
             if digits > 28 {
                 return None;
             }
-            value = value * 10 + u128::from(b - b'0');
+            if digits == 20 {
+                // Past what a u64 holds: go on in a u128 (rare: 20 digits or more).
+                high = Some(u128::from(value));
+            }
+            match &mut high {
+                Some(h) => *h = *h * 10 + u128::from(b - b'0'),
+                None => value = value * 10 + u64::from(b - b'0'),
+            }
         } else if b == b'.' && point.is_none() {
             point = Some(digits);
         } else {
@@ -721,8 +752,20 @@ fn number(bytes: &[u8]) -> Option<Key> {
         return None;
     }
     // At most 10^20 * 10^18 = 10^38, below u128::MAX.
-    value.checked_mul(10u128.pow(18 - fraction))
+    let scale = *POW10.get(usize::try_from(18 - fraction).ok()?)?;
+    high.unwrap_or(u128::from(value)).checked_mul(scale)
 }
+
+/// 10^0 ..= 10^18.
+const POW10: [u128; 19] = {
+    let mut t = [1u128; 19];
+    let mut i = 1;
+    while i < 19 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
 
 /// The checksum of book sides given best first: `bid1:ask1:bid2:ask2:..`, each level
 /// `price:size`, a side with fewer levels skipped where it has none.
@@ -753,17 +796,32 @@ fn checksum_in<'a>(
             // Each level is written after a `:` (the first one is skipped below). An inline
             // level is copied whole, a fixed-size copy with no call, and `at` moves by its
             // length: what follows overwrites the bytes past it.
-            let (bytes, len): (&[u8], usize) = match &l.0 {
-                Joined::Inline { len, buf, .. } => (buf, usize::from(*len)),
-                Joined::Heap(s) => (s.as_bytes(), s.len()),
-            };
-            let end = at + 1 + bytes.len();
-            if buf.len() < end {
-                buf.resize(end + 2 * CHECKSUM_DEPTH * SLOT, 0);
+            match &l.0 {
+                Joined::Inline {
+                    len, buf: level, ..
+                } => {
+                    let end = at + SLOT;
+                    if buf.len() < end {
+                        buf.resize(end + 2 * CHECKSUM_DEPTH * SLOT, 0);
+                    }
+                    // A copy of a constant size, compiled to a few moves (a copy of the
+                    // level's own length was a call to memmove per level).
+                    if let Some(slot) = buf.get_mut(at..end) {
+                        slot[0] = b':';
+                        slot[1..].copy_from_slice(level);
+                    }
+                    at += 1 + usize::from(*len);
+                }
+                Joined::Heap(s) => {
+                    let end = at + 1 + s.len();
+                    if buf.len() < end {
+                        buf.resize(end + 2 * CHECKSUM_DEPTH * SLOT, 0);
+                    }
+                    buf[at] = b':';
+                    buf[at + 1..end].copy_from_slice(s.as_bytes());
+                    at = end;
+                }
             }
-            buf[at] = b':';
-            buf[at + 1..end].copy_from_slice(bytes);
-            at += 1 + len;
         }
     }
     let text = buf.get(1..at).unwrap_or_default();
@@ -886,6 +944,48 @@ mod tests {
                 .as_deref(),
             Some(max)
         );
+        // Exact on both sides of the 19 digits gathered in a u64 before the u128 takes over.
+        for text in [
+            "1234567890123456789",
+            "12345678901234567890",
+            "9999999999999999999.9",
+            "18446744073709551615",
+            "18446744073709551616.5",
+            "99999999999999999999.99999999",
+            "0.000000000000000001",
+        ] {
+            // The oracle: the digits with the fraction padded to 18 places, read as one integer.
+            let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+            let expected = format!("{whole}{fraction:0<18}").parse::<u128>().ok();
+            assert_eq!(number(text.as_bytes()), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_size_is_zero_exactly_when_it_is_a_number_worth_nothing() {
+        for text in [
+            "0",
+            "0.0",
+            "0.0000",
+            "00",
+            "1",
+            "0.0001",
+            "10",
+            "",
+            ".0",
+            "0.",
+            "-0",
+            "1e0",
+            "0x0",
+            "1234567890123456789012345678.9",
+            "0.1234567890123456789",
+        ] {
+            assert_eq!(
+                is_zero(text.as_bytes()),
+                number(text.as_bytes()).map(|k| k == 0),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -300,6 +300,7 @@ impl Streams {
             key,
             arg,
             sequence: C::sequence,
+            decode: super::frame::decode_data::<C::Push>,
             delivered: None,
             _push: PhantomData,
         })
@@ -402,6 +403,9 @@ pub struct Subscription<T> {
     arg: Arg,
     /// The channel's numbering of its events, and the highest delivered.
     sequence: fn(&T) -> Option<u128>,
+    /// How a push's data is read (chosen where the channel's type is known, so that `books`
+    /// takes the fast reader).
+    decode: fn(&str) -> Result<Vec<T>, serde_json::Error>,
     delivered: Option<u128>,
     _push: PhantomData<fn() -> T>,
 }
@@ -468,7 +472,7 @@ impl<T: DeserializeOwned> Subscription<T> {
             Frame::Resubscribed => Ok(Event::Resubscribed),
             Frame::LoginRefused(refusal) => Err(Error::refused(refusal)),
             Frame::Push { action, data, ts } => {
-                let data = super::frame::decode_data::<T>(&data).map_err(|e| {
+                let data = (self.decode)(&data).map_err(|e| {
                     Error::decode(crate::DecodeError {
                         path: format!("{} data", self.arg),
                         message: e.to_string(),
@@ -976,7 +980,7 @@ fn handle(
                 Value::String(s) => s.parse().ok(),
                 _ => None,
             });
-            deliver(subs, arg.key(), action, &data.to_string(), ts);
+            deliver(subs, &arg.key(), action, &data.to_string(), ts);
         }
     }
     Handled::Done
@@ -986,12 +990,12 @@ fn handle(
 /// unsubscribed) is not an error, and a full buffer counts as lagged.
 fn deliver(
     subs: &mut HashMap<String, Sink>,
-    key: String,
+    key: &str,
     action: Action,
     data: &str,
     ts: Option<i64>,
 ) {
-    let Some(sink) = subs.get(&key) else {
+    let Some(sink) = subs.get(key) else {
         return;
     };
     let data = data.into();
@@ -1001,7 +1005,7 @@ fn deliver(
             sink.lagged.fetch_add(1, Ordering::Relaxed);
         }
         Err(mpsc::error::TrySendError::Closed(_)) => {
-            subs.remove(&key);
+            subs.remove(key);
         }
     }
 }

@@ -33,6 +33,7 @@ mod channel;
 mod conn;
 pub mod frame;
 mod request;
+mod scan;
 
 pub use book::{Action, BookData, Level, OrderBook, OutOfSync, RawLevel};
 pub use book_stream::{BookEvent, BookStream};
