@@ -23,7 +23,7 @@ use tokio_tungstenite::tungstenite::Message;
 
 use super::book::Action;
 use super::channel::{Arg, Channel, Venue};
-use super::frame::RawPush;
+use super::frame::{Data, Decoded, RawPush};
 use super::request::{self, Pending, Requester};
 use crate::error::{LoginProblem, Refusal};
 use crate::{Client, Error};
@@ -168,8 +168,9 @@ pub struct Push<T> {
 enum Frame {
     Push {
         action: Action,
-        /// The push's `data`, as sent: decoded by the subscription, into its type.
-        data: Box<str>,
+        /// The push's `data`: as sent, decoded by the subscription into its type; or a book's,
+        /// read already in the connection's pass over the frame.
+        data: Data,
         ts: Option<i64>,
     },
     Reconnecting,
@@ -181,6 +182,8 @@ enum Frame {
 
 pub(super) struct Sink {
     arg: Arg,
+    /// Its pushes are books ([`frame::is_books`]): their data is read in the connection's pass.
+    books: bool,
     tx: mpsc::Sender<Frame>,
     lagged: Arc<AtomicU64>,
     ack: Option<oneshot::Sender<Result<(), Error>>>,
@@ -271,6 +274,7 @@ impl Streams {
         let (ack_tx, ack_rx) = oneshot::channel();
         let sink = Sink {
             arg: arg.clone(),
+            books: super::frame::is_books::<C::Push>(),
             tx,
             lagged: lagged.clone(),
             ack: Some(ack_tx),
@@ -300,7 +304,7 @@ impl Streams {
             key,
             arg,
             sequence: C::sequence,
-            decode: super::frame::decode_data::<C::Push>,
+            decode: super::frame::decode_push::<C::Push>,
             delivered: None,
             _push: PhantomData,
         })
@@ -405,7 +409,7 @@ pub struct Subscription<T> {
     sequence: fn(&T) -> Option<u128>,
     /// How a push's data is read (chosen where the channel's type is known, so that `books`
     /// takes the fast reader).
-    decode: fn(&str) -> Result<Vec<T>, serde_json::Error>,
+    decode: fn(Data) -> Decoded<T>,
     delivered: Option<u128>,
     _push: PhantomData<fn() -> T>,
 }
@@ -472,11 +476,11 @@ impl<T: DeserializeOwned> Subscription<T> {
             Frame::Resubscribed => Ok(Event::Resubscribed),
             Frame::LoginRefused(refusal) => Err(Error::refused(refusal)),
             Frame::Push { action, data, ts } => {
-                let data = (self.decode)(&data).map_err(|e| {
+                let data = (self.decode)(data).map_err(|(e, body)| {
                     Error::decode(crate::DecodeError {
                         path: format!("{} data", self.arg),
                         message: e.to_string(),
-                        body: data.into_string(),
+                        body: body.into_string(),
                     })
                 })?;
                 Ok(Event::Push(Push { action, data, ts }))
@@ -891,8 +895,9 @@ fn handle(
     pending: &mut HashMap<String, oneshot::Sender<Result<Value, Error>>>,
 ) -> Handled {
     // Pushes, nearly every frame, are read without building a tree of values.
-    if let Some(push) = RawPush::parse(text) {
-        deliver(subs, push.key(), push.action(), push.data(), push.ts());
+    if let Some(push) = RawPush::parse_for(text, |key| subs.get(key).is_some_and(|s| s.books)) {
+        let (key, action, data, ts) = push.into_parts();
+        deliver(subs, &key, action, data, ts);
         return Handled::Done;
     }
     let Ok(msg) = serde_json::from_str::<Value>(text) else {
@@ -980,7 +985,13 @@ fn handle(
                 Value::String(s) => s.parse().ok(),
                 _ => None,
             });
-            deliver(subs, &arg.key(), action, &data.to_string(), ts);
+            deliver(
+                subs,
+                &arg.key(),
+                action,
+                Data::Text(data.to_string().into()),
+                ts,
+            );
         }
     }
     Handled::Done
@@ -992,13 +1003,12 @@ fn deliver(
     subs: &mut HashMap<String, Sink>,
     key: &str,
     action: Action,
-    data: &str,
+    data: Data,
     ts: Option<i64>,
 ) {
     let Some(sink) = subs.get(key) else {
         return;
     };
-    let data = data.into();
     match sink.tx.try_send(Frame::Push { action, data, ts }) {
         Ok(()) => {}
         Err(mpsc::error::TrySendError::Full(_)) => {

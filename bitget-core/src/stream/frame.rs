@@ -26,7 +26,17 @@ pub struct RawPush<'a> {
     key: String,
     action: Action,
     data: &'a str,
+    /// The data read as books in the same pass ([`RawPush::parse_for`]).
+    books: Option<Vec<BookData>>,
     ts: Option<i64>,
+}
+
+/// A push's data as the connection hands it to its subscription: the text, or (a book's) the
+/// books already read from it.
+#[derive(Debug)]
+pub(super) enum Data {
+    Text(Box<str>),
+    Books(Vec<BookData>),
 }
 
 /// What of a frame tells a push from an answer: an answer has an `event` (or an `id`, the
@@ -53,8 +63,15 @@ impl<'a> RawPush<'a> {
     /// Reads a frame's envelope; `None` when it is not a push (an answer to a subscription or
     /// a request, an error, not JSON).
     pub fn parse(text: &'a str) -> Option<Self> {
+        Self::parse_for(text, |_| false)
+    }
+
+    /// [`parse`](Self::parse), reading the data as books in the same pass when
+    /// `books_for(key)` says the push's subscription is a book (as the connection does), so
+    /// that [`decode`](Self::decode) into [`BookData`] does not read it again.
+    pub fn parse_for(text: &'a str, books_for: impl Fn(&str) -> bool) -> Option<Self> {
         // The fast reader takes the frames Bitget sends; serde_json, anything it leaves.
-        match scan::envelope(text) {
+        match scan::envelope(text, books_for) {
             Some(envelope) => {
                 if envelope.answer {
                     return None;
@@ -63,6 +80,7 @@ impl<'a> RawPush<'a> {
                     key: envelope.arg?,
                     action: scan::action(envelope.action),
                     data: envelope.data?,
+                    books: envelope.books,
                     ts: envelope.ts,
                 })
             }
@@ -80,6 +98,7 @@ impl<'a> RawPush<'a> {
             key: envelope.arg?.0.key(),
             action: scan::action(envelope.action.as_deref()),
             data: envelope.data?.get(),
+            books: None,
             ts: envelope.ts,
         })
     }
@@ -106,13 +125,53 @@ impl<'a> RawPush<'a> {
     }
 
     /// The push decoded into the channel's type.
-    pub fn decode<T: DeserializeOwned + 'static>(&self) -> Result<Push<T>, serde_json::Error> {
-        Ok(Push {
-            action: self.action,
-            data: decode_data(self.data)?,
-            ts: self.ts,
-        })
+    pub fn decode<T: DeserializeOwned + 'static>(self) -> Result<Push<T>, serde_json::Error> {
+        let (action, ts) = (self.action, self.ts);
+        let data = match self.books {
+            Some(books) => decode_push(Data::Books(books)).map_err(|(e, _)| e)?,
+            None => decode_data(self.data)?,
+        };
+        Ok(Push { action, data, ts })
     }
+
+    /// The parts the connection hands on: the key, the action, the data (books when read
+    /// already, else a copy of the text) and the time.
+    pub(super) fn into_parts(self) -> (String, Action, Data, Option<i64>) {
+        let data = match self.books {
+            Some(books) => Data::Books(books),
+            None => Data::Text(self.data.into()),
+        };
+        (self.key, self.action, data, self.ts)
+    }
+}
+
+/// A push's data decoded, or why not with the text it was (a decode error's body).
+pub(super) type Decoded<T> = Result<Vec<T>, (serde_json::Error, Box<str>)>;
+
+/// A push's data decoded as its subscription takes it: books read already, or the text.
+pub(super) fn decode_push<T: DeserializeOwned + 'static>(data: Data) -> Decoded<T> {
+    match data {
+        Data::Text(text) => decode_data(&text).map_err(|e| (e, text)),
+        Data::Books(books) => {
+            let mut books = Some(books);
+            // Books are handed only to a subscription whose pushes are `BookData` (the
+            // connection asks `is_books` of it), so the downcast holds.
+            (&mut books as &mut dyn Any)
+                .downcast_mut::<Option<Vec<T>>>()
+                .and_then(Option::take)
+                .ok_or_else(|| {
+                    let e = <serde_json::Error as serde::de::Error>::custom(
+                        "books handed to a subscription of another type",
+                    );
+                    (e, Box::from(""))
+                })
+        }
+    }
+}
+
+/// Whether `T` is [`BookData`], whose data the connection reads as books in its first pass.
+pub(super) fn is_books<T: 'static>() -> bool {
+    TypeId::of::<T>() == TypeId::of::<BookData>()
 }
 
 /// A push's `data` text decoded: a list, or the one object v3's fast-fill sends where the
@@ -121,7 +180,7 @@ impl<'a> RawPush<'a> {
 pub(super) fn decode_data<T: DeserializeOwned + 'static>(
     data: &str,
 ) -> Result<Vec<T>, serde_json::Error> {
-    if TypeId::of::<T>() == TypeId::of::<BookData>() {
+    if is_books::<T>() {
         let mut books = scan::books(data);
         // `T` is `BookData`, so the downcast holds; were it not, serde reads the data below.
         if let Some(read) = (&mut books as &mut dyn Any).downcast_mut::<Option<Vec<T>>>() {
