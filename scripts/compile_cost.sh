@@ -7,9 +7,11 @@
 # paged history GET (window, bounds, page(...)), alternately. Prints one JSON line.
 #
 # MODE=build times a debug build (with code generation) of the same crates instead of a check.
-# MODE=clean times, in the same run, a clean debug build of `bitget-endpoints` and of a bare crate
-# with what any hand-written client needs (reqwest with rustls, tokio, serde, serde_json, hmac,
-# sha2, base64), each in a fresh target directory. Prints one JSON line.
+# MODE=clean times, in the same run, clean debug builds of `bitget-endpoints` (default features,
+# and REST only: spot, mix, uta without streams) and of a bare crate with what any hand-written
+# client needs (reqwest with rustls, tokio, serde, serde_json, hmac, sha2, base64; and the same
+# with tokio-tungstenite, the fair baseline for the default build, which streams), each in a
+# fresh target directory. Prints one JSON line.
 #
 # Usage: scripts/compile_cost.sh [runs]
 set -euo pipefail
@@ -23,9 +25,12 @@ mkdir -p "$work"
 now() { date +%s.%N; }
 
 if [ "$mode" = clean ]; then
-    bare=$work/bare
-    mkdir -p "$bare/src"
-    cat > "$bare/Cargo.toml" <<TOML
+    # Two bare crates: REST only, and REST with the WebSocket stack (tokio-tungstenite on
+    # rustls), since the default build streams and the REST-only one does not.
+    bare_crate() {
+        local dir=$1 extra=$2
+        mkdir -p "$dir/src"
+        cat > "$dir/Cargo.toml" <<TOML
 [package]
 name = "compile-cost-bare"
 version = "0.0.0"
@@ -42,18 +47,29 @@ serde_json = "1"
 hmac = "0.12"
 sha2 = "0.10"
 base64 = "0.22"
+$extra
 TOML
-    echo 'pub fn touch() {}' > "$bare/src/lib.rs"
-    cp "$root/Cargo.lock" "$bare/Cargo.lock" 2>/dev/null || true
-    rm -rf "$work/target-bare" "$work/target-lib"
-    start=$(now)
-    (cd "$bare" && CARGO_TARGET_DIR=$work/target-bare cargo build -q)
-    t_bare=$(echo "$(now) - $start" | bc)
-    start=$(now)
-    CARGO_TARGET_DIR=$work/target-lib cargo build -q -p bitget-endpoints
-    t_lib=$(echo "$(now) - $start" | bc)
-    printf '{"mode":"clean","s_bitget_endpoints":%.1f,"s_bare_crate":%.1f,"ratio":%.2f}\n' \
-        "$t_lib" "$t_bare" "$(echo "scale=4; $t_lib / $t_bare" | bc)"
+        echo 'pub fn touch() {}' > "$dir/src/lib.rs"
+        cp "$root/Cargo.lock" "$dir/Cargo.lock" 2>/dev/null || true
+    }
+    bare_crate "$work/bare" ""
+    bare_crate "$work/bare-ws" 'tokio-tungstenite = { version = "0.29", default-features = false, features = ["connect", "rustls-tls-webpki-roots"] }'
+    rm -rf "$work/target-bare" "$work/target-bare-ws" "$work/target-lib" "$work/target-rest"
+    timed() {
+        local start
+        start=$(now)
+        "$@"
+        echo "$(now) - $start" | bc
+    }
+    t_bare=$(cd "$work/bare" && CARGO_TARGET_DIR=$work/target-bare timed cargo build -q)
+    t_bare_ws=$(cd "$work/bare-ws" && CARGO_TARGET_DIR=$work/target-bare-ws timed cargo build -q)
+    t_lib=$(CARGO_TARGET_DIR=$work/target-lib timed cargo build -q -p bitget-endpoints)
+    t_rest=$(CARGO_TARGET_DIR=$work/target-rest timed cargo build -q -p bitget-endpoints \
+        --no-default-features --features spot,mix,uta)
+    ratio() { echo "scale=4; $1 / $2" | bc; }
+    printf '{"mode":"clean","s_bitget_endpoints":%.1f,"s_bare_crate":%.1f,"ratio":%.2f,"s_bare_with_websocket":%.1f,"ratio_to_bare_with_websocket":%.2f,"s_rest_only":%.1f,"rest_only_ratio":%.2f}\n' \
+        "$t_lib" "$t_bare" "$(ratio "$t_lib" "$t_bare")" "$t_bare_ws" "$(ratio "$t_lib" "$t_bare_ws")" \
+        "$t_rest" "$(ratio "$t_rest" "$t_bare")"
     exit 0
 fi
 
