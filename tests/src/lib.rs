@@ -354,6 +354,29 @@ pub mod docs {
         NotSent,
     }
 
+    /// Every endpoint of `family` the inventory declares is sent by a test in `source` (a doc
+    /// test file's own text, `include_str!`), but for `not_yet`, which must be exactly those
+    /// that are not: an endpoint declared without its doc example sent to the simulator fails
+    /// here, and so does a gap that was closed but is still listed.
+    pub fn assert_sends_every_endpoint(
+        family: bitget_endpoints::inventory::Family,
+        source: &str,
+        not_yet: &[&str],
+    ) {
+        let missing: Vec<&str> = bitget_endpoints::inventory::of(family)
+            .map(|d| d.rust_path)
+            .filter(|path| {
+                // `spot::trade::PlaceOrder` is sent as `send::<trade::PlaceOrder>`.
+                let short = path.split_once("::").map_or(*path, |(_, rest)| rest);
+                !source.contains(&format!("send::<{short}>"))
+            })
+            .collect();
+        assert_eq!(
+            missing, not_yet,
+            "the endpoints declared whose doc examples are not sent here"
+        );
+    }
+
     /// Sends the request example of `E`'s fixture (`v3/trade/place-order`). A refusal
     /// for a parameter the simulator does not know or cannot read (40034, 40404, 40017, 40019)
     /// fails the test: the simulator must take what the docs send.

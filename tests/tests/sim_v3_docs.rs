@@ -176,3 +176,12 @@ async fn every_position_and_account_example_is_answered_or_refused_for_a_busines
     ];
     assert_eq!(outcomes, expected);
 }
+
+#[test]
+fn every_declared_endpoint_has_its_example_sent_here() {
+    bitget_tests::docs::assert_sends_every_endpoint(
+        bitget_endpoints::inventory::Family::Uta,
+        include_str!("sim_v3_docs.rs"),
+        &[],
+    );
+}
