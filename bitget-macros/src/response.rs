@@ -35,9 +35,8 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     // The page parts: (items field, its item type), the cursor field.
     let mut items: Option<(syn::Ident, Type)> = None;
     let mut cursor: Option<syn::Ident> = None;
-    // Every field's wire name, its aliases and its type, for the `WireShape` impl.
-    let mut shape: Vec<(String, Vec<String>, Type)> = Vec::new();
-    // Every field as the generated `Deserialize` reads it.
+    // Every field as the generated `Deserialize` reads it (its wire name, aliases and type also
+    // make the `WireShape` impl).
     let mut reads: Vec<FieldRead> = Vec::new();
     if let Data::Struct(data) = &mut input.data {
         for field in data.fields.iter_mut() {
@@ -103,13 +102,12 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
             field.attrs.push(parse_quote!(#[serde(rename = #wire)]));
             reads.push(FieldRead {
                 ident: ident.clone(),
-                wire: wire.clone(),
-                aliases: aliases.clone(),
+                wire,
+                aliases,
                 ty: field.ty.clone(),
                 reader,
                 optional,
             });
-            shape.push((wire, aliases, field.ty.clone()));
         }
     }
     input.attrs.push(parse_quote! {
@@ -147,15 +145,19 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
         },
         (None, None) => quote!(),
     };
-    let shape_paths = shape.iter().map(|(wire, aliases, ty)| {
-        quote! {
-            for name in [#wire #(, #aliases)*] {
-                let path = #rt::wire::field_path(prefix, name);
-                <#ty as #rt::wire::WireShape>::wire_paths(&path, out);
-                out.push(path);
+    let shape_paths = reads.iter().map(
+        |FieldRead {
+             wire, aliases, ty, ..
+         }| {
+            quote! {
+                for name in [#wire #(, #aliases)*] {
+                    let path = #rt::wire::field_path(prefix, name);
+                    <#ty as #rt::wire::WireShape>::wire_paths(&path, out);
+                    out.push(path);
+                }
             }
-        }
-    });
+        },
+    );
     let deserialize = deserialize(&input.ident, &reads);
     quote! {
         #input

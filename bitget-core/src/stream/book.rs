@@ -697,49 +697,49 @@ fn parse(level: &RawLevel) -> Result<(Key, bool), OutOfSync> {
 /// Whether a plain decimal (as [`number`] takes it) is zero; `None` when it is not one. Only
 /// checked, not computed: a size's value is never needed to merge.
 fn is_zero(bytes: &[u8]) -> Option<bool> {
-    if !bytes.first()?.is_ascii_digit() || !bytes.last()?.is_ascii_digit() {
-        return None;
-    }
-    let (mut digits, mut point, mut zero) = (0u32, None::<u32>, true);
-    for &b in bytes {
-        if b.is_ascii_digit() {
-            digits += 1;
-            zero &= b == b'0';
-        } else if b == b'.' && point.is_none() {
-            point = Some(digits);
-        } else {
-            return None;
-        }
-    }
-    let whole = point.unwrap_or(digits);
-    (digits <= 28 && whole <= 20 && digits - whole <= 18).then_some(zero)
+    let mut zero = true;
+    plain_decimal(bytes, |d| zero &= d == 0)?;
+    Some(zero)
 }
 
 /// A plain decimal (digits with at most one point between them; at most 20 digits before the
 /// point, 18 after and 28 in all, so a `Decimal` holds it exactly) in units of 10^-18. Every
 /// price and size Bitget sends is one; anything else is not a number the book can vouch for.
 fn number(bytes: &[u8]) -> Option<Key> {
+    // Digits gather in a u64 (19 of them always fit), the one u128 step at the end: a u128
+    // multiplication per digit was a tenth of applying a push.
+    let (mut value, mut high, mut digits) = (0u64, None::<u128>, 0u32);
+    let fraction = plain_decimal(bytes, |d| {
+        digits += 1;
+        if digits == 20 {
+            // Past what a u64 holds: go on in a u128 (rare: 20 digits or more).
+            high = Some(u128::from(value));
+        }
+        match &mut high {
+            Some(h) => *h = *h * 10 + u128::from(d),
+            None => value = value * 10 + u64::from(d),
+        }
+    })?;
+    // At most 10^20 * 10^18 = 10^38, below u128::MAX.
+    let scale = *POW10.get(usize::try_from(18 - fraction).ok()?)?;
+    high.unwrap_or(u128::from(value)).checked_mul(scale)
+}
+
+/// Checks the grammar and the bounds of a plain decimal (see [`number`]), handing each digit's
+/// value to `digit` in order; the number of digits after the point, `None` when it is not one.
+/// Digits past the 28th are not handed on.
+fn plain_decimal(bytes: &[u8], mut digit: impl FnMut(u8)) -> Option<u32> {
     if !bytes.first()?.is_ascii_digit() || !bytes.last()?.is_ascii_digit() {
         return None;
     }
-    // Digits gather in a u64 (19 of them always fit), the one u128 step at the end: a u128
-    // multiplication per digit was a tenth of applying a push.
-    let (mut value, mut digits, mut point) = (0u64, 0u32, None::<u32>);
-    let mut high = None::<u128>;
+    let (mut digits, mut point) = (0u32, None::<u32>);
     for &b in bytes {
         if b.is_ascii_digit() {
             digits += 1;
             if digits > 28 {
                 return None;
             }
-            if digits == 20 {
-                // Past what a u64 holds: go on in a u128 (rare: 20 digits or more).
-                high = Some(u128::from(value));
-            }
-            match &mut high {
-                Some(h) => *h = *h * 10 + u128::from(b - b'0'),
-                None => value = value * 10 + u64::from(b - b'0'),
-            }
+            digit(b - b'0');
         } else if b == b'.' && point.is_none() {
             point = Some(digits);
         } else {
@@ -748,12 +748,7 @@ fn number(bytes: &[u8]) -> Option<Key> {
     }
     let whole = point.unwrap_or(digits);
     let fraction = digits - whole;
-    if whole > 20 || fraction > 18 {
-        return None;
-    }
-    // At most 10^20 * 10^18 = 10^38, below u128::MAX.
-    let scale = *POW10.get(usize::try_from(18 - fraction).ok()?)?;
-    high.unwrap_or(u128::from(value)).checked_mul(scale)
+    (whole <= 20 && fraction <= 18).then_some(fraction)
 }
 
 /// 10^0 ..= 10^18.

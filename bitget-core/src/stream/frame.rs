@@ -127,8 +127,8 @@ impl<'a> RawPush<'a> {
     /// The push decoded into the channel's type.
     pub fn decode<T: DeserializeOwned + 'static>(self) -> Result<Push<T>, serde_json::Error> {
         let (action, ts) = (self.action, self.ts);
-        let data = match self.books {
-            Some(books) => decode_push(Data::Books(books)).map_err(|(e, _)| e)?,
+        let data = match self.books.and_then(as_pushes) {
+            Some(books) => books,
             None => decode_data(self.data)?,
         };
         Ok(Push { action, data, ts })
@@ -152,21 +152,23 @@ pub(super) type Decoded<T> = Result<Vec<T>, (serde_json::Error, Box<str>)>;
 pub(super) fn decode_push<T: DeserializeOwned + 'static>(data: Data) -> Decoded<T> {
     match data {
         Data::Text(text) => decode_data(&text).map_err(|e| (e, text)),
-        Data::Books(books) => {
-            let mut books = Some(books);
-            // Books are handed only to a subscription whose pushes are `BookData` (the
-            // connection asks `is_books` of it), so the downcast holds.
-            (&mut books as &mut dyn Any)
-                .downcast_mut::<Option<Vec<T>>>()
-                .and_then(Option::take)
-                .ok_or_else(|| {
-                    let e = <serde_json::Error as serde::de::Error>::custom(
-                        "books handed to a subscription of another type",
-                    );
-                    (e, Box::from(""))
-                })
-        }
+        // Books are handed only to a subscription whose pushes are `BookData` (the connection
+        // asks `is_books` of it), so this holds.
+        Data::Books(books) => as_pushes(books).ok_or_else(|| {
+            let e = <serde_json::Error as serde::de::Error>::custom(
+                "books handed to a subscription of another type",
+            );
+            (e, Box::from(""))
+        }),
     }
+}
+
+/// Books as the pushes of a subscription of `T`: `Some` when `T` is [`BookData`].
+fn as_pushes<T: 'static>(books: Vec<BookData>) -> Option<Vec<T>> {
+    let mut books = Some(books);
+    (&mut books as &mut dyn Any)
+        .downcast_mut::<Option<Vec<T>>>()
+        .and_then(Option::take)
 }
 
 /// Whether `T` is [`BookData`], whose data the connection reads as books in its first pass.
@@ -181,12 +183,9 @@ pub(super) fn decode_data<T: DeserializeOwned + 'static>(
     data: &str,
 ) -> Result<Vec<T>, serde_json::Error> {
     if is_books::<T>() {
-        let mut books = scan::books(data);
-        // `T` is `BookData`, so the downcast holds; were it not, serde reads the data below.
-        if let Some(read) = (&mut books as &mut dyn Any).downcast_mut::<Option<Vec<T>>>() {
-            if let Some(read) = read.take() {
-                return Ok(read);
-            }
+        // Where the fast reader cannot vouch for the data, serde reads it below.
+        if let Some(read) = scan::books(data).and_then(as_pushes) {
+            return Ok(read);
         }
     }
     decode_with_serde(data)

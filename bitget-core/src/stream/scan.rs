@@ -302,11 +302,7 @@ impl<'a> Cursor<'a> {
     /// Consumes a `null` if it is next.
     fn null(&mut self) -> bool {
         self.ws();
-        let yes = self.bytes()[self.at..].starts_with(b"null");
-        if yes {
-            self.at += 4;
-        }
-        yes
+        self.literal(b"null").is_some()
     }
 
     /// A string without escapes, borrowed.
