@@ -698,7 +698,7 @@ fn parse(level: &RawLevel) -> Result<(Key, bool), OutOfSync> {
 /// checked, not computed: a size's value is never needed to merge.
 fn is_zero(bytes: &[u8]) -> Option<bool> {
     let mut zero = true;
-    plain_decimal(bytes, |d| zero &= d == 0)?;
+    plain_decimal(bytes, |_, d| zero &= d == 0)?;
     Some(zero)
 }
 
@@ -708,10 +708,9 @@ fn is_zero(bytes: &[u8]) -> Option<bool> {
 fn number(bytes: &[u8]) -> Option<Key> {
     // Digits gather in a u64 (19 of them always fit), the one u128 step at the end: a u128
     // multiplication per digit was a tenth of applying a push.
-    let (mut value, mut high, mut digits) = (0u64, None::<u128>, 0u32);
-    let fraction = plain_decimal(bytes, |d| {
-        digits += 1;
-        if digits == 20 {
+    let (mut value, mut high) = (0u64, None::<u128>);
+    let fraction = plain_decimal(bytes, |nth, d| {
+        if nth == 20 {
             // Past what a u64 holds: go on in a u128 (rare: 20 digits or more).
             high = Some(u128::from(value));
         }
@@ -725,10 +724,10 @@ fn number(bytes: &[u8]) -> Option<Key> {
     high.unwrap_or(u128::from(value)).checked_mul(scale)
 }
 
-/// Checks the grammar and the bounds of a plain decimal (see [`number`]), handing each digit's
-/// value to `digit` in order; the number of digits after the point, `None` when it is not one.
-/// Digits past the 28th are not handed on.
-fn plain_decimal(bytes: &[u8], mut digit: impl FnMut(u8)) -> Option<u32> {
+/// Checks the grammar and the bounds of a plain decimal (see [`number`]), handing each digit to
+/// `digit` in order, with its place (1 for the first); the number of digits after the point,
+/// `None` when it is not one. Digits past the 28th are not handed on.
+fn plain_decimal(bytes: &[u8], mut digit: impl FnMut(u32, u8)) -> Option<u32> {
     if !bytes.first()?.is_ascii_digit() || !bytes.last()?.is_ascii_digit() {
         return None;
     }
@@ -739,7 +738,7 @@ fn plain_decimal(bytes: &[u8], mut digit: impl FnMut(u8)) -> Option<u32> {
             if digits > 28 {
                 return None;
             }
-            digit(b - b'0');
+            digit(digits, b - b'0');
         } else if b == b'.' && point.is_none() {
             point = Some(digits);
         } else {
