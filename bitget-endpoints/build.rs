@@ -1,6 +1,6 @@
 //! Generates the inventory of declared endpoints (`src/inventory.rs` includes it) from the
-//! declarations themselves: every `#[bitget_endpoint(METHOD, "/api/...", ..)]` in `src/` and the
-//! struct it declares. The Rust path of each is the module rule (`/api/v2/spot/trade/place-order`
+//! declarations themselves: every `#[bitget_endpoint(METHOD, "/api/...", ..)]` in the family
+//! crates' sources (`spot/src`, `mix/src`, `uta/src`) and the struct it declares. The Rust path of each is the module rule (`/api/v2/spot/trade/place-order`
 //! is `spot::trade::PlaceOrder`, v3 paths live under `uta::`), so a declaration that breaks the
 //! rule does not compile: the generated entry names a path that does not exist.
 //!
@@ -11,10 +11,12 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let src = Path::new("src");
-    println!("cargo:rerun-if-changed=src");
     let mut files = Vec::new();
-    collect(src, &mut files);
+    for family in ["spot", "mix", "uta"] {
+        let src = Path::new(family).join("src");
+        println!("cargo:rerun-if-changed={}", src.display());
+        collect(&src, &mut files);
+    }
     files.sort();
     let mut entries = Vec::new();
     for file in &files {

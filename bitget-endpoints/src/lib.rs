@@ -34,35 +34,52 @@
 
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub mod bulk;
-#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
-pub mod common;
 #[cfg(feature = "dynamic")]
 pub mod dynamic;
-#[cfg(feature = "streams")]
-pub mod feed;
 pub mod instrument;
 pub mod inventory;
-#[cfg(all(feature = "streams", any(feature = "spot", feature = "mix")))]
-mod ws_v2;
+#[cfg(any(feature = "mix", feature = "uta"))]
+pub mod setup;
+#[cfg(any(feature = "mix", feature = "uta"))]
+pub mod stop;
+
+// The families and what they share are crates of their own (`bitget-endpoints/{common,spot,
+// mix,uta}`), so that a build compiles them side by side; here they are under the paths a user
+// reads (`bitget_endpoints::spot::trade::PlaceOrder`).
+#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
+pub use bitget_endpoints_common::BatchOutcome;
+#[cfg(any(feature = "mix", feature = "uta"))]
+pub use bitget_endpoints_common::PositionMode;
+#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
+pub use bitget_endpoints_common::common;
+/// A bot's own orders and fills, live, and never a missed fill (feature `streams`).
+#[cfg(all(
+    feature = "streams",
+    any(feature = "mix", feature = "spot", feature = "uta")
+))]
+pub use bitget_endpoints_common::feed;
+/// Futures (`/api/v2/mix/...`): market data, orders (normal, trigger, TP/SL), positions and the
+/// futures account.
+#[cfg(feature = "mix")]
+pub mod mix {
+    #[doc(inline)]
+    pub use bitget_endpoints_mix::*;
+}
+/// Spot (`/api/v2/spot/...`): orders, balances, market data, the pairs and their rules.
+#[cfg(feature = "spot")]
+pub mod spot {
+    #[doc(inline)]
+    pub use bitget_endpoints_spot::*;
+}
 /// The stream runtime (feature `streams`): connections, subscriptions, local order books.
 #[cfg(feature = "streams")]
 pub use bitget_core::stream;
-#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
-pub use common::BatchOutcome;
-#[cfg(feature = "mix")]
-pub mod mix;
-#[cfg(any(feature = "mix", feature = "uta"))]
-mod position_mode;
-#[cfg(any(feature = "mix", feature = "uta"))]
-pub use position_mode::PositionMode;
-#[cfg(any(feature = "mix", feature = "uta"))]
-pub mod setup;
-#[cfg(feature = "spot")]
-pub mod spot;
-#[cfg(any(feature = "mix", feature = "uta"))]
-pub mod stop;
+/// The v3 API of Unified Trading Accounts (`/api/v3/...`).
 #[cfg(feature = "uta")]
-pub mod uta;
+pub mod uta {
+    #[doc(inline)]
+    pub use bitget_endpoints_uta::*;
+}
 
 // Everything the signatures here mention is reachable from this crate, so a user needs one
 // dependency.
