@@ -78,7 +78,8 @@ enum Command {
     Call(call::CallArgs),
     /// Run the local simulated Bitget: `bitget sim --listen 127.0.0.1:8080 --account
     /// KEY:SECRET:PASSPHRASE[:UID][:demo][:unified] [--balance KEY:COIN:AMOUNT] ...` (the
-    /// flags of the `bitget-sim` program); serves until killed.
+    /// flags of the `bitget-sim` program); serves until killed. Feature `sim` (on by default).
+    #[cfg(feature = "sim")]
     Sim {
         /// The simulator's flags.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -170,6 +171,7 @@ async fn run(cli: Cli) -> Result<Done, Failure> {
         Command::Watch(args) => watch::run(&client()?, args).await,
         Command::Sign(args) => call::sign(args, profile.as_deref(), json),
         // The simulator says why it stopped; it serves until killed otherwise.
+        #[cfg(feature = "sim")]
         Command::Sim { args } => match bitget_sim::program::run(args.into_iter()).await {
             code if code == ExitCode::SUCCESS => Ok(Done::Ok),
             _ => Err(Failure::usage("the simulator did not start")),

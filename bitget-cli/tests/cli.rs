@@ -448,6 +448,7 @@ async fn cancel_all_refuses_a_narrowing_flag_and_says_what_is_left_open() {
 }
 
 #[test]
+#[cfg(feature = "sim")]
 fn bitget_sim_runs_the_simulator_program_the_other_commands_talk_to() {
     use std::io::BufRead as _;
     let mut sim = Command::new(env!("CARGO_BIN_EXE_bitget"))
