@@ -85,6 +85,15 @@ async fn classic_orders(
     }
     let plans: Vec<_> = plans.build()?.stream(client).try_collect().await?;
     triggers.extend(tagged(items(json_of(&plans)), "line", "SPOT"));
+    // Spot TP/SL orders (`tpslType=tpsl`) are listed by unfilled-orders only when asked for.
+    let mut tpsl = bitget_endpoints::spot::trade::UnfilledOrders::builder()
+        .tpsl_type(bitget_endpoints::spot::TpslType::Tpsl)
+        .limit(100u32);
+    if let Some(s) = symbol {
+        tpsl = tpsl.symbol(s);
+    }
+    let tpsl: Vec<_> = tpsl.build()?.stream(client).try_collect().await?;
+    triggers.extend(tagged(items(json_of(&tpsl)), "line", "SPOT"));
     for line in FUTURES_LINES {
         let open = stop::open_futures_orders(client, line.clone(), symbol).await?;
         normal.extend(tagged(items(json_of(&open)), "line", line.as_str()));

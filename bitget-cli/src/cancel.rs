@@ -203,7 +203,7 @@ fn outcome_of<T>(answer: Result<T, bitget_endpoints::Error>) -> Outcome {
 }
 
 /// Every spot plan order cancelled one by one (the batch endpoint answers per symbol, not per
-/// order): one entry per order, or one for a listing that failed.
+/// order), then every spot TP/SL order: one entry per order, or one for a listing that failed.
 async fn cancel_spot_plans(client: &Client, bar: &ProgressBar) -> Vec<Reported> {
     let entry = |symbol: &str, id: &str, outcome| Reported {
         line: "SPOT".into(),
@@ -232,6 +232,34 @@ async fn cancel_spot_plans(client: &Client, bar: &ProgressBar) -> Vec<Reported> 
         };
         bar.inc(1);
         out.push(entry(&plan.symbol, &plan.order_id, outcome));
+    }
+    // Spot TP/SL orders (`tpslType=tpsl`): listed apart by unfilled-orders, cancelled by id.
+    let tpsl = bitget_endpoints::spot::TpslType::Tpsl;
+    let listed = async {
+        let request = bitget_endpoints::spot::trade::UnfilledOrders::builder()
+            .tpsl_type(tpsl.clone())
+            .limit(100u32)
+            .build()?;
+        request.stream(client).try_collect().await
+    };
+    let orders: Vec<bitget_endpoints::spot::trade::OpenOrder> = match listed.await {
+        Ok(orders) => orders,
+        Err(e) => {
+            out.push(entry("(tpsl)", "(not listed)", unknown(e)));
+            return out;
+        }
+    };
+    for order in orders {
+        let request = bitget_endpoints::spot::trade::CancelOrder::builder()
+            .tpsl_type(tpsl.clone())
+            .order_id(order.order_id.as_str())
+            .build();
+        let outcome = match request {
+            Ok(request) => outcome_of(client.send(&request).await),
+            Err(e) => unknown(e.into()),
+        };
+        bar.inc(1);
+        out.push(entry(&order.symbol, &order.order_id, outcome));
     }
     out
 }

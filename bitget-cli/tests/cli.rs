@@ -367,6 +367,25 @@ async fn flatten_cancels_everything_and_closes_every_position_on_both_families()
                 "",
             );
             assert!(plan.status.success(), "{}", err(&plan));
+            // And a spot TP/SL order (`tpslType=tpsl`), which waits apart from both.
+            let tpsl = bitget(
+                &sim,
+                key,
+                &[
+                    "call",
+                    "/api/v2/spot/trade/place-order",
+                    "--params",
+                    r#"{"symbol":"BTCUSDT","side":"sell","orderType":"limit","force":"gtc","price":"40000","size":"0.001","tpslType":"tpsl","triggerPrice":"45000"}"#,
+                ],
+                "",
+            );
+            assert!(tpsl.status.success(), "{}", err(&tpsl));
+            let listed = json(&bitget(&sim, key, &["--json", "orders"], ""));
+            assert_eq!(
+                listed["triggers"].as_array().map(Vec::len),
+                Some(2),
+                "the plan and the TP/SL order are listed: {listed}"
+            );
         }
         let declined = bitget(&sim, key, &["flatten"], "no\n");
         assert_eq!(declined.status.code(), Some(1), "{key}");
@@ -381,9 +400,9 @@ async fn flatten_cancels_everything_and_closes_every_position_on_both_families()
         let done = bitget(&sim, key, &["flatten", "--yes"], "");
         let text = out(&done);
         assert!(done.status.success(), "{key}: {text}\n{}", err(&done));
-        // The bot's spot trigger order is cancelled with its three bids.
+        // The bot's spot trigger and TP/SL orders are cancelled with its three bids.
         let expected = if key == "bot" {
-            "cancelled 4 of 4; 0 not cancelled"
+            "cancelled 5 of 5; 0 not cancelled"
         } else {
             "cancelled 3 of 3; 0 not cancelled"
         };

@@ -400,3 +400,103 @@ async fn a_history_longer_than_its_window_is_read_in_windows() -> Result<(), Err
     );
     Ok(())
 }
+
+/// A spot TP/SL order (`tpslType=tpsl`) is a trigger, not an order on the book: unfilled-orders
+/// lists it only when asked for `tpslType=tpsl`, the plan-order list does not, cancel-order with
+/// `tpslType=tpsl` cancels it by id, and one left live places its order when the last price
+/// reaches its trigger.
+#[tokio::test]
+async fn a_spot_tpsl_order_waits_apart_is_cancelled_by_id_and_fires_at_its_trigger()
+-> Result<(), Error> {
+    use bitget_endpoints::spot::TpslType;
+    use bitget_endpoints::spot::trade::{CancelOrder, UnfilledOrders};
+    let (sim, bot) = start().await?;
+    print_trade(&sim, "60000");
+    let place = |trigger: &str| {
+        PlaceOrder::limit_sell("58000", "0.01")
+            .symbol("BTCUSDT")
+            .tpsl_type(TpslType::Tpsl)
+            .trigger_price(trigger)
+            .build()
+    };
+    let kept = place("59000")?.send(&bot).await?;
+    let dropped = place("59500")?.send(&bot).await?;
+    let (kept, dropped) = (
+        kept.order_id.unwrap_or_default(),
+        dropped.order_id.unwrap_or_default(),
+    );
+
+    let tpsl = UnfilledOrders::builder()
+        .symbol("BTCUSDT")
+        .tpsl_type(TpslType::Tpsl)
+        .build()?
+        .send(&bot)
+        .await?;
+    let mut ids: Vec<&str> = tpsl.iter().map(|o| o.order_id.as_str()).collect();
+    ids.sort_unstable();
+    let mut want = vec![kept.as_str(), dropped.as_str()];
+    want.sort_unstable();
+    assert_eq!(ids, want, "both TP/SL orders are listed with tpslType=tpsl");
+    let mut triggers: Vec<_> = tpsl.iter().map(|o| o.trigger_price).collect();
+    triggers.sort();
+    assert_eq!(triggers, [Some(d("59000")), Some(d("59500"))]);
+    assert!(tpsl.iter().all(|o| o.tpsl_type == Some(TpslType::Tpsl)));
+    let normal = UnfilledOrders::builder()
+        .symbol("BTCUSDT")
+        .build()?
+        .send(&bot)
+        .await?;
+    assert!(
+        normal.is_empty(),
+        "no TP/SL order rests on the book: {normal:?}"
+    );
+    let plans = CurrentPlanOrder::builder()
+        .symbol("BTCUSDT")
+        .build()?
+        .send(&bot)
+        .await?;
+    assert!(plans.order_list.is_empty(), "nor is it a plan order");
+
+    // Cancelled by id without a symbol, as the page allows for tpsl.
+    CancelOrder::builder()
+        .tpsl_type(TpslType::Tpsl)
+        .order_id(dropped.as_str())
+        .build()?
+        .send(&bot)
+        .await?;
+    // A second cancel of the same id is refused: it is no longer live.
+    let again = CancelOrder::builder()
+        .tpsl_type(TpslType::Tpsl)
+        .order_id(dropped.as_str())
+        .build()?
+        .send(&bot)
+        .await;
+    assert_eq!(
+        again
+            .err()
+            .and_then(|e| e.api_code().map(|c| c.as_str().to_owned())),
+        Some("43001".to_owned())
+    );
+
+    // The last price falls through 59000: the kept one places its limit sell at 58000.
+    print_trade(&sim, "58900");
+    let left = UnfilledOrders::builder()
+        .symbol("BTCUSDT")
+        .tpsl_type(TpslType::Tpsl)
+        .build()?
+        .send(&bot)
+        .await?;
+    assert!(
+        left.is_empty(),
+        "the fired TP/SL order is no longer waiting: {left:?}"
+    );
+    let placed = UnfilledOrders::builder()
+        .symbol("BTCUSDT")
+        .build()?
+        .send(&bot)
+        .await?;
+    assert_eq!(placed.len(), 1, "{placed:?}");
+    assert_eq!(placed[0].size, Some(d("0.01")));
+    assert_eq!(placed[0].price, Some(d("58000")));
+    Ok(())
+}

@@ -40,8 +40,102 @@ pub(super) fn place_order(
         ],
     )?;
     let symbol = p.required("symbol")?;
+    if p.text("tpslType")?.as_deref() == Some("tpsl") {
+        return place_tpsl(inner, account, &p, &symbol);
+    }
     let order = place_one(inner, account, &p, &symbol)?;
     Ok(success(&order))
+}
+
+/// The plan-type label the simulator keeps a spot TP/SL order under (`tpslType=tpsl`): a
+/// trigger on the last price that is listed by unfilled-orders with `tpslType=tpsl`, not by the
+/// plan-order lists, and cancelled by cancel-order with `tpslType=tpsl`.
+const SPOT_TPSL: &str = "spot_tpsl";
+
+/// A spot TP/SL order: `triggerPrice` is required, and the order (limit at `price`, or market)
+/// is placed when the last price reaches it. The page says `clientOid` is not used for it, so
+/// it is not kept.
+fn place_tpsl(
+    inner: &mut Inner,
+    account: &Account,
+    p: &Params,
+    symbol: &str,
+) -> Result<Value, SimError> {
+    let trigger = decimal(p, "triggerPrice", true)?.unwrap_or_default();
+    let side = side(&p.required("side")?)?;
+    let order_type = order_type(p)?;
+    let price = decimal(p, "price", order_type == OrderType::Limit)?;
+    let size = decimal(p, "size", true)?.unwrap_or_default();
+    let tif = force(p)?;
+    let instrument = inner.venue.instrument(&Market::Spot, symbol)?;
+    let order = match price {
+        Some(price) if order_type == OrderType::Limit => {
+            NewOrder::limit(&account.uid, instrument, side, price, size).tif(tif)
+        }
+        _ => NewOrder::market(&account.uid, instrument, side, size),
+    };
+    let placed = inner.venue.place_trigger(
+        crate::exchange::TriggerKind::Plan,
+        SPOT_TPSL,
+        trigger,
+        false,
+        order,
+    )?;
+    Ok(json!({ "orderId": placed.order_id, "clientOid": null }))
+}
+
+/// The live spot TP/SL order of the account `order_id` names.
+fn live_tpsl(inner: &Inner, account: &Account, order_id: &str) -> Option<u64> {
+    inner
+        .venue
+        .live_trigger(&account.uid, Some(order_id), None)
+        .filter(|id| {
+            inner
+                .venue
+                .plan_label(*id)
+                .is_some_and(|(_, t)| t == SPOT_TPSL)
+        })
+}
+
+/// The account's live spot TP/SL orders as unfilled-orders writes them (`tpslType=tpsl`),
+/// newest first.
+fn tpsl_rows(inner: &Inner, account: &Account, symbol: Option<&str>) -> Vec<Value> {
+    let mut rows: Vec<Value> = inner
+        .venue
+        .ex
+        .triggers(&account.uid)
+        .filter(|t| t.status == crate::exchange::TriggerStatus::Live)
+        .filter(|t| inner.venue.plan_label(t.id).is_some_and(|(_, k)| k == SPOT_TPSL))
+        .filter(|t| symbol.is_none_or(|s| s.eq_ignore_ascii_case(&t.instrument.symbol)))
+        .map(|t| {
+            json!({
+                "userId": account.uid,
+                "symbol": t.instrument.symbol,
+                "orderId": t.id.to_string(),
+                "clientOid": "",
+                "priceAvg": t.order.price.map(text).unwrap_or_default(),
+                "size": text(t.order.size),
+                "orderType": match t.order.order_type { OrderType::Limit => "limit", OrderType::Market => "market" },
+                "side": match t.order.side { Side::Buy => "buy", Side::Sell => "sell" },
+                "status": "live",
+                "basePrice": "",
+                "baseVolume": "0",
+                "quoteVolume": "0",
+                "enterPointSource": "API",
+                "orderSource": "normal",
+                "presetTakeProfitPrice": "",
+                "executeTakeProfitPrice": "",
+                "presetStopLossPrice": "",
+                "executeStopLossPrice": "",
+                "cTime": t.created_ms.to_string(),
+                "uTime": t.updated_ms.to_string(),
+                "tpslType": "tpsl",
+                "triggerPrice": text(t.trigger_price),
+            })
+        })
+        .collect();
+    rows.reverse();
+    rows
 }
 
 /// One spot order of `symbol` from its parameters (place-order's body, or a batch item).
@@ -183,6 +277,17 @@ pub(super) fn cancel_order(
     let (order_id, client_oid) = (p.text("orderId")?, p.text("clientOid")?);
     if order_id.is_none() && (tpsl || client_oid.is_none()) {
         return Err(SimError::missing("orderId"));
+    }
+    if tpsl {
+        let id = order_id.as_deref().unwrap_or_default();
+        let live = live_tpsl(inner, account, id)
+            .ok_or_else(|| SimError::bad("43001", "The order does not exist"))?;
+        inner
+            .venue
+            .ex
+            .cancel_trigger(&account.uid, live)
+            .ok_or_else(|| SimError::bad("43001", "The order does not exist"))?;
+        return Ok(json!({ "orderId": live.to_string(), "clientOid": null }));
     }
     let wanted = Wanted {
         order_id: order_id.as_deref(),
@@ -391,9 +496,14 @@ fn spot_orders(
     let p = Params::query(query, &ORDER_LIST_KEYS)?;
     let symbol = p.text("symbol")?;
     let order_id = p.text("orderId")?;
-    // TP/SL orders are listed apart (`tpslType=tpsl`); the simulator keeps none on spot.
+    // TP/SL orders are listed apart (`tpslType=tpsl`): the live ones among the open orders;
+    // once fired, the order they placed is an order like any other.
     if p.text("tpslType")?.as_deref() == Some("tpsl") {
-        return Ok(Vec::new());
+        return Ok(if open {
+            tpsl_rows(inner, account, symbol.as_deref())
+        } else {
+            Vec::new()
+        });
     }
     let paging = Paging::read(&p, 100, 90)?;
     let ex = &inner.venue.ex;
