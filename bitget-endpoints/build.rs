@@ -1,6 +1,9 @@
 //! Generates the inventory of declared endpoints (`src/inventory.rs` includes it) from the
-//! declarations themselves: every `#[bitget_endpoint(METHOD, "/api/...", ..)]` in the family
-//! crates' sources (`spot/src`, `mix/src`, `uta/src`) and the struct it declares. The Rust path of each is the module rule (`/api/v2/spot/trade/place-order`
+//! declarations themselves: every `#[bitget_endpoint(METHOD, "/api/...", ..)]` in the enabled
+//! family crates' sources and the struct it declares. Each family's build script names its
+//! source dir (`links` metadata, read here as `DEP_BITGET_ENDPOINTS_SPOT_SRC`), so this works
+//! on a published crate as in the workspace; a declaration in this crate's own `src/` is
+//! refused. The Rust path of each is the module rule (`/api/v2/spot/trade/place-order`
 //! is `spot::trade::PlaceOrder`, v3 paths live under `uta::`), so a declaration that breaks the
 //! rule does not compile: the generated entry names a path that does not exist.
 //!
@@ -12,10 +15,29 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     let mut files = Vec::new();
-    for family in ["spot", "mix", "uta"] {
-        let src = Path::new(family).join("src");
-        println!("cargo:rerun-if-changed={}", src.display());
-        collect(&src, &mut files);
+    for family in ["SPOT", "MIX", "UTA"] {
+        let var = format!("DEP_BITGET_ENDPOINTS_{family}_SRC");
+        println!("cargo:rerun-if-env-changed={var}");
+        // Unset when the family's feature is off: nothing of it is declared.
+        if let Ok(src) = std::env::var(&var) {
+            println!("cargo:rerun-if-changed={src}");
+            collect(Path::new(&src), &mut files);
+        }
+    }
+    // The families declare the endpoints; one declared here would be missing from the list.
+    println!("cargo:rerun-if-changed=src");
+    let mut own = Vec::new();
+    collect(Path::new("src"), &mut own);
+    for file in &own {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let mut found = Vec::new();
+        scan(file, &text, &mut found);
+        if let Some((_, path, _)) = found.first() {
+            panic!(
+                "{}: `{path}` is declared in bitget-endpoints itself; declare it in its family's crate",
+                file.display()
+            );
+        }
     }
     files.sort();
     let mut entries = Vec::new();

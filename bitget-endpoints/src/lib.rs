@@ -47,16 +47,16 @@ pub mod stop;
 // mix,uta}`), so that a build compiles them side by side; here they are under the paths a user
 // reads (`bitget_endpoints::spot::trade::PlaceOrder`).
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
+#[doc(inline)]
 pub use bitget_endpoints_common::BatchOutcome;
 #[cfg(any(feature = "mix", feature = "uta"))]
+#[doc(inline)]
 pub use bitget_endpoints_common::PositionMode;
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
+#[doc(inline)]
 pub use bitget_endpoints_common::common;
-/// A bot's own orders and fills, live, and never a missed fill (feature `streams`).
-#[cfg(all(
-    feature = "streams",
-    any(feature = "mix", feature = "spot", feature = "uta")
-))]
+#[cfg(feature = "streams")]
+#[doc(inline)]
 pub use bitget_endpoints_common::feed;
 /// Futures (`/api/v2/mix/...`): market data, orders (normal, trigger, TP/SL), positions and the
 /// futures account.
@@ -65,7 +65,8 @@ pub mod mix {
     #[doc(inline)]
     pub use bitget_endpoints_mix::*;
 }
-/// Spot (`/api/v2/spot/...`): orders, balances, market data, the pairs and their rules.
+/// Spot (`/api/v2/spot/...`): `trade` (placing, reading and cancelling orders, fills),
+/// `account` (balances), `market` (tickers) and `public` (the pairs and their trading rules).
 #[cfg(feature = "spot")]
 pub mod spot {
     #[doc(inline)]
@@ -74,7 +75,12 @@ pub mod spot {
 /// The stream runtime (feature `streams`): connections, subscriptions, local order books.
 #[cfg(feature = "streams")]
 pub use bitget_core::stream;
-/// The v3 API of Unified Trading Accounts (`/api/v3/...`).
+/// The v3 API of Unified Trading Accounts (`/api/v3/...`): market data, orders, strategy
+/// orders, positions, account. Every new Bitget account is Unified, and a Unified key is refused
+/// by the v2 endpoints (40085); a Classic key is refused here (40084).
+///
+/// One path serves every product line: `category` (an enum) says which. Batches are JSON arrays
+/// of at most 20 orders of one category, answered item by item. Paged lists use `cursor`.
 #[cfg(feature = "uta")]
 pub mod uta {
     #[doc(inline)]

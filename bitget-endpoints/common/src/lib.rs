@@ -4,6 +4,8 @@
 //! (`bitget-endpoints-spot`, `-mix`, `-uta`) compile side by side; use it through
 //! `bitget-endpoints`, which re-exports all of it under the same paths.
 
+#[doc(hidden)]
+pub mod __private;
 pub mod common;
 #[cfg(feature = "streams")]
 pub mod feed;
@@ -13,4 +15,4 @@ mod position_mode;
 pub mod ws_v2;
 
 pub use common::BatchOutcome;
-pub use position_mode::{ModeField, PositionMode};
+pub use position_mode::{HoldMode, PosMode, PositionMode};

@@ -12,23 +12,44 @@ pub enum PositionMode {
     Hedge,
 }
 
-/// An answer's position-mode field: v2's `posMode` (`mix::PosMode`), v3's `holdMode`
-/// (`uta::HoldMode`). Each family implements it for its own type.
-pub trait ModeField {
-    /// The mode this value names; `None` for a value this version does not know.
-    fn position_mode(&self) -> Option<PositionMode>;
+bitget_core::wire_enum! {
+    /// v2's position mode of a product type (`posMode`); `mix::PosMode`.
+    pub enum PosMode {
+        /// One-way: one net position per symbol.
+        OneWayMode = "one_way_mode",
+        /// Hedge: a long and a short position per symbol.
+        HedgeMode = "hedge_mode",
+    }
+}
+
+bitget_core::wire_enum! {
+    /// v3's position mode of the account (`holdMode`); `uta::HoldMode`.
+    pub enum HoldMode {
+        /// One net position per symbol.
+        OneWayMode = "one_way_mode",
+        /// A long and a short per symbol.
+        HedgeMode = "hedge_mode",
+    }
 }
 
 impl PositionMode {
     /// The mode of a v2 `posMode` answer (`one_way_mode`, `hedge_mode`); `None` for a value this
     /// version does not know.
-    pub fn of(pos_mode: &impl ModeField) -> Option<PositionMode> {
-        pos_mode.position_mode()
+    pub fn of(pos_mode: &PosMode) -> Option<PositionMode> {
+        match pos_mode {
+            PosMode::OneWayMode => Some(PositionMode::OneWay),
+            PosMode::HedgeMode => Some(PositionMode::Hedge),
+            _ => None,
+        }
     }
 
     /// The mode of a v3 `holdMode` answer; `None` for a value this version does not know.
-    pub fn of_hold_mode(hold_mode: &impl ModeField) -> Option<PositionMode> {
-        hold_mode.position_mode()
+    pub fn of_hold_mode(hold_mode: &HoldMode) -> Option<PositionMode> {
+        match hold_mode {
+            HoldMode::OneWayMode => Some(PositionMode::OneWay),
+            HoldMode::HedgeMode => Some(PositionMode::Hedge),
+            _ => None,
+        }
     }
 }
 

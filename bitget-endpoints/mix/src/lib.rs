@@ -1,5 +1,5 @@
-//! Futures (`/api/v2/mix/...`): market data, orders (normal, trigger, TP/SL), positions and the
-//! futures account.
+//! Bitget's v2 futures endpoints (`/api/v2/mix/...`), declared: read them as
+//! `bitget_endpoints::mix`, where the facade crate re-exports this one and documents it.
 
 pub mod account;
 pub mod market;
@@ -14,8 +14,10 @@ use bitget_endpoints_common::common;
 #[cfg(feature = "streams")]
 use bitget_endpoints_common::{feed, ws_v2};
 
+/// The position mode as answers name it (shared with the intent constructors' `PositionMode`).
+pub use bitget_endpoints_common::PosMode;
 pub use types::{
     DepthLimit, DepthPrecision, Force, Granularity, HoldSide, KLineType, MarginMode, OrderIdItem,
-    OrderStatus, OrderType, PlanFilter, PlanStatus, PlanType, PosMode, ProductType, Side, StpMode,
+    OrderStatus, OrderType, PlanFilter, PlanStatus, PlanType, ProductType, Side, StpMode,
     TpslHoldSide, TpslPlanType, TpslSize, TradeSide, TriggerPlanType, TriggerType, YesNo,
 };

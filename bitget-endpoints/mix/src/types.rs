@@ -132,16 +132,6 @@ bitget_core::wire_enum! {
 }
 
 bitget_core::wire_enum! {
-    /// Position mode of a product type.
-    pub enum PosMode {
-        /// One-way: one net position per symbol.
-        OneWayMode = "one_way_mode",
-        /// Hedge: a long and a short position per symbol.
-        HedgeMode = "hedge_mode",
-    }
-}
-
-bitget_core::wire_enum! {
     /// Trigger order kind for place-plan-order and modify-plan-order.
     pub enum TriggerPlanType {
         /// Trigger order.

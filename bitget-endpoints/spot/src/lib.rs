@@ -1,5 +1,5 @@
-//! Spot (`/api/v2/spot/...`): `trade` (placing, reading and cancelling orders, fills),
-//! `account` (balances), `market` (tickers) and `public` (the pairs and their trading rules).
+//! Bitget's v2 spot endpoints (`/api/v2/spot/...`), declared: read them as
+//! `bitget_endpoints::spot`, where the facade crate re-exports this one and documents it.
 
 pub mod account;
 pub mod market;

@@ -361,7 +361,11 @@ impl crate::common::BatchOutcome for ReplacedOrder {
             return Vec::new();
         }
         vec![bitget_core::FailedItem::new(
-            crate::common::item_name(self.order_id.as_deref(), self.client_oid.as_deref(), 0),
+            bitget_endpoints_common::__private::item_name(
+                self.order_id.as_deref(),
+                self.client_oid.as_deref(),
+                0,
+            ),
             None,
             self.msg.clone().unwrap_or_default(),
         )]
@@ -436,7 +440,11 @@ impl crate::common::BatchOutcome for ReplacedOrders {
             .filter(|(_, r)| !r.succeeded())
             .map(|(i, r)| {
                 bitget_core::FailedItem::new(
-                    crate::common::item_name(r.order_id.as_deref(), r.client_oid.as_deref(), i),
+                    bitget_endpoints_common::__private::item_name(
+                        r.order_id.as_deref(),
+                        r.client_oid.as_deref(),
+                        i,
+                    ),
                     None,
                     r.msg.clone().unwrap_or_default(),
                 )

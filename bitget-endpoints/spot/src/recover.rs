@@ -12,7 +12,7 @@ use super::trade::{
     OrderAck, OrderInfo, PlaceOrder, PlacePlanOrder, PlanOrderAck, ReplacedOrder, SpotBatchOrder,
     SpotPlanOrder,
 };
-use crate::common::recover_batch;
+use bitget_endpoints_common::__private::recover_batch;
 
 /// The spot order under `client_oid` on `symbol`, while orderInfo can find it (unfilled).
 async fn order_by_client_oid(
@@ -64,7 +64,7 @@ impl Idempotent for SpotBatchOrder {
     }
 }
 
-/// Item by item, as [`crate::common::recover_batch`] says; an item's symbol is its own in
+/// Item by item, as `recover_batch` says; an item's symbol is its own in
 /// `multiple` mode, the batch's otherwise.
 impl Recover for BatchOrders {
     fn recover<'a>(

@@ -1,9 +1,5 @@
-//! The v3 API of Unified Trading Accounts (`/api/v3/...`): market data, orders, strategy
-//! orders, positions, account. Every new Bitget account is Unified, and a Unified key is refused
-//! by the v2 endpoints (40085); a Classic key is refused here (40084).
-//!
-//! One path serves every product line: `category` (an enum) says which. Batches are JSON arrays
-//! of at most 20 orders of one category, answered item by item. Paged lists use `cursor`.
+//! Bitget's v3 Unified-account endpoints (`/api/v3/...`), declared: read them as
+//! `bitget_endpoints::uta`, where the facade crate re-exports this one and documents it.
 
 pub mod account;
 pub mod market;
@@ -13,15 +9,17 @@ mod types;
 #[cfg(feature = "streams")]
 pub mod ws;
 
-// The shared modules, under the paths the declarations name (`crate::common::item_name`).
+// The shared modules, under the paths the declarations name (`crate::common::BatchOutcome`).
 use bitget_endpoints_common::common;
 #[cfg(feature = "streams")]
 use bitget_endpoints_common::feed;
 
+/// The position mode as answers name it (shared with the intent constructors' `PositionMode`).
+pub use bitget_endpoints_common::HoldMode;
 pub use types::{
-    AccountType, CandleType, Category, HoldMode, Interval, MarginMode, MarginOperation,
-    OrderStatus, OrderType, PosSide, RecordCategory, Side, StpMode, StrategyType, TimeInForce,
-    TpslMode, TriggerBy, YesNo,
+    AccountType, CandleType, Category, Interval, MarginMode, MarginOperation, OrderStatus,
+    OrderType, PosSide, RecordCategory, Side, StpMode, StrategyType, TimeInForce, TpslMode,
+    TriggerBy, YesNo,
 };
 
 /// The two account families, each with its own API.

@@ -135,16 +135,6 @@ bitget_core::wire_enum! {
 }
 
 bitget_core::wire_enum! {
-    /// Position mode of the account.
-    pub enum HoldMode {
-        /// One net position per symbol.
-        OneWayMode = "one_way_mode",
-        /// A long and a short per symbol.
-        HedgeMode = "hedge_mode",
-    }
-}
-
-bitget_core::wire_enum! {
     /// Order state (`canceled` and `cancelled` both read as `Cancelled`).
     pub enum OrderStatus {
         /// Accepted, not yet in the book.

@@ -42,22 +42,12 @@ pub use place::*;
 pub use plan::*;
 pub use query::*;
 
-use crate::{PosMode, Side, TradeSide, YesNo};
+use crate::{Side, TradeSide, YesNo};
 
 /// The answers v2 spot and futures share: one order's, and a batch place's.
 pub use crate::common::{BatchPlaceResult, OrderAck};
 
 pub use bitget_endpoints_common::PositionMode;
-
-impl bitget_endpoints_common::ModeField for PosMode {
-    fn position_mode(&self) -> Option<PositionMode> {
-        match self {
-            PosMode::OneWayMode => Some(PositionMode::OneWay),
-            PosMode::HedgeMode => Some(PositionMode::Hedge),
-            _ => None,
-        }
-    }
-}
 
 /// v2's wire fields of an intent: `(side, tradeSide, reduceOnly)`.
 pub(crate) fn v2_wire(

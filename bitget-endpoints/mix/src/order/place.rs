@@ -4,9 +4,10 @@ use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_item, bitget_response};
 
 use super::{BatchPlaceResult, OrderAck};
-use crate::common::{BATCH_LIMIT, BatchOutcome, item_name};
+use crate::common::{BATCH_LIMIT, BatchOutcome};
 use crate::{Force, HoldSide, MarginMode, OrderType, ProductType, Side, StpMode, TradeSide, YesNo};
 use bitget_core::FailedItem;
+use bitget_endpoints_common::__private::item_name;
 use bitget_endpoints_common::intents;
 
 /// Place a futures order.

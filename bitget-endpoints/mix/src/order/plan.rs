@@ -4,11 +4,11 @@ use bitget_core::Decimal;
 use bitget_macros::{bitget_endpoint, bitget_response};
 
 use super::OrderAck;
-use crate::common::positive;
 use crate::{
     MarginMode, OrderType, PlanFilter, PlanStatus, ProductType, Side, StpMode, TpslHoldSide,
     TpslPlanType, TpslSize, TradeSide, TriggerPlanType, TriggerType, YesNo,
 };
+use bitget_endpoints_common::__private::positive;
 use bitget_endpoints_common::intents;
 
 /// Place a take-profit, stop-loss or trailing-stop order on a position.

@@ -9,8 +9,8 @@ use super::{
     BatchOrderItem, BatchPlaceOrder, BatchPlaceResult, Detail, ModifyOrder, OrderAck,
     OrdersPlanHistory, OrdersPlanPending, PlaceOrder, PlacePlanOrder, PlaceTpslOrder,
 };
-use crate::common::recover_batch;
 use crate::{PlanFilter, ProductType, TriggerPlanType};
+use bitget_endpoints_common::__private::recover_batch;
 
 /// The futures order under `client_oid`, as the placement would have answered it; `None` when
 /// Bitget knows no such order.
@@ -167,7 +167,7 @@ impl Idempotent for BatchOrderItem {
     }
 }
 
-/// Item by item, as [`crate::common::recover_batch`] says.
+/// Item by item, as `recover_batch` says.
 impl Recover for BatchPlaceOrder {
     fn recover<'a>(
         &'a self,

@@ -34,14 +34,15 @@ mod strategy;
 use bitget_core::FailedItem;
 use bitget_macros::bitget_response;
 
-use crate::common::{BatchItem, BatchOutcome, item_name};
+use crate::common::BatchOutcome;
+use bitget_endpoints_common::__private::{BatchItem, item_name};
 
 // Each file's public items (requests, their builders, answers) are this module's.
 pub use order::*;
 pub use query::*;
 pub use strategy::*;
 
-use super::{HoldMode, PosSide, Side, YesNo};
+use super::{PosSide, Side, YesNo};
 use bitget_endpoints_common::PositionMode;
 
 /// The answer to placing, modifying or cancelling one order. `order_id` is absent when a
@@ -123,16 +124,6 @@ impl ItemResults {
     /// The items that failed.
     pub fn failures(&self) -> impl Iterator<Item = &ItemResult> {
         self.list.iter().filter(|r| !r.succeeded())
-    }
-}
-
-impl bitget_endpoints_common::ModeField for HoldMode {
-    fn position_mode(&self) -> Option<PositionMode> {
-        match self {
-            HoldMode::OneWayMode => Some(PositionMode::OneWay),
-            HoldMode::HedgeMode => Some(PositionMode::Hedge),
-            _ => None,
-        }
     }
 }
 

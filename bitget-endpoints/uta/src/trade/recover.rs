@@ -10,7 +10,7 @@ use super::{
     PlaceBatch, PlaceOrder, PlaceStrategyOrder, StrategyOrder, UnfilledStrategyOrders,
 };
 use crate::Category;
-use crate::common::item_name;
+use bitget_endpoints_common::__private::item_name;
 
 /// How far back a finished order may have been placed by the lost attempt: a repeat comes
 /// within the retry policy's seconds; an older order under the same client id is another one.
