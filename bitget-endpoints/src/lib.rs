@@ -36,6 +36,8 @@
 pub mod bulk;
 #[cfg(feature = "dynamic")]
 pub mod dynamic;
+// An instrument's rules come from a family's instrument list: nothing to read without one.
+#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 pub mod instrument;
 pub mod inventory;
 #[cfg(any(feature = "mix", feature = "uta"))]

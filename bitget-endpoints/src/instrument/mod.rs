@@ -28,7 +28,6 @@
 
 mod check;
 mod read;
-#[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 mod requests;
 mod rulebook;
 
