@@ -45,9 +45,9 @@ pub mod setup;
 #[cfg(any(feature = "mix", feature = "uta"))]
 pub mod stop;
 
-// The families and what they share are crates of their own (`bitget-endpoints/{common,spot,
-// mix,uta}`), so that a build compiles them side by side; here they are under the paths a user
-// reads (`bitget_endpoints::spot::trade::PlaceOrder`).
+// The families and what they share are crates of their own (`src/spot`, `src/mix`, `src/uta`,
+// and `common/`), so that a build compiles them side by side; here they are under the paths a
+// user reads (`bitget_endpoints::spot::trade::PlaceOrder`).
 #[cfg(any(feature = "mix", feature = "spot", feature = "uta"))]
 #[doc(inline)]
 pub use bitget_endpoints_common::BatchOutcome;

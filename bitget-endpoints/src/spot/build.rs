@@ -4,5 +4,5 @@
 
 fn main() {
     let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
-    println!("cargo::metadata=src={dir}/src");
+    println!("cargo::metadata=src={dir}");
 }
