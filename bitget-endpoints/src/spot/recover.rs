@@ -15,6 +15,8 @@ use super::trade::{
 use bitget_endpoints_common::__private::recover_batch;
 
 /// The spot order under `client_oid` on `symbol`, while orderInfo can find it (unfilled).
+// Inline, as `recover` is: only a program that sends the endpoint compiles the lookup.
+#[inline]
 async fn order_by_client_oid(
     client: &Client,
     symbol: &str,
@@ -42,6 +44,7 @@ async fn order_by_client_oid(
 }
 
 impl Recover for PlaceOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -67,6 +70,7 @@ impl Idempotent for SpotBatchOrder {
 /// Item by item, as `recover_batch` says; an item's symbol is its own in
 /// `multiple` mode, the batch's otherwise.
 impl Recover for BatchOrders {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -95,6 +99,7 @@ impl Recover for BatchOrders {
 
 /// The replacement is found by its new client id, while unfilled.
 impl Recover for CancelReplaceOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -116,6 +121,8 @@ impl Recover for CancelReplaceOrder {
 /// The trigger order under `client_oid` on `symbol`: waiting (the first page of the pending
 /// list), or finished in the last minutes (it can fire between the lost answer and the lookup;
 /// an older finished order under the same client id is another one).
+// Inline, as `recover` is: only a program that sends the endpoint compiles the lookup.
+#[inline]
 async fn plan_by_client_oid(
     client: &Client,
     symbol: &str,
@@ -148,6 +155,7 @@ async fn plan_by_client_oid(
 }
 
 impl Recover for PlacePlanOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -165,6 +173,7 @@ impl Recover for PlacePlanOrder {
 /// transfer may have been made under that client id (no transfer-record endpoint is declared
 /// to look it up).
 impl Recover for super::wallet::Transfer {
+    #[inline]
     fn recover<'a>(
         &'a self,
         _client: &'a Client,

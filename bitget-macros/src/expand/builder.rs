@@ -136,6 +136,8 @@ pub(super) fn expand(
             // Not an `async fn`, and a (boxed) future whose type does not carry the builder's
             // state parameters: the bounds of a forgotten field are checked at this call alone, so the
             // compiler names the field once instead of at the call, the future and the `.await`.
+            // Inline for the reason the request's `send` is: only callers compile the send path.
+            #[inline]
             #vis fn send<'__c>(
                 self,
                 client: &'__c #rt::Client,

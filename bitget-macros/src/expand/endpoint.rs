@@ -63,6 +63,7 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
         RetrySafe::With(field) => {
             let recover = quote_spanned!(field.span()=> <Self as #rt::Recover>::recover);
             Some(quote! {
+                #[inline]
                 fn settle<'a>(
                     &'a self,
                     client: &'a #rt::Client,
@@ -98,6 +99,7 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
             impl #ident {
                 /// Every page of this request, as a stream of items fetched one page at a time
                 /// (through the client's limiter and retries), ending at the last page.
+                #[inline]
                 pub fn stream(&self, client: &::bitget_core::Client) -> ::bitget_core::paging::Pages<Self> {
                     ::bitget_core::paging::Pages::new(client, ::core::clone::Clone::clone(self))
                 }
@@ -105,6 +107,7 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
                 /// Every item between `start_ms` and `end_ms`, newest first: a range longer
                 /// than the endpoint's `startTime`..`endTime` window is split into windows it
                 /// serves (see `Pages::between`).
+                #[inline]
                 pub fn stream_between(
                     &self,
                     client: &::bitget_core::Client,
@@ -144,6 +147,10 @@ pub(super) fn expand(cont: &Container, args: &EndpointArgs) -> TokenStream {
 
         impl #ident {
             /// Validates, signs, sends and decodes this request through `client`.
+            // Inline: the send path is generic over the endpoint, so a non-inline `send` would
+            // instantiate it for every declared endpoint in the family crate whether or not a
+            // program sends it; inline, only the crates that call `send` compile it.
+            #[inline]
             pub async fn send(&self, client: &#rt::Client) -> ::core::result::Result<#response, #rt::Error> {
                 client.send(self).await
             }

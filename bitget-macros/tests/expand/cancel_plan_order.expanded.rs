@@ -384,6 +384,7 @@ impl<
     }
     /// Builds the request (every rule checked) and sends it through `client`: a broken
     /// rule is this call's error, and then nothing is sent.
+    #[inline]
     pub fn send<'__c>(
         self,
         client: &'__c ::bitget_core::__private::Client,
@@ -494,6 +495,7 @@ impl ::bitget_core::__private::Endpoint for CancelPlanOrder {
 }
 impl CancelPlanOrder {
     /// Validates, signs, sends and decodes this request through `client`.
+    #[inline]
     pub async fn send(
         &self,
         client: &::bitget_core::__private::Client,

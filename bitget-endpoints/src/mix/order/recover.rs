@@ -14,6 +14,8 @@ use bitget_endpoints_common::__private::recover_batch;
 
 /// The futures order under `client_oid`, as the placement would have answered it; `None` when
 /// Bitget knows no such order.
+// Inline, as `recover` is: only a program that sends the endpoint compiles the lookup.
+#[inline]
 async fn order_by_client_oid(
     client: &Client,
     symbol: &str,
@@ -39,6 +41,8 @@ async fn order_by_client_oid(
 
 /// The trigger or TP/SL order under `client_oid`: open, or already finished (a trigger can fire
 /// between the lost answer and the lookup).
+// Inline, as `recover` is: only a program that sends the endpoint compiles the lookup.
+#[inline]
 async fn plan_by_client_oid(
     client: &Client,
     symbol: &str,
@@ -81,6 +85,7 @@ async fn plan_by_client_oid(
 }
 
 impl Recover for PlaceOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -95,6 +100,7 @@ impl Recover for PlaceOrder {
 
 /// A modify replaces the order under `newClientOid`: the replacement is the answer.
 impl Recover for ModifyOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -114,6 +120,7 @@ impl Recover for ModifyOrder {
 }
 
 impl Recover for PlacePlanOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -138,6 +145,7 @@ impl Recover for PlacePlanOrder {
 }
 
 impl Recover for PlaceTpslOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -169,6 +177,7 @@ impl Idempotent for BatchOrderItem {
 
 /// Item by item, as `recover_batch` says.
 impl Recover for BatchPlaceOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,

@@ -20,6 +20,8 @@ const LOOKBACK_MS: i64 = 10 * 60 * 1000;
 /// answered it; `None` when Bitget knows no such order, pending or finished within the last
 /// minutes (a client id is unique among pending orders only: an older finished order under it
 /// is not the one placed).
+// Inline, as `recover` is: only a program that sends the endpoint compiles the lookup.
+#[inline]
 async fn order_by_client_oid(
     client: &Client,
     category: &Category,
@@ -59,6 +61,7 @@ async fn order_by_client_oid(
 }
 
 impl Recover for PlaceOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -73,6 +76,7 @@ impl Recover for PlaceOrder {
 
 /// A strategy order under its client id: open, or among the newest finished (it may have fired).
 impl Recover for PlaceStrategyOrder {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
@@ -126,6 +130,7 @@ impl Idempotent for BatchOrder {
 /// only when the refusal came back as an answer (an error code); otherwise the error stays,
 /// marked ambiguous.
 impl Recover for PlaceBatch {
+    #[inline]
     fn recover<'a>(
         &'a self,
         client: &'a Client,
