@@ -4,28 +4,56 @@
 //! Bitget counts a sliding one-second window. GCRA with a burst of one spaces requests evenly,
 //! which never breaks that window; the spacing carries a small margin so that jitter between
 //! sending and arrival cannot put one request too many inside a window.
+//!
+//! With a burst of one, GCRA keeps one instant per limiter, the earliest the next request may go
+//! (its theoretical arrival time), so it is written here rather than taken from a crate: the
+//! request already holds the lock of its endpoint's state, where that instant lives.
 
 use std::collections::HashMap;
-use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use governor::clock::{Clock as _, DefaultClock};
-use governor::state::{InMemoryState, NotKeyed};
-use governor::{Quota, RateLimiter};
+use tokio::time::Instant;
 
 use crate::endpoint::{RateLimit, RateScope};
 
-type Limiter = RateLimiter<NotKeyed, InMemoryState, DefaultClock>;
-
 /// The spacing margin: 2% slower than the declared rate.
 const MARGIN: f64 = 0.02;
+
+/// One GCRA limiter with a burst of one: a request may go at `next` or later, and moves `next`
+/// one period past the later of `next` and its own time. A request that waits reserves nothing,
+/// so one given up on (a timeout around `send`) costs the others no time.
+#[derive(Debug, Clone, Copy)]
+struct Limiter {
+    period: Duration,
+    next: Option<Instant>,
+}
+
+impl Limiter {
+    fn new(per_second: u32) -> Limiter {
+        Limiter {
+            period: period(per_second),
+            next: None,
+        }
+    }
+
+    /// Takes the slot if it is free at `now`; otherwise how long until it is.
+    fn take(&mut self, now: Instant) -> Result<(), Duration> {
+        match self.next {
+            Some(next) if next > now => Err(next - now),
+            _ => {
+                self.next = Some(now + self.period);
+                Ok(())
+            }
+        }
+    }
+}
 
 /// One endpoint's limiters, per account key (looked up by `&str`, so a request allocates nothing
 /// once its limiter exists), and the requests that came through.
 #[derive(Default)]
 struct PathState {
-    limiters: HashMap<String, Arc<Limiter>>,
+    limiters: HashMap<String, Limiter>,
     granted: u64,
 }
 
@@ -95,30 +123,35 @@ impl RateLimits {
         if self.disabled {
             return;
         }
-        let limiter = {
-            let mut paths = lock(&self.paths);
-            let state = paths.entry(path).or_default();
-            state.granted += 1;
-            match state.limiters.get(key) {
-                Some(limiter) => Arc::clone(limiter),
-                None => {
-                    let limiter = Arc::new(RateLimiter::direct(quota(self.rate(path, declared))));
-                    state.limiters.insert(key.to_owned(), Arc::clone(&limiter));
-                    limiter
+        let mut counted = false;
+        loop {
+            let wait = {
+                let mut paths = lock(&self.paths);
+                let state = paths.entry(path).or_default();
+                if !counted {
+                    state.granted += 1;
+                    counted = true;
                 }
-            }
-        };
-        while let Err(not_until) = limiter.check() {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
+                let limiter = match state.limiters.get_mut(key) {
+                    Some(limiter) => limiter,
+                    None => state
+                        .limiters
+                        .entry(key.to_owned())
+                        .or_insert(Limiter::new(self.rate(path, declared))),
+                };
+                match limiter.take(Instant::now()) {
+                    Ok(()) => return,
+                    Err(wait) => wait,
+                }
+            };
             tokio::time::sleep(wait.max(Duration::from_micros(100))).await;
         }
     }
 }
 
-fn quota(per_second: u32) -> Quota {
-    let period = Duration::from_secs_f64((1.0 + MARGIN) / f64::from(per_second.max(1)));
-    let one = NonZeroU32::MIN;
-    Quota::with_period(period).map_or_else(|| Quota::per_second(one), |q| q.allow_burst(one))
+/// The spacing of a rate: one request per `(1 + MARGIN) / per_second` seconds; `0` is taken as 1.
+fn period(per_second: u32) -> Duration {
+    Duration::from_secs_f64((1.0 + MARGIN) / f64::from(per_second.max(1)))
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -139,10 +172,25 @@ mod tests {
     #[test]
     fn requests_are_spaced_at_the_declared_rate_plus_the_margin() {
         // 10/s with a 2% margin: one request every 102 ms, never two at once.
-        assert_eq!(quota(10).replenish_interval(), Duration::from_millis(102));
-        assert_eq!(quota(10).burst_size(), NonZeroU32::MIN);
+        assert_eq!(period(10), Duration::from_millis(102));
         // 0 is taken as 1/s, not as a division by zero.
-        assert_eq!(quota(0).replenish_interval(), Duration::from_millis(1020));
+        assert_eq!(period(0), Duration::from_millis(1020));
+        let t0 = Instant::now();
+        let mut limiter = Limiter::new(10);
+        assert_eq!(limiter.take(t0), Ok(()));
+        assert_eq!(
+            limiter.take(t0),
+            Err(Duration::from_millis(102)),
+            "a burst of one"
+        );
+        // Asking again while waiting reserves nothing: the slot is still 102 ms after the first.
+        let later = t0 + Duration::from_millis(40);
+        assert_eq!(limiter.take(later), Err(Duration::from_millis(62)));
+        assert_eq!(limiter.take(t0 + Duration::from_millis(102)), Ok(()));
+        // An idle limiter does not bank slots: after a long pause, still one at a time.
+        let idle = t0 + Duration::from_secs(10);
+        assert_eq!(limiter.take(idle), Ok(()));
+        assert_eq!(limiter.take(idle), Err(Duration::from_millis(102)));
     }
 
     #[test]
