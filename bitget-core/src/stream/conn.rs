@@ -9,9 +9,11 @@
 //! pushes, counted and reported as [`Event::Lagged`], and memory does not grow.
 
 use std::collections::{HashMap, HashSet};
+use std::future::Future as _;
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::Poll;
 use std::time::Duration;
 
 use futures_util::{SinkExt as _, StreamExt as _};
@@ -422,18 +424,40 @@ impl<T> std::fmt::Debug for Subscription<T> {
     }
 }
 
+impl<T: DeserializeOwned> futures_core::Stream for Subscription<T> {
+    type Item = Result<Event<T>, Error>;
+
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> Poll<Option<Self::Item>> {
+        Subscription::poll_next(self.get_mut(), cx)
+    }
+}
+
 impl<T: DeserializeOwned> Subscription<T> {
     /// The next event; `None` once the connection task has ended. A push that does not decode
     /// is an `Err` and the subscription goes on.
     pub async fn next(&mut self) -> Option<Result<Event<T>, Error>> {
+        std::future::poll_fn(|cx| self.poll_next(cx)).await
+    }
+
+    /// [`Subscription::next`] as a poll, for a caller waiting on several streams at once (the
+    /// subscription is also a [`futures_core::Stream`]).
+    pub fn poll_next(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> Poll<Option<Result<Event<T>, Error>>> {
         loop {
             let lost = self.lagged.swap(0, Ordering::Relaxed);
             if lost > 0 {
-                return Some(Ok(Event::Lagged(lost)));
+                return Poll::Ready(Some(Ok(Event::Lagged(lost))));
             }
-            let frame = self.rx.recv().await?;
+            let Some(frame) = std::task::ready!(self.rx.poll_recv(cx)) else {
+                return Poll::Ready(None);
+            };
             if let Some(event) = self.fresh(self.decode(frame)) {
-                return Some(event);
+                return Poll::Ready(Some(event));
             }
         }
     }
@@ -664,9 +688,11 @@ async fn run(
         let mut pong_due: Option<Instant> = None;
         // Checks the pong's deadline between pings.
         let mut watchdog = tokio::time::interval(config.pong_timeout.min(config.ping_interval) / 2);
+        let mut turn = 0usize;
         while alive {
-            tokio::select! {
-                cmd = cmds.recv() => match cmd {
+            turn = turn.wrapping_add(1);
+            match next_wake(turn, &mut cmds, &mut socket, &mut ping, &mut watchdog).await {
+                Wake::Cmd(cmd) => match cmd {
                     None if subs.is_empty() => {
                         let _ = socket.close(None).await;
                         let _ = state.send(ConnState::Closed);
@@ -713,21 +739,27 @@ async fn run(
                             let arg = sink.arg.to_value();
                             budget.spend(1);
                             for op in ["unsubscribe", "subscribe"] {
-                                for text in messages(op, std::slice::from_ref(&arg), config.args_per_message) {
+                                for text in messages(
+                                    op,
+                                    std::slice::from_ref(&arg),
+                                    config.args_per_message,
+                                ) {
                                     alive &= send(&mut socket, &mut pacer, text).await;
                                 }
                             }
                         }
                     }
                 },
-                frame = socket.next() => match frame {
+                Wake::Frame(frame) => match frame {
                     Some(Ok(Message::Text(text))) => {
                         last_frame = Instant::now();
                         match text.as_str() {
                             "pong" => pong_due = None,
                             "ping" => alive &= socket.send(Message::text("pong")).await.is_ok(),
                             text => {
-                                if handle(text, &mut subs, &mut waiting, &mut pending) == Handled::Upgrade {
+                                if handle(text, &mut subs, &mut waiting, &mut pending)
+                                    == Handled::Upgrade
+                                {
                                     // Bitget closes the connection about a minute after saying so:
                                     // reconnect now, on our terms.
                                     tracing::debug!(%url, "30033: the server is upgrading, reconnecting");
@@ -739,7 +771,7 @@ async fn run(
                     Some(Ok(Message::Close(_))) | Some(Err(_)) | None => alive = false,
                     Some(Ok(_)) => last_frame = Instant::now(),
                 },
-                _ = ping.tick() => {
+                Wake::Ping => {
                     if last_frame.elapsed() > 2 * config.ping_interval {
                         tracing::debug!(%url, "stream silent for two ping intervals: replacing it");
                         alive = false;
@@ -748,7 +780,7 @@ async fn run(
                         pong_due = pong_due.or(Some(Instant::now() + config.pong_timeout));
                     }
                 }
-                _ = watchdog.tick() => {
+                Wake::Watchdog => {
                     if pong_due.is_some_and(|due| Instant::now() > due) {
                         tracing::debug!(%url, "no pong in time: replacing the stream");
                         alive = false;
@@ -849,21 +881,74 @@ async fn wait_backoff(
         .min(config.backoff_max);
     let delay = exp.mul_f64(0.5 + 0.5 * crate::retry::jitter());
     let until = Instant::now() + delay;
+    let mut over = std::pin::pin!(sleep_until(until));
     loop {
-        tokio::select! {
-            _ = sleep_until(until) => break,
-            cmd = cmds.recv() => match cmd {
-                None if subs.is_empty() => return false,
-                None => { sleep_until(until).await; break; }
-                Some(Cmd::Subscribe(sink)) => { subs.insert(sink.arg.key(), sink); }
-                Some(Cmd::Unsubscribe(key)) => { subs.remove(&key); }
-                Some(Cmd::Resubscribe(_)) => {}
-                Some(Cmd::Request(p)) => { let _ = p.reply.send(Err(request::unsent(url))); }
+        // The wait first: once it is over, commands still queued are the next connection's.
+        let cmd = std::future::poll_fn(|cx| match over.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(None),
+            Poll::Pending => cmds.poll_recv(cx).map(Some),
+        })
+        .await;
+        match cmd {
+            None => break,
+            Some(None) if subs.is_empty() => return false,
+            Some(None) => {
+                over.await;
+                break;
+            }
+            Some(Some(Cmd::Subscribe(sink))) => {
+                subs.insert(sink.arg.key(), sink);
+            }
+            Some(Some(Cmd::Unsubscribe(key))) => {
+                subs.remove(&key);
+            }
+            Some(Some(Cmd::Resubscribe(_))) => {}
+            Some(Some(Cmd::Request(p))) => {
+                let _ = p.reply.send(Err(request::unsent(url)));
             }
         }
     }
     let _ = sleep(Duration::ZERO).await;
     !(subs.is_empty() && cmds.is_closed())
+}
+
+/// What woke the connection loop.
+enum Wake {
+    /// A command from a handle, or `None` once every handle is gone.
+    Cmd(Option<Cmd>),
+    /// A frame from the socket, or `None` once it has closed.
+    Frame(Option<Result<Message, tokio_tungstenite::tungstenite::Error>>),
+    /// Time to ping.
+    Ping,
+    /// Time to check that the pong came.
+    Watchdog,
+}
+
+/// The next of the four things the connection loop waits for. The first one polled turns with
+/// `turn`, as `tokio::select!` picks at random: a socket that always has a frame never starves
+/// the commands, and a stream of commands never starves the socket.
+async fn next_wake(
+    turn: usize,
+    cmds: &mut mpsc::UnboundedReceiver<Cmd>,
+    socket: &mut Socket,
+    ping: &mut tokio::time::Interval,
+    watchdog: &mut tokio::time::Interval,
+) -> Wake {
+    std::future::poll_fn(|cx| {
+        for i in 0..4 {
+            let woke = match turn.wrapping_add(i) % 4 {
+                0 => cmds.poll_recv(cx).map(Wake::Cmd),
+                1 => socket.poll_next_unpin(cx).map(Wake::Frame),
+                2 => ping.poll_tick(cx).map(|_| Wake::Ping),
+                _ => watchdog.poll_tick(cx).map(|_| Wake::Watchdog),
+            };
+            if woke.is_ready() {
+                return woke;
+            }
+        }
+        Poll::Pending
+    })
+    .await
 }
 
 /// Bitget's `code`, sent as a number or a string.

@@ -35,6 +35,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
+use std::task::Poll;
 
 use bitget_core::stream::{Channel, Event, Streams, Subscription};
 use bitget_core::{Client, Decimal, Error};
@@ -199,6 +200,14 @@ pub struct OrderFeed<S: Source> {
     fills_down: bool,
     pending: VecDeque<FeedEvent<S::Order, S::Fill>>,
     stats: FeedStats,
+    /// Which stream is polled first next (they take turns).
+    turn: bool,
+}
+
+/// What a wait on both streams brought.
+enum Next<O, F> {
+    Orders(Option<Result<Event<O>, Error>>),
+    Fills(Option<Result<Event<F>, Error>>),
 }
 
 impl<S: Source> std::fmt::Debug for OrderFeed<S> {
@@ -231,6 +240,7 @@ impl<S: Source> OrderFeed<S> {
             last_fill_ms: now,
             recover_since: None,
             orders_down: false,
+            turn: false,
             fills_down: false,
             pending: VecDeque::new(),
             stats: FeedStats::default(),
@@ -289,9 +299,27 @@ impl<S: Source> OrderFeed<S> {
                 }
                 continue;
             }
-            let handled = tokio::select! {
-                event = self.orders.next() => self.on_orders(event?),
-                event = self.fills.next() => self.on_fills(event?),
+            // Both streams polled, the first one turning, as `tokio::select!` would pick: busy
+            // orders never starve the fills, nor the other way round.
+            self.turn = !self.turn;
+            let (turn, orders, fills) = (self.turn, &mut self.orders, &mut self.fills);
+            let next = std::future::poll_fn(|cx| {
+                for orders_now in [turn, !turn] {
+                    let polled = if orders_now {
+                        orders.poll_next(cx).map(Next::Orders)
+                    } else {
+                        fills.poll_next(cx).map(Next::Fills)
+                    };
+                    if polled.is_ready() {
+                        return polled;
+                    }
+                }
+                Poll::Pending
+            })
+            .await;
+            let handled = match next {
+                Next::Orders(event) => self.on_orders(event?),
+                Next::Fills(event) => self.on_fills(event?),
             };
             if let Err(e) = handled {
                 return Some(Err(e));
