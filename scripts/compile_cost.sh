@@ -8,10 +8,15 @@
 #
 # MODE=build times a debug build (with code generation) of the same crates instead of a check.
 # MODE=clean times, in the same run, clean debug builds of `bitget-endpoints` (default features;
-# REST only: spot, mix, uta without streams; one family alone: uta, with streams) and of a bare
+# REST only: spot, mix, uta without streams; one family alone: uta with streams, and uta alone) and of a bare
 # crate with what any hand-written client needs (reqwest with rustls, tokio, serde, serde_json, hmac, sha2, base64; and the same
 # with tokio-tungstenite, the fair baseline for the default build, which streams), each in a
 # fresh target directory. Prints one JSON line.
+#
+# The clean builds are not incremental (CARGO_INCREMENTAL=0), as cargo builds any registry or git
+# dependency: that is what a program depending on this library pays, and how the bare crate's
+# dependencies are built too. Inside this workspace the bitget crates are members, which cargo
+# builds incrementally, writing the incremental cache as it goes; INCREMENTAL=1 measures that.
 #
 # Usage: scripts/compile_cost.sh [runs]
 set -euo pipefail
@@ -54,7 +59,10 @@ TOML
     }
     bare_crate "$work/bare" ""
     bare_crate "$work/bare-ws" 'tokio-tungstenite = { version = "0.29", default-features = false, features = ["connect", "rustls-tls-webpki-roots"] }'
-    rm -rf "$work/target-bare" "$work/target-bare-ws" "$work/target-lib" "$work/target-rest" "$work/target-one"
+    rm -rf "$work/target-bare" "$work/target-bare-ws" "$work/target-lib" "$work/target-rest" "$work/target-one" \
+        "$work/target-one-rest"
+    incremental=${INCREMENTAL:-0}
+    export CARGO_INCREMENTAL=$incremental
     timed() {
         local start
         start=$(now)
@@ -68,10 +76,13 @@ TOML
         --no-default-features --features spot,mix,uta)
     t_one=$(CARGO_TARGET_DIR=$work/target-one timed cargo build -q -p bitget-endpoints \
         --no-default-features --features uta,streams)
+    t_one_rest=$(CARGO_TARGET_DIR=$work/target-one-rest timed cargo build -q -p bitget-endpoints \
+        --no-default-features --features uta)
     ratio() { echo "scale=4; $1 / $2" | bc; }
-    printf '{"mode":"clean","s_bitget_endpoints":%.1f,"s_bare_crate":%.1f,"ratio":%.2f,"s_bare_with_websocket":%.1f,"ratio_to_bare_with_websocket":%.2f,"s_rest_only":%.1f,"rest_only_ratio":%.2f,"s_uta_alone":%.1f,"uta_alone_ratio_to_bare_with_websocket":%.2f}\n' \
-        "$t_lib" "$t_bare" "$(ratio "$t_lib" "$t_bare")" "$t_bare_ws" "$(ratio "$t_lib" "$t_bare_ws")" \
-        "$t_rest" "$(ratio "$t_rest" "$t_bare")" "$t_one" "$(ratio "$t_one" "$t_bare_ws")"
+    printf '{"mode":"clean","incremental":%s,"s_bitget_endpoints":%.1f,"s_bare_crate":%.1f,"ratio":%.2f,"s_bare_with_websocket":%.1f,"ratio_to_bare_with_websocket":%.2f,"s_rest_only":%.1f,"rest_only_ratio":%.2f,"s_uta_alone":%.1f,"uta_alone_ratio_to_bare_with_websocket":%.2f,"s_uta_rest_only":%.1f,"uta_rest_only_ratio":%.2f}\n' \
+        "$([ "$incremental" = 1 ] && echo true || echo false)" "$t_lib" "$t_bare" "$(ratio "$t_lib" "$t_bare")" "$t_bare_ws" "$(ratio "$t_lib" "$t_bare_ws")" \
+        "$t_rest" "$(ratio "$t_rest" "$t_bare")" "$t_one" "$(ratio "$t_one" "$t_bare_ws")" \
+        "$t_one_rest" "$(ratio "$t_one_rest" "$t_bare")"
     exit 0
 fi
 
