@@ -61,4 +61,24 @@ pub mod __private {
 
     pub mod read;
     pub mod rules;
+
+    pub use crate::__serialize_only as serialize_only;
+}
+
+/// The items given, when this crate's `serialize` feature is on; nothing otherwise. The macros
+/// wrap an answer's `Serialize` and `WireShape` impls in it: a build that never writes answers
+/// as JSON does not compile them (about a fifth of a family crate's build).
+#[cfg(feature = "serialize")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serialize_only {
+    ($($item:item)*) => { $($item)* };
+}
+
+/// The items given, when this crate's `serialize` feature is on; nothing otherwise.
+#[cfg(not(feature = "serialize"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serialize_only {
+    ($($item:item)*) => {};
 }

@@ -51,7 +51,8 @@ pub fn bitget_item(args: TokenStream, input: TokenStream) -> TokenStream {
     item(args.into(), input.into()).into()
 }
 
-/// Declares a response type, read leniently.
+/// Declares a response type, read leniently. With bitget-core's `serialize` feature it also
+/// implements `Serialize` (under the wire names) and `WireShape` (its documented fields).
 #[proc_macro_attribute]
 pub fn bitget_response(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = TokenStream2::from(args);

@@ -15,7 +15,6 @@ use crate::types::{generic_arg, is_bool, is_number};
 
 pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
     let rt = rt();
-    let serde_path = crate::expand::rt_path("serde");
     match &input.data {
         Data::Struct(s) if matches!(s.fields, Fields::Named(_)) => {}
         Data::Struct(s) => {
@@ -98,8 +97,6 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
                 Some(kind) => special(kind, &field.ty),
                 None => lenient(&field.ty),
             };
-            // The wire name is all serde's `Serialize` derive needs; reading is generated below.
-            field.attrs.push(parse_quote!(#[serde(rename = #wire)]));
             reads.push(FieldRead {
                 ident: ident.clone(),
                 wire,
@@ -111,11 +108,8 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
         }
     }
     input.attrs.push(parse_quote! {
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
     });
-    input
-        .attrs
-        .push(parse_quote!(#[serde(crate = #serde_path)]));
     let ident = &input.ident;
     let paging = match (items, cursor) {
         (Some((list, item)), cursor) => {
@@ -159,14 +153,21 @@ pub(crate) fn expand(cx: &Ctxt, input: &mut DeriveInput) -> TokenStream {
         },
     );
     let deserialize = deserialize(&input.ident, &reads);
+    let serialize = serialize(&input.ident, &reads);
     quote! {
         #input
 
         #deserialize
 
-        impl #rt::wire::WireShape for #ident {
-            fn wire_paths(prefix: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
-                #(#shape_paths)*
+        // Writing answers (JSON, their wire fields) only in builds that ask for it: bitget-core's
+        // `serialize` feature.
+        #rt::serialize_only! {
+            #serialize
+
+            impl #rt::wire::WireShape for #ident {
+                fn wire_paths(prefix: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                    #(#shape_paths)*
+                }
             }
         }
 
@@ -252,6 +253,30 @@ fn deserialize(ident: &syn::Ident, fields: &[FieldRead]) -> TokenStream {
                     }
                 }
                 __d.deserialize_map(__V)
+            }
+        }
+    }
+}
+
+/// `Serialize` as serde's derive writes it for a struct of renamed fields: each field under its
+/// wire name, in declaration order.
+fn serialize(ident: &syn::Ident, fields: &[FieldRead]) -> TokenStream {
+    let rt = rt();
+    let name = ident.to_string();
+    let count = fields.len();
+    let writes = fields.iter().map(|f| {
+        let (field, wire) = (&f.ident, &f.wire);
+        quote!(#rt::serde::ser::SerializeStruct::serialize_field(&mut __st, #wire, &self.#field)?;)
+    });
+    quote! {
+        impl #rt::serde::Serialize for #ident {
+            fn serialize<__S: #rt::serde::Serializer>(
+                &self,
+                __s: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                let mut __st = #rt::serde::Serializer::serialize_struct(__s, #name, #count)?;
+                #(#writes)*
+                #rt::serde::ser::SerializeStruct::end(__st)
             }
         }
     }

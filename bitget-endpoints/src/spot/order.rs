@@ -423,14 +423,23 @@ pub struct BatchCancelReplaceOrder {
 }
 
 /// The answer of a batch cancel-replace: one outcome per item, in the order sent.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(transparent)]
 #[must_use = "items may have failed under a success answer: call `error_for_failures()`"]
 pub struct ReplacedOrders(pub Vec<ReplacedOrder>);
 
-impl bitget_core::wire::WireShape for ReplacedOrders {
-    fn wire_paths(prefix: &str, out: &mut Vec<String>) {
-        <Vec<ReplacedOrder> as bitget_core::wire::WireShape>::wire_paths(prefix, out);
+// Written as the list, as the answers it holds are: with bitget-core's `serialize` feature.
+bitget_core::__private::serialize_only! {
+    impl serde::Serialize for ReplacedOrders {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            serde::Serialize::serialize(&self.0, s)
+        }
+    }
+
+    impl bitget_core::wire::WireShape for ReplacedOrders {
+        fn wire_paths(prefix: &str, out: &mut Vec<String>) {
+            <Vec<ReplacedOrder> as bitget_core::wire::WireShape>::wire_paths(prefix, out);
+        }
     }
 }
 

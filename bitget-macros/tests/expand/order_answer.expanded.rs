@@ -1,32 +1,19 @@
 /// One order.
-#[derive(
-    ::core::fmt::Debug,
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::bitget_core::__private::serde::Serialize
-)]
-#[serde(crate = "::bitget_core::__private::serde")]
+#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
 pub struct OrderRow {
     /// Order ID.
-    #[serde(rename = "orderId")]
     pub order_id: String,
     /// Price.
-    #[serde(rename = "price")]
     pub price: Option<Decimal>,
     /// Size.
-    #[serde(rename = "size")]
     pub size: Decimal,
     /// Reduce only, sent as text.
-    #[serde(rename = "reduceOnly")]
     pub reduce_only: Option<bool>,
     /// Fills.
-    #[serde(rename = "fills")]
     pub fills: Vec<Fill>,
     /// Created, Unix ms.
-    #[serde(rename = "createdTime")]
     pub created_time: i64,
     /// Fee detail, JSON in a string.
-    #[serde(rename = "feeDetail")]
     pub fee_detail: Option<FeeDetail>,
 }
 impl<'de> ::bitget_core::__private::serde::Deserialize<'de> for OrderRow {
@@ -175,58 +162,49 @@ impl<'de> ::bitget_core::__private::serde::Deserialize<'de> for OrderRow {
         __d.deserialize_map(__V)
     }
 }
-impl ::bitget_core::__private::wire::WireShape for OrderRow {
-    fn wire_paths(prefix: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
-        for name in ["orderId"] {
-            let path = ::bitget_core::__private::wire::field_path(prefix, name);
-            <String as ::bitget_core::__private::wire::WireShape>::wire_paths(
-                &path,
-                out,
-            );
-            out.push(path);
-        }
-        for name in ["price"] {
-            let path = ::bitget_core::__private::wire::field_path(prefix, name);
-            <Option<
-                Decimal,
-            > as ::bitget_core::__private::wire::WireShape>::wire_paths(&path, out);
-            out.push(path);
-        }
-        for name in ["size"] {
-            let path = ::bitget_core::__private::wire::field_path(prefix, name);
-            <Decimal as ::bitget_core::__private::wire::WireShape>::wire_paths(
-                &path,
-                out,
-            );
-            out.push(path);
-        }
-        for name in ["reduceOnly"] {
-            let path = ::bitget_core::__private::wire::field_path(prefix, name);
-            <Option<
-                bool,
-            > as ::bitget_core::__private::wire::WireShape>::wire_paths(&path, out);
-            out.push(path);
-        }
-        for name in ["fills"] {
-            let path = ::bitget_core::__private::wire::field_path(prefix, name);
-            <Vec<
-                Fill,
-            > as ::bitget_core::__private::wire::WireShape>::wire_paths(&path, out);
-            out.push(path);
-        }
-        for name in ["createdTime", "cTime"] {
-            let path = ::bitget_core::__private::wire::field_path(prefix, name);
-            <i64 as ::bitget_core::__private::wire::WireShape>::wire_paths(&path, out);
-            out.push(path);
-        }
-        for name in ["feeDetail"] {
-            let path = ::bitget_core::__private::wire::field_path(prefix, name);
-            <Option<
-                FeeDetail,
-            > as ::bitget_core::__private::wire::WireShape>::wire_paths(&path, out);
-            out.push(path);
-        }
-    }
+::bitget_core::__private::serialize_only! {
+    impl ::bitget_core::__private::serde::Serialize for OrderRow { fn serialize < __S :
+    ::bitget_core::__private::serde::Serializer > (& self, __s : __S,) ->
+    ::core::result::Result < __S::Ok, __S::Error > { let mut __st =
+    ::bitget_core::__private::serde::Serializer::serialize_struct(__s, "OrderRow",
+    7usize) ?; ::bitget_core::__private::serde::ser::SerializeStruct::serialize_field(&
+    mut __st, "orderId", & self.order_id) ?;
+    ::bitget_core::__private::serde::ser::SerializeStruct::serialize_field(& mut __st,
+    "price", & self.price) ?;
+    ::bitget_core::__private::serde::ser::SerializeStruct::serialize_field(& mut __st,
+    "size", & self.size) ?;
+    ::bitget_core::__private::serde::ser::SerializeStruct::serialize_field(& mut __st,
+    "reduceOnly", & self.reduce_only) ?;
+    ::bitget_core::__private::serde::ser::SerializeStruct::serialize_field(& mut __st,
+    "fills", & self.fills) ?;
+    ::bitget_core::__private::serde::ser::SerializeStruct::serialize_field(& mut __st,
+    "createdTime", & self.created_time) ?;
+    ::bitget_core::__private::serde::ser::SerializeStruct::serialize_field(& mut __st,
+    "feeDetail", & self.fee_detail) ?;
+    ::bitget_core::__private::serde::ser::SerializeStruct::end(__st) } } impl
+    ::bitget_core::__private::wire::WireShape for OrderRow { fn wire_paths(prefix : &
+    str, out : & mut ::std::vec::Vec < ::std::string::String >) { for name in ["orderId"]
+    { let path = ::bitget_core::__private::wire::field_path(prefix, name); < String as
+    ::bitget_core::__private::wire::WireShape > ::wire_paths(& path, out); out
+    .push(path); } for name in ["price"] { let path =
+    ::bitget_core::__private::wire::field_path(prefix, name); < Option < Decimal > as
+    ::bitget_core::__private::wire::WireShape > ::wire_paths(& path, out); out
+    .push(path); } for name in ["size"] { let path =
+    ::bitget_core::__private::wire::field_path(prefix, name); < Decimal as
+    ::bitget_core::__private::wire::WireShape > ::wire_paths(& path, out); out
+    .push(path); } for name in ["reduceOnly"] { let path =
+    ::bitget_core::__private::wire::field_path(prefix, name); < Option < bool > as
+    ::bitget_core::__private::wire::WireShape > ::wire_paths(& path, out); out
+    .push(path); } for name in ["fills"] { let path =
+    ::bitget_core::__private::wire::field_path(prefix, name); < Vec < Fill > as
+    ::bitget_core::__private::wire::WireShape > ::wire_paths(& path, out); out
+    .push(path); } for name in ["createdTime", "cTime"] { let path =
+    ::bitget_core::__private::wire::field_path(prefix, name); < i64 as
+    ::bitget_core::__private::wire::WireShape > ::wire_paths(& path, out); out
+    .push(path); } for name in ["feeDetail"] { let path =
+    ::bitget_core::__private::wire::field_path(prefix, name); < Option < FeeDetail > as
+    ::bitget_core::__private::wire::WireShape > ::wire_paths(& path, out); out
+    .push(path); } } }
 }
 impl ::bitget_core::__private::wire::Presence for OrderRow {
     fn is_present(&self) -> bool {
