@@ -200,7 +200,7 @@ pub struct MarketTicker {
 /// The order book, merged to a precision.
 ///
 /// Doc: contract/market/Get-Merge-Depth. The levels are JSON numbers here (strings on spot);
-/// [`PriceLevel`] reads both. The doc's "default 100" for `limit` contradicts its value list;
+/// [`PriceLevel`](bitget_core::quotes::PriceLevel) reads both. The doc's "default 100" for `limit` contradicts its value list;
 /// the default is left to Bitget.
 #[bitget_endpoint(GET, "/api/v2/mix/market/merge-depth", rate = 20, response = MergeDepthBook, public)]
 pub struct MergeDepth {
